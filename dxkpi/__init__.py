@@ -1,0 +1,1 @@
+"""dxkpi: a province's digital-transformation indicators, from metrics.yaml to the dashboard."""

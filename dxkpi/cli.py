@@ -1,0 +1,56 @@
+"""The command line: `python -m dxkpi validate|schema`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import typing
+from typing import Sequence
+
+from .loader import load
+from .schema import schema_text
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> typing.NoReturn:  # usage errors exit 2, never a traceback
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m dxkpi", description="Bảng chỉ tiêu chuyển đổi số / digital-transformation KPIs")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    validate = sub.add_parser("validate", help="kiểm tra metrics.yaml / check metrics.yaml")
+    validate.add_argument("path", nargs="?", default="metrics.yaml")
+    validate.add_argument("--lang", choices=["vi", "en"], default="vi")
+    sub.add_parser("schema", help="in JSON Schema / print the JSON Schema")
+    return parser
+
+
+def summary(metrics, lang: str) -> str:
+    figures = sum(len(i.observations) for i in metrics.indicators)
+    n, s = len(metrics.indicators), len(metrics.sources)
+    if lang == "en":
+        return f"OK: {n} indicators, {figures} figures, {s} sources"
+    return f"Hợp lệ: {n} chỉ tiêu, {figures} số liệu, {s} nguồn"
+
+
+def cmd_validate(path: str, lang: str) -> int:
+    result = load(path)
+    if result.problems:
+        for problem in result.problems:
+            print(problem.render(lang))
+        count = len(result.problems)
+        print(f"{count} problem(s) found" if lang == "en" else f"Có {count} lỗi", file=sys.stderr)
+        return 1
+    print(summary(result.metrics, lang))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "validate":
+        return cmd_validate(args.path, args.lang)
+    sys.stdout.write(schema_text())
+    return 0

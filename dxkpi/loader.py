@@ -1,0 +1,574 @@
+"""Reading metrics.yaml into the model, reporting every problem at once with its line and column.
+
+The file is parsed by PyYAML's C parser into nodes (which keep their marks), and the nodes are turned
+into the model here rather than by PyYAML's constructor: that is how duplicate keys, numbers written
+the Vietnamese way and unsafe tags are seen at all, and it keeps every position. Nothing is written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import os
+import re
+import typing
+import unicodedata
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from types import UnionType
+from typing import Any, Callable
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from . import model as m
+from .problems import Problem, syntax_hint
+from .scalars import parse_date, parse_number, parse_period
+
+try:  # the C parser is much faster; fall back to the pure-Python one where libyaml is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 40
+
+_TAG = "tag:yaml.org,2002:"
+SAFE_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq"))
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+_MISSING = object()
+
+# How each enum is named in messages, (vi, en).
+ENUM_WHAT: dict[type, tuple[str, str]] = {
+    m.Pillar: ("trụ cột", "pillar"),
+    m.Unit: ("đơn vị", "unit"),
+    m.Kind: ("loại chỉ tiêu", "kind"),
+    m.Direction: ("hướng", "direction"),
+    m.Qualifier: ("từ định tính", "qualifier"),
+    m.Comparator: ("phép so sánh", "comparator"),
+    m.Level: ("cấp", "level"),
+    m.MilestoneStatus: ("trạng thái", "status"),
+    m.SourceKind: ("loại nguồn", "source kind"),
+    m.Language: ("ngôn ngữ", "language"),
+}
+
+
+@dataclass
+class LoadResult:
+    """What loading a file gives: the model when the file has no problems, and every problem found."""
+
+    metrics: m.Metrics | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.metrics is not None and not self.problems
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics or separators, so 'Chính quyền số' matches 'chinh-quyen-so'."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn").lower()
+    return re.sub(r"[\s_\-]+", " ", text).strip()
+
+
+def did_you_mean(value: str, options: typing.Iterable[str]) -> str | None:
+    """The option closest to a mistyped value, if any is close."""
+    options = list(options)
+    folded = {_fold(o): o for o in options}
+    if _fold(value) in folded:
+        return folded[_fold(value)]
+    close = difflib.get_close_matches(_fold(value), list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
+
+
+def _suggest(value: str, options: typing.Iterable[str]) -> dict[str, str]:
+    best = did_you_mean(value, options)
+    if best is None:
+        return {"suggest_vi": "", "suggest_en": ""}
+    return {"suggest_vi": f" (có phải '{best}'?)", "suggest_en": f" (did you mean '{best}'?)"}
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "các cặp khoá: giá trị / a mapping"
+    if isinstance(node, SequenceNode):
+        return "một danh sách / a list"
+    return repr(node.value)
+
+
+class _Reader:
+    """Turns the nodes of one file into model objects, collecting problems as it goes."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+        self._specs: dict[type, dict[str, tuple[Callable[..., Any], bool]]] = {}
+
+    def problem(self, node: Node, path: str, code: str, **params: object) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.filename, mark.line + 1, mark.column + 1, path, code, params))
+
+    # --- scalars -------------------------------------------------------------------------------
+    def _scalar(self, node: Node, path: str, expected: tuple[str, str]) -> str | object:
+        if not isinstance(node, ScalarNode):
+            self.problem(node, path, "wrong_type", expected_vi=expected[0], expected_en=expected[1], got=_describe(node))
+            return _MISSING
+        if node.tag not in SAFE_TAGS:
+            self.problem(node, path, "unsafe_tag", tag=node.tag.replace(_TAG, "!!"))
+            return _MISSING
+        return node.value
+
+    def read_str(self, node: Node, path: str, depth: int = 0) -> Any:
+        return self._scalar(node, path, ("một đoạn chữ", "text"))
+
+    def read_number(self, node: Node, path: str, depth: int = 0) -> Any:
+        text = self._scalar(node, path, ("một con số", "a number"))
+        if text is _MISSING:
+            return _MISSING
+        if node.tag == _TAG + "bool":
+            self.problem(node, path, "number_words", text=text)
+            return _MISSING
+        value = parse_number(text, node.style is not None)
+        if isinstance(value, tuple):
+            self.problem(node, path, value[0], **value[1])
+            return _MISSING
+        return value
+
+    def read_int(self, node: Node, path: str, depth: int = 0) -> Any:
+        text = self._scalar(node, path, ("một số nguyên", "a whole number"))
+        if text is _MISSING:
+            return _MISSING
+        if re.fullmatch(r"\d+", text.strip()) and node.style is None:
+            return int(text)
+        self.problem(node, path, "wrong_type", expected_vi="một số nguyên", expected_en="a whole number", got=repr(text))
+        return _MISSING
+
+    def read_date(self, node: Node, path: str, depth: int = 0) -> Any:
+        text = self._scalar(node, path, ("một ngày", "a date"))
+        if text is _MISSING:
+            return _MISSING
+        day = parse_date(text)
+        if day is None:
+            self.problem(node, path, "bad_date", text=text)
+            return _MISSING
+        return day
+
+    def read_period(self, node: Node, path: str, depth: int = 0) -> Any:
+        text = self._scalar(node, path, ("một kỳ", "a period"))
+        if text is _MISSING:
+            return _MISSING
+        period = parse_period(text)
+        if isinstance(period, tuple):
+            self.problem(node, path, period[0], **period[1])
+            return _MISSING
+        return period
+
+    def enum_reader(self, enum: type[Enum]) -> Callable[[Node, str], Any]:
+        values = {e.value: e for e in enum}
+        what_vi, what_en = ENUM_WHAT[enum]
+
+        def read(node: Node, path: str, depth: int = 0) -> Any:
+            text = self._scalar(node, path, (what_vi, what_en))
+            if text is _MISSING:
+                return _MISSING
+            if text in values:
+                return values[text]
+            self.problem(
+                node, path, "bad_choice", value=text, what_vi=what_vi, what_en=what_en,
+                allowed=", ".join(values), **_suggest(text, values),
+            )
+            return _MISSING
+
+        return read
+
+    # --- collections ---------------------------------------------------------------------------
+    def _enter(self, node: Node, path: str, depth: int) -> bool:
+        """False (with a problem) where a collection node is an alias or nests too deeply."""
+        if id(node) in self._seen:
+            self.problem(node, path, "alias")
+            return False
+        self._seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self.problem(node, path, "too_deep")
+            return False
+        if node.tag not in SAFE_TAGS:
+            self.problem(node, path, "unsafe_tag", tag=node.tag.replace(_TAG, "!!"))
+            return False
+        return True
+
+    def list_reader(self, item: Callable[..., Any], item_cls: type | None) -> Callable[..., Any]:
+        def read(node: Node, path: str, depth: int = 0) -> Any:
+            if isinstance(node, ScalarNode) and node.tag == _TAG + "null":
+                return []
+            if not isinstance(node, SequenceNode):
+                # A single qualifier may be written without a list: `qualifier: gan`.
+                if isinstance(node, ScalarNode) and item_cls is None:
+                    one = item(node, path, depth)
+                    return _MISSING if one is _MISSING else [one]
+                self.problem(node, path, "not_list", got=_describe(node))
+                return _MISSING
+            if not self._enter(node, path, depth):
+                return _MISSING
+            out = []
+            has_id = item_cls is not None and "id" in self._spec(item_cls)
+            for i, child in enumerate(node.value):
+                label = _id_of(child) if has_id else None
+                child_path = f"{path}[{label or i}]"
+                value = item(child, child_path, depth + 1)
+                if value is not _MISSING:
+                    out.append(value)
+            return out
+
+        return read
+
+    def _spec(self, cls: type) -> dict[str, tuple[Callable[..., Any], bool]]:
+        """For a model class: each key's reader and whether it is required (built once per class)."""
+        spec = self._specs.get(cls)
+        if spec is not None:
+            return spec
+        hints = typing.get_type_hints(cls)
+        spec = {}
+        for f in dataclasses.fields(cls):
+            if f.metadata.get("internal"):
+                continue
+            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            spec[f.name] = (self._reader_for(hints[f.name]), required)
+        self._specs[cls] = spec
+        return spec
+
+    def _reader_for(self, hint: Any) -> Callable[..., Any]:
+        origin = typing.get_origin(hint)
+        if origin in (UnionType, typing.Union):
+            args = [a for a in typing.get_args(hint) if a is not type(None)]
+            if len(args) == 1:
+                return self._reader_for(args[0])
+            if set(args) == {m.Target, m.TargetRef}:
+                return self.read_target_or_ref
+            if set(args) == {float}:
+                return self.read_number
+            raise TypeError(hint)
+        if origin is list:
+            (arg,) = typing.get_args(hint)
+            if origin is list and typing.get_origin(arg) in (UnionType, typing.Union):
+                return self.list_reader(self.read_target_or_ref, m.Target)
+            is_model = dataclasses.is_dataclass(arg)
+            return self.list_reader(self._reader_for(arg), arg if is_model else None)
+        simple = {str: self.read_str, float: self.read_number, int: self.read_int, m.Period: self.read_period}
+        if hint in simple:
+            return simple[hint]
+        if hint is m.dt.date:
+            return self.read_date
+        if dataclasses.is_dataclass(hint):
+            return lambda node, path, depth=0: self.read_object(hint, node, path, depth)
+        if isinstance(hint, type) and issubclass(hint, Enum):
+            return self.enum_reader(hint)
+        raise TypeError(hint)
+
+    def read_target_or_ref(self, node: Node, path: str, depth: int = 0) -> Any:
+        if isinstance(node, MappingNode) and any(isinstance(k, ScalarNode) and k.value == "ref" for k, _ in node.value):
+            return self.read_object(m.TargetRef, node, path, depth)
+        return self.read_object(m.Target, node, path, depth)
+
+    def read_object(self, cls: type, node: Node, path: str, depth: int = 0, allowed: set[str] | None = None) -> Any:
+        """A model object from a mapping node; every unknown, duplicate, missing or bad key is reported."""
+        if not isinstance(node, MappingNode):
+            self.problem(node, path, "not_mapping", got=_describe(node))
+            return _MISSING
+        if not self._enter(node, path, depth):
+            return _MISSING
+        spec = self._spec(cls)
+        keys = spec if allowed is None else {k: v for k, v in spec.items() if k in allowed}
+        values: dict[str, Any] = {}
+        pos: dict[str, m.Pos] = {"": (node.start_mark.line + 1, node.start_mark.column + 1)}
+        first_line: dict[str, int] = {}
+        broken: list[str] = []  # keys whose value was wrong: the object is kept for later checks
+        prefix = f"{path}." if path else ""
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.problem(key_node, path, "wrong_type", expected_vi="tên khoá", expected_en="a key name", got=_describe(key_node))
+                broken.append("")
+                continue
+            key = key_node.value
+            if key in first_line:
+                self.problem(key_node, prefix + key, "duplicate_key", key=key, first_line=first_line[key])
+                broken.append(key)
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            entry = keys.get(key)
+            if entry is None:
+                self.problem(key_node, prefix + key, "unknown_key", key=key, allowed=", ".join(keys), **_suggest(key, keys))
+                broken.append(key)
+                continue
+            reader, required = entry
+            if isinstance(value_node, ScalarNode) and value_node.tag == _TAG + "null" and value_node.value in ("", "~", "null"):
+                # An empty value is the same as leaving the key out.
+                if required:
+                    self.problem(value_node, prefix + key, "missing_key", key=key)
+                continue
+            value = reader(value_node, prefix + key, depth + 1)
+            if value is _MISSING:
+                broken.append(key)
+                continue
+            values[key] = value
+            pos[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+        missing = [key for key, (_, required) in keys.items() if required and key not in values]
+        for key in missing:
+            if key not in first_line:
+                self.problem(node, prefix + key, "missing_key", key=key)
+        if missing:
+            return _MISSING
+        if cls is m.Indicator and "direction" not in values and values.get("kind") is m.Kind.RANK:
+            values["direction"] = m.Direction.DOWN  # a rank is better when smaller unless told otherwise
+        if broken:
+            pos["!"] = (0, 0)  # marks an object with a wrong value, so checks that need it skip it
+        return cls(**values, pos=pos)
+
+
+def _id_of(node: Node) -> str | None:
+    if not isinstance(node, MappingNode):
+        return None
+    for k, v in node.value:
+        if isinstance(k, ScalarNode) and k.value == "id" and isinstance(v, ScalarNode):
+            return v.value
+    return None
+
+
+def _read_text(path: Path, filename: str, problems: list[Problem]) -> str | None:
+    """The file's text (UTF-8, with or without BOM); None with a problem for anything else."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            problems.append(Problem(filename, 1, 1, "", "too_large", {"size": size, "limit": MAX_BYTES}))
+            return None
+        data = path.read_bytes()
+    except OSError as err:
+        problems.append(Problem(filename, 1, 1, "", "cannot_read", {"error": err.strerror or str(err)}))
+        return None
+    return decode(data, filename, problems)
+
+
+def decode(data: bytes, filename: str, problems: list[Problem]) -> str | None:
+    """UTF-8 text from bytes, or None with a problem naming the encoding to save in."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and b"\x00" in data[:200]):
+        problems.append(Problem(filename, 1, 1, "", "encoding_utf16", {"encoding": "UTF-16 (Unicode)"}))
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        col = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        problems.append(Problem(filename, line, col, "", "encoding_not_utf8", {}))
+        return None
+
+
+def parse(text: str, filename: str, problems: list[Problem]) -> Node | None:
+    """The YAML node tree of a text, or None with problems (tabs, syntax)."""
+    tabs = list(_TAB_INDENT.finditer(text))
+    if tabs:
+        for match in tabs:
+            line = text.count("\n", 0, match.start()) + 1
+            problems.append(Problem(filename, line, match.end() - match.start(), "", "tab_indent", {}))
+        return None
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        problem = err.problem or str(err)
+        hint_vi, hint_en = syntax_hint(problem)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problems.append(
+            Problem(filename, line, col, "", "yaml_syntax", {"problem": problem, "hint_vi": hint_vi, "hint_en": hint_en})
+        )
+    except yaml.YAMLError as err:
+        hint_vi, hint_en = syntax_hint(str(err))
+        problems.append(Problem(filename, 1, 1, "", "yaml_syntax", {"problem": str(err), "hint_vi": hint_vi, "hint_en": hint_en}))
+    except RecursionError:
+        problems.append(Problem(filename, 1, 1, "", "too_deep", {}))
+    return None
+
+
+def _read_file(path: Path, filename: str, problems: list[Problem]) -> tuple[_Reader, Node] | None:
+    text = _read_text(path, filename, problems)
+    if text is None:
+        return None
+    root = parse(text, filename, problems)
+    if root is None:
+        if not problems:
+            problems.append(Problem(filename, 1, 1, "", "empty_file", {}))
+        return None
+    return _Reader(filename), root
+
+
+def load(path: str | os.PathLike[str], filename: str | None = None) -> LoadResult:
+    """Load and check a metrics file and the files it includes; never writes to them."""
+    path = Path(path)
+    filename = filename or str(path)
+    problems: list[Problem] = []
+    read = _read_file(path, filename, problems)
+    if read is None:
+        return LoadResult(None, problems)
+    reader, root = read
+    try:
+        metrics = reader.read_object(m.Metrics, root, "")
+    except RecursionError:
+        reader.problem(root, "", "too_deep")
+        metrics = _MISSING
+    problems.extend(reader.problems)
+    if metrics is _MISSING:
+        return LoadResult(None, sorted_problems(problems))
+    positions: dict[int, str] = {}  # id(object) -> file it came from, for cross-file messages
+    for include in metrics.include:
+        _load_include(path, filename, include, metrics, problems, positions)
+    check(metrics, filename, problems, positions)
+    problems = sorted_problems(problems)
+    return LoadResult(None if problems else metrics, problems)
+
+
+def _load_include(
+    path: Path, filename: str, include: str, metrics: m.Metrics, problems: list[Problem], files: dict[int, str]
+) -> None:
+    """Add the sources and shared targets of an included file to the model."""
+    inc_path = path.parent / include
+    inc_name = os.path.join(os.path.dirname(filename), include) if os.path.dirname(filename) else include
+    if not inc_path.is_file():
+        line, col = metrics.pos.get("include", (1, 1))
+        problems.append(Problem(filename, line, col, "include", "include_missing", {"value": include, "path": str(inc_path)}))
+        return
+    read = _read_file(inc_path, inc_name, problems)
+    if read is None:
+        return
+    reader, root = read
+    shared = reader.read_object(m.Metrics, root, "", allowed={"sources", "targets"})
+    problems.extend(reader.problems)
+    if shared is _MISSING:
+        return
+    for obj in [*shared.sources, *shared.targets]:
+        files[id(obj)] = inc_name
+    metrics.sources.extend(shared.sources)
+    metrics.targets.extend(shared.targets)
+
+
+def sorted_problems(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.file, p.line, p.col))
+
+
+# --- checks across the whole model ------------------------------------------------------------------
+def check(metrics: m.Metrics, filename: str, problems: list[Problem], files: dict[int, str]) -> None:
+    """Problems that only the whole model shows: ids, references, ranges and contradictions."""
+
+    def add(obj: Any, key: str, path: str, code: str, **params: object) -> None:
+        line, col = obj.pos.get(key, obj.pos.get("", (1, 1)))
+        problems.append(Problem(files.get(id(obj), filename), line, col, path, code, params))
+
+    _unique(metrics.sources, "sources", ("nguồn", "source"), add)
+    _unique([t for t in metrics.targets if t.id], "targets", ("mục tiêu", "target"), add)
+    _unique(metrics.indicators, "indicators", ("chỉ tiêu", "indicator"), add)
+    if not metrics.indicators:
+        line, col = metrics.pos.get("indicators", metrics.pos.get("", (1, 1)))
+        problems.append(Problem(filename, line, col, "indicators", "no_indicators", {}))
+    source_ids = {s.id for s in metrics.sources}
+    shared = metrics.target_by_id()
+
+    def check_source(obj: Any, path: str) -> None:
+        if "source" in obj.pos and obj.source not in source_ids:
+            add(obj, "source", f"{path}.source", "unknown_source", value=obj.source, **_suggest(obj.source, source_ids))
+
+    for i, target in enumerate(metrics.targets):
+        path = f"targets[{target.id or i}]"
+        check_source(target, path)
+        _check_target_year(target, path, add)
+    for ind in metrics.indicators:
+        base = f"indicators[{ind.id}]"
+        if "!" not in ind.pos:
+            _check_indicator(ind, base, add)
+        for i, obs in enumerate(ind.observations):
+            path = f"{base}.observations[{i}]"
+            check_source(obs, path)
+            _check_observation(ind, obs, path, add)
+        for i, target in enumerate(ind.targets):
+            path = f"{base}.targets[{i}]"
+            if isinstance(target, m.TargetRef):
+                if target.ref not in shared:
+                    add(target, "ref", f"{path}.ref", "unknown_target", value=target.ref, **_suggest(target.ref, shared))
+                    continue
+                target = shared[target.ref]
+            else:
+                check_source(target, path)
+                _check_target_year(target, path, add)
+            if "!" not in target.pos:
+                _check_value(ind, target, path, add)
+                _check_direction(ind, target, path, add)
+
+
+def _unique(items: list[Any], section: str, what: tuple[str, str], add: Callable[..., None]) -> None:
+    first: dict[str, Any] = {}
+    for item in items:
+        if item.id in first:
+            line = first[item.id].pos.get("id", (0, 0))[0]
+            add(item, "id", f"{section}[{item.id}].id", "duplicate_id", id=item.id, first_line=line, what_vi=what[0], what_en=what[1])
+        else:
+            first[item.id] = item
+
+
+def _check_indicator(ind: m.Indicator, path: str, add: Callable[..., None]) -> None:
+    if ind.kind is m.Kind.RANK and (ind.unit is not m.Unit.RANK or ind.direction is not m.Direction.DOWN):
+        add(ind, "kind", f"{path}.kind", "rank_kind")
+    if ind.kind is m.Kind.CONTEXT and ind.targets:
+        add(ind, "targets", f"{path}.targets", "context_target")
+
+
+def _check_target_year(target: m.Target, path: str, add: Callable[..., None]) -> None:
+    if target.year is not None and not 2020 <= target.year <= 2030:
+        add(target, "year", f"{path}.year", "year_range", value=target.year)
+
+
+def _check_observation(ind: m.Indicator, obs: m.Observation, path: str, add: Callable[..., None]) -> None:
+    if "!" in obs.pos:
+        return
+    if ind.kind is m.Kind.MILESTONE:
+        if obs.status is None or obs.value is not None:
+            add(obs, "value" if obs.value is not None else "", path, "milestone_needs_status")
+        return
+    if obs.value is None or obs.status is not None:
+        add(obs, "status" if obs.status is not None else "", path, "figure_needs_value")
+        return
+    _check_value(ind, obs, path, add)
+
+
+_WHAT_CANNOT_BE_NEGATIVE = {
+    m.Unit.COUNT: ("số đếm", "count"),
+    m.Unit.BILLION_VND: ("số tiền", "sum of money"),
+    m.Unit.SCORE: ("điểm số", "score"),
+}
+
+
+def _check_value(ind: m.Indicator, obj: Any, path: str, add: Callable[..., None]) -> None:
+    value = obj.value
+    if value is None:
+        return
+    where = f"{path}.value"
+    if ind.unit is m.Unit.PERCENT and not 0 <= value <= 100:
+        add(obj, "value", where, "percent_range", value=value)
+    elif ind.unit is m.Unit.RANK and (value < 1 or value != int(value)):
+        add(obj, "value", where, "rank_range", value=value)
+    elif ind.unit in _WHAT_CANNOT_BE_NEGATIVE and value < 0:
+        what_vi, what_en = _WHAT_CANNOT_BE_NEGATIVE[ind.unit]
+        add(obj, "value", where, "negative", value=value, what_vi=what_vi, what_en=what_en)
+
+
+_RAISING = {m.Comparator.AT_LEAST, m.Comparator.MORE_THAN}
+_LOWERING = {m.Comparator.AT_MOST, m.Comparator.LESS_THAN}
+
+
+def _check_direction(ind: m.Indicator, target: m.Target, path: str, add: Callable[..., None]) -> None:
+    up = ind.direction is m.Direction.UP
+    if (up and target.comparator in _LOWERING) or (not up and target.comparator in _RAISING):
+        add(
+            target, "comparator", f"{path}.comparator", "target_direction",
+            comparator=target.comparator.value, direction=ind.direction.value,
+            why_vi="chỉ tiêu càng cao càng tốt cần 'at_least'" if up else "chỉ tiêu càng thấp càng tốt cần 'at_most'",
+            why_en="a higher-is-better indicator needs 'at_least'" if up else "a lower-is-better indicator needs 'at_most'",
+        )

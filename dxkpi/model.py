@@ -1,0 +1,213 @@
+"""The typed model of metrics.yaml: what every other module reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Pillar(str, Enum):
+    """The four pillars of the national programme, as written in the file."""
+
+    DIGITAL_GOVERNMENT = "chinh-quyen-so"
+    DIGITAL_ECONOMY = "kinh-te-so"
+    DIGITAL_SOCIETY = "xa-hoi-so"
+    FOUNDATIONS = "nen-tang"
+
+
+class Unit(str, Enum):
+    PERCENT = "percent"
+    COUNT = "count"
+    BILLION_VND = "ty-dong"
+    RANK = "rank"
+    SCORE = "score"
+
+
+class Kind(str, Enum):
+    MEASURED = "measured"  # a quantity with a target
+    CONTEXT = "context"  # a figure that gives context, no target
+    MILESTONE = "milestone"  # a step with a status
+    RANK = "rank"  # a position where a smaller number is better
+
+
+class Direction(str, Enum):
+    UP = "up"
+    DOWN = "down"
+
+
+class Qualifier(str, Enum):
+    ABOUT = "khoang"
+    NEARLY = "gan"
+    OVER = "hon"
+    ESTIMATED = "uoc"
+
+
+class Comparator(str, Enum):
+    AT_LEAST = "at_least"
+    MORE_THAN = "more_than"
+    AT_MOST = "at_most"
+    LESS_THAN = "less_than"
+    EXACTLY = "exactly"
+
+
+class Level(str, Enum):
+    NATIONAL = "national"
+    PROVINCIAL = "provincial"
+
+
+class MilestoneStatus(str, Enum):
+    DONE = "done"
+    PILOT = "pilot"
+    IN_PROGRESS = "in_progress"
+    PLANNED = "planned"
+
+
+class SourceKind(str, Enum):
+    NEWS = "news"
+    DECISION = "decision"
+    REPORT = "report"
+    WEB = "web"
+
+
+class Language(str, Enum):
+    VI = "vi"
+    EN = "en"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of time: a year, a range of years, a month or a date span; start <= end."""
+
+    text: str
+    start: dt.date
+    end: dt.date
+
+    @property
+    def end_year(self) -> int:
+        return self.end.year
+
+    @property
+    def is_year(self) -> bool:
+        return self.start == dt.date(self.start.year, 1, 1) and self.end == dt.date(self.start.year, 12, 31)
+
+
+# Each field's metadata carries its documentation (Vietnamese, English): the JSON Schema and the
+# README's field reference are both generated from it, so they cannot drift from the loader.
+def doc(vi: str, en: str, **extra: object) -> dict[str, object]:
+    return {"vi": vi, "en": en, **extra}
+
+
+Pos = tuple[int, int]
+
+
+@dataclass
+class Meta:
+    title: str = field(metadata=doc("Tiêu đề bảng điều khiển", "Dashboard title"))
+    region: str = field(metadata=doc("Địa phương", "Province"))
+    program: str = field(metadata=doc("Chương trình đối chiếu", "Programme reported against"))
+    reporting_period: str = field(metadata=doc("Kỳ báo cáo", "Reporting period"))
+    title_en: str | None = field(default=None, metadata=doc("Tiêu đề tiếng Anh", "Title in English"))
+    region_note: str | None = field(default=None, metadata=doc("Ghi chú về địa phương", "Note on the province"))
+    region_note_en: str | None = field(default=None, metadata=doc("Ghi chú tiếng Anh", "Note in English"))
+    program_en: str | None = field(default=None, metadata=doc("Chương trình (tiếng Anh)", "Programme in English"))
+    language: Language = field(default=Language.VI, metadata=doc("Ngôn ngữ mặc định", "Default language"))
+    pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
+
+
+@dataclass
+class Source:
+    id: str = field(metadata=doc("Mã nguồn, dùng trong `source:`", "Source id, used in `source:`"))
+    title: str = field(metadata=doc("Tên văn bản, bài báo", "Title of the document"))
+    publisher: str = field(metadata=doc("Cơ quan ban hành, tờ báo", "Publisher"))
+    kind: SourceKind = field(metadata=doc("Loại nguồn", "Kind of source"))
+    date: dt.date | None = field(default=None, metadata=doc("Ngày (dd/mm/yyyy)", "Date (dd/mm/yyyy)"))
+    url: str | None = field(default=None, metadata=doc("Địa chỉ web nếu có", "Web address where known"))
+    note: str | None = field(default=None, metadata=doc("Ghi chú", "Note"))
+    pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
+
+
+@dataclass
+class Observation:
+    period: Period = field(metadata=doc("Kỳ số liệu: 2020, 2016-2020, 12/2023, 8/7/2021 - 19/10/2021", "Period"))
+    source: str = field(metadata=doc("Mã nguồn", "Source id"))
+    value: float | None = field(default=None, metadata=doc("Giá trị (chỉ số, không đơn vị)", "Value, a plain number"))
+    status: MilestoneStatus | None = field(default=None, metadata=doc("Trạng thái (cột mốc)", "Status (milestones)"))
+    qualifier: list[Qualifier] = field(
+        default_factory=list, metadata=doc("Từ nguồn dùng: khoang, gan, hon, uoc", "Source's wording")
+    )
+    note: str | None = field(default=None, metadata=doc("Ghi chú", "Note"))
+    note_en: str | None = field(default=None, metadata=doc("Ghi chú tiếng Anh", "Note in English"))
+    pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
+
+
+@dataclass
+class Target:
+    value: float = field(metadata=doc("Giá trị mục tiêu", "Target value"))
+    comparator: Comparator = field(metadata=doc("So sánh", "Comparator"))
+    level: Level = field(metadata=doc("Cấp: national / provincial", "Level"))
+    source: str = field(metadata=doc("Mã nguồn", "Source id"))
+    year: int | None = field(default=None, metadata=doc("Năm đích (2020-2030)", "Target year (2020-2030)"))
+    id: str | None = field(default=None, metadata=doc("Mã mục tiêu (để tham chiếu)", "Target id, for `ref:`"))
+    program: str | None = field(default=None, metadata=doc("Văn bản đặt mục tiêu", "Decision that sets it"))
+    note: str | None = field(default=None, metadata=doc("Ghi chú", "Note"))
+    note_en: str | None = field(default=None, metadata=doc("Ghi chú tiếng Anh", "Note in English"))
+    pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
+
+
+@dataclass
+class TargetRef:
+    ref: str = field(metadata=doc("Mã của một mục tiêu chung trong `targets:`", "Id of a shared target"))
+    pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
+
+
+@dataclass
+class Indicator:
+    id: str = field(metadata=doc("Mã chỉ tiêu, không đổi", "Stable indicator id"))
+    name: str = field(metadata=doc("Tên tiếng Việt", "Name in Vietnamese"))
+    name_en: str = field(metadata=doc("Tên tiếng Anh", "Name in English"))
+    pillar: Pillar = field(metadata=doc("Trụ cột", "Pillar"))
+    unit: Unit = field(metadata=doc("Đơn vị", "Unit"))
+    kind: Kind = field(metadata=doc("Loại chỉ tiêu", "Kind of indicator"))
+    direction: Direction = field(
+        default=Direction.UP, metadata=doc("up: càng cao càng tốt; down: càng thấp càng tốt", "Better is up/down")
+    )
+    unit_label: str | None = field(default=None, metadata=doc("Đơn vị đếm (vd. doanh nghiệp)", "Counted noun, vi"))
+    unit_label_en: str | None = field(default=None, metadata=doc("Đơn vị đếm tiếng Anh", "Counted noun, en"))
+    definition_note: str | None = field(default=None, metadata=doc("Ghi chú định nghĩa", "Definition note"))
+    definition_note_en: str | None = field(default=None, metadata=doc("Ghi chú định nghĩa (Anh)", "Definition note"))
+    observations: list[Observation] = field(default_factory=list, metadata=doc("Số liệu đo được", "Observations"))
+    targets: list[Target | TargetRef] = field(default_factory=list, metadata=doc("Mục tiêu", "Targets"))
+    pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
+
+    def resolved_targets(self, shared: dict[str, Target]) -> list[Target]:
+        """Targets with every `ref:` replaced by the shared target it names (unknown refs dropped)."""
+        out: list[Target] = []
+        for t in self.targets:
+            if isinstance(t, TargetRef):
+                if t.ref in shared:
+                    out.append(shared[t.ref])
+                continue
+            out.append(t)
+        return out
+
+
+@dataclass
+class Metrics:
+    meta: Meta = field(metadata=doc("Thông tin chung", "About this file"))
+    indicators: list[Indicator] = field(metadata=doc("Các chỉ tiêu", "Indicators"))
+    sources: list[Source] = field(default_factory=list, metadata=doc("Các nguồn", "Sources"))
+    targets: list[Target] = field(default_factory=list, metadata=doc("Mục tiêu chung, tham chiếu bằng `ref`", "Shared targets"))
+    include: list[str] = field(
+        default_factory=list, metadata=doc("Tệp khác chứa sources/targets dùng chung", "Files with shared sources/targets")
+    )
+    pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
+
+    def source_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    def target_by_id(self) -> dict[str, Target]:
+        return {t.id: t for t in self.targets if t.id}
+
+    def targets_of(self, indicator: Indicator) -> list[Target]:
+        return indicator.resolved_targets(self.target_by_id())

@@ -1,0 +1,219 @@
+"""Problems found in a metrics file: data with a place, a code and a message in two languages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# code -> (Vietnamese, English). Placeholders are filled from Problem.params.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "yaml_syntax": (
+        "lỗi cú pháp YAML: {problem}. {hint_vi}",
+        "YAML syntax error: {problem}. {hint_en}",
+    ),
+    "tab_indent": (
+        "dòng thụt lề bằng phím Tab; YAML chỉ cho phép dấu cách. Thay Tab bằng dấu cách",
+        "line indented with a tab; YAML allows only spaces. Replace the tab with spaces",
+    ),
+    "encoding_utf16": (
+        "tệp được lưu dạng {encoding}, không phải UTF-8. Trong Notepad: File > Save As > Encoding: UTF-8",
+        "file is saved as {encoding}, not UTF-8. In Notepad: File > Save As > Encoding: UTF-8",
+    ),
+    "encoding_not_utf8": (
+        "tệp không phải UTF-8 (có thể là Windows-1258, TCVN3 hoặc VNI). Mở bằng Notepad, "
+        "chọn File > Save As > Encoding: UTF-8, hoặc dùng Unikey > Chuyển mã sang Unicode",
+        "file is not UTF-8 (perhaps Windows-1258, TCVN3 or VNI). In Notepad choose "
+        "File > Save As > Encoding: UTF-8, or convert it to Unicode with Unikey",
+    ),
+    "too_large": (
+        "tệp quá lớn ({size} byte, tối đa {limit}); kiểm tra lại tệp",
+        "file is too large ({size} bytes, at most {limit}); check the file",
+    ),
+    "cannot_read": ("không đọc được tệp: {error}", "cannot read the file: {error}"),
+    "empty_file": (
+        "tệp trống; cần có ít nhất các phần meta và indicators",
+        "the file is empty; it needs at least the meta and indicators sections",
+    ),
+    "no_indicators": (
+        "không có chỉ tiêu nào; thêm ít nhất một mục dưới indicators:",
+        "there are no indicators; add at least one under indicators:",
+    ),
+    "not_mapping": (
+        "cần các cặp 'khoá: giá trị' ở đây, nhưng thấy {got}",
+        "expected 'key: value' pairs here, found {got}",
+    ),
+    "not_list": (
+        "cần một danh sách (mỗi mục bắt đầu bằng '- ') ở đây, nhưng thấy {got}",
+        "expected a list (each item starting with '- ') here, found {got}",
+    ),
+    "duplicate_key": (
+        "khoá '{key}' xuất hiện hai lần (lần đầu ở dòng {first_line}); YAML sẽ chỉ giữ lần sau, "
+        "mất số liệu. Xoá hoặc gộp một trong hai",
+        "key '{key}' appears twice (first on line {first_line}); YAML would keep only the last and lose "
+        "data. Remove or merge one",
+    ),
+    "duplicate_id": (
+        "mã '{id}' đã dùng ở dòng {first_line}; mỗi {what_vi} cần một mã riêng",
+        "id '{id}' is already used on line {first_line}; each {what_en} needs its own id",
+    ),
+    "unknown_key": (
+        "khoá không hợp lệ '{key}'{suggest_vi}. Các khoá được phép: {allowed}",
+        "unknown key '{key}'{suggest_en}. Allowed keys: {allowed}",
+    ),
+    "missing_key": ("thiếu khoá bắt buộc '{key}'", "required key '{key}' is missing"),
+    "bad_choice": (
+        "'{value}' không phải {what_vi} hợp lệ{suggest_vi}. Chọn một trong: {allowed}",
+        "'{value}' is not a valid {what_en}{suggest_en}. Choose one of: {allowed}",
+    ),
+    "unknown_source": (
+        "không có nguồn mã '{value}' trong sources{suggest_vi}; thêm nguồn đó vào sources: hoặc sửa mã",
+        "no source with id '{value}' in sources{suggest_en}; add it under sources: or fix the id",
+    ),
+    "unknown_target": (
+        "không có mục tiêu chung mã '{value}'{suggest_vi}; xem danh sách targets:",
+        "no shared target with id '{value}'{suggest_en}; see the targets: list",
+    ),
+    "vn_thousands": (
+        "'{text}' trông như cách viết hàng nghìn kiểu Việt Nam (YAML đọc thành {yaml_reads}); viết {fix}",
+        "'{text}' looks like Vietnamese thousands notation (YAML reads it as {yaml_reads}); write {fix}",
+    ),
+    "decimal_comma": (
+        "'{text}' dùng dấu phẩy thập phân; trong tệp này viết dấu chấm: {fix}",
+        "'{text}' uses a decimal comma; in this file write a decimal point: {fix}",
+    ),
+    "ambiguous_comma": (
+        "'{text}' không rõ nghĩa: nếu là số thập phân viết {fix_decimal}, nếu là hàng nghìn viết {fix_thousands}",
+        "'{text}' is ambiguous: for a decimal write {fix_decimal}, for thousands write {fix_thousands}",
+    ),
+    "number_with_unit": (
+        "'{text}' có kèm đơn vị; chỉ viết số ({fix}), đơn vị ghi ở khoá unit của chỉ tiêu",
+        "'{text}' includes a unit; write only the number ({fix}) and give the unit in the indicator's unit",
+    ),
+    "number_words": (
+        "'{text}' không phải là số; viết bằng chữ số, ví dụ 220. Nếu chưa có số liệu, bỏ hẳn mục này",
+        "'{text}' is not a number; write it in digits, for example 220. If there is no figure, leave the entry out",
+    ),
+    "quoted_number": (
+        "'{text}' nằm trong dấu ngoặc kép nên là chữ, không phải số; bỏ dấu ngoặc",
+        "'{text}' is in quotes, so it is text, not a number; remove the quotes",
+    ),
+    "wrong_type": ("cần {expected_vi}, nhưng thấy {got}", "expected {expected_en}, found {got}"),
+    "bad_date": (
+        "'{text}' không phải ngày hợp lệ; viết dạng dd/mm/yyyy, ví dụ 19/10/2021",
+        "'{text}' is not a valid date; write dd/mm/yyyy, for example 19/10/2021",
+    ),
+    "bad_period": (
+        "'{text}' không phải kỳ hợp lệ; viết 2020, 2016-2020, 12/2023 hoặc 8/7/2021 - 19/10/2021",
+        "'{text}' is not a valid period; write 2020, 2016-2020, 12/2023 or 8/7/2021 - 19/10/2021",
+    ),
+    "period_backwards": (
+        "kỳ '{text}' kết thúc trước khi bắt đầu; đổi chỗ hai mốc",
+        "period '{text}' ends before it starts; swap the two ends",
+    ),
+    "year_range": (
+        "năm mục tiêu {value} nằm ngoài 2020-2030 của chương trình",
+        "target year {value} is outside the programme's 2020-2030",
+    ),
+    "percent_range": (
+        "tỷ lệ phần trăm {value} nằm ngoài 0-100",
+        "percentage {value} is outside 0-100",
+    ),
+    "negative": ("{value} là số âm; {what_vi} không thể âm", "{value} is negative; a {what_en} cannot be negative"),
+    "rank_range": (
+        "thứ hạng {value} phải là số nguyên từ 1 trở lên",
+        "rank {value} must be a whole number from 1 up",
+    ),
+    "target_direction": (
+        "mục tiêu '{comparator}' ngược với hướng '{direction}' của chỉ tiêu ({why_vi})",
+        "target '{comparator}' contradicts the indicator's direction '{direction}' ({why_en})",
+    ),
+    "rank_kind": (
+        "chỉ tiêu kind: rank cần unit: rank và direction: down (số hạng nhỏ hơn là tốt hơn)",
+        "an indicator of kind: rank needs unit: rank and direction: down (a smaller rank is better)",
+    ),
+    "context_target": (
+        "chỉ tiêu kind: context không có mục tiêu; đổi thành kind: measured hoặc bỏ targets",
+        "a context figure has no target; change to kind: measured or remove targets",
+    ),
+    "milestone_needs_status": (
+        "cột mốc cần status (done, pilot, in_progress, planned) thay cho value",
+        "a milestone needs a status (done, pilot, in_progress, planned) instead of a value",
+    ),
+    "figure_needs_value": (
+        "số liệu cần value (một con số); status chỉ dùng cho kind: milestone",
+        "an observation needs a value (a number); status is only for kind: milestone",
+    ),
+    "unsafe_tag": (
+        "thẻ '{tag}' không được phép (có thể chạy mã); xoá thẻ, chỉ ghi giá trị",
+        "tag '{tag}' is not allowed (it could run code); remove the tag and write the plain value",
+    ),
+    "alias": (
+        "không dùng neo/bí danh YAML (&, *) trong tệp này; viết đầy đủ giá trị",
+        "YAML anchors and aliases (&, *) are not allowed in this file; write the value out in full",
+    ),
+    "too_deep": ("cấu trúc lồng nhau quá sâu", "structure is nested too deeply"),
+    "include_missing": (
+        "không tìm thấy tệp '{value}' (tìm tại {path})",
+        "file '{value}' not found (looked at {path})",
+    ),
+}
+
+SYNTAX_HINTS: list[tuple[str, str, str]] = [
+    (
+        "mapping values are not allowed",
+        "Có dấu ':' trong giá trị: đặt giá trị trong ngoặc kép, ví dụ name: \"Mục tiêu: 80%\"",
+        "A value contains ':': put it in quotes, for example name: \"Target: 80%\"",
+    ),
+    (
+        "could not find expected ':'",
+        "Thiếu dấu ':' sau tên khoá, hoặc thụt lề không thẳng hàng",
+        "A key is missing its ':' or the indentation is off",
+    ),
+    (
+        "found character '\\t'",
+        "Có ký tự Tab; YAML chỉ cho phép dấu cách",
+        "There is a tab character; YAML allows only spaces",
+    ),
+    (
+        "found unexpected end of stream",
+        "Thiếu dấu ngoặc kép đóng",
+        "A closing quote is missing",
+    ),
+    (
+        "did not find expected key",
+        "Thụt lề không thẳng hàng, hoặc thiếu dấu '-' đầu mục danh sách",
+        "The indentation is off, or a list item lacks its '-'",
+    ),
+]
+GENERIC_HINT = (
+    "Kiểm tra dấu ngoặc kép, dấu ':' và thụt lề (chỉ dùng dấu cách)",
+    "Check quotes, colons and indentation (spaces only)",
+)
+
+
+@dataclass
+class Problem:
+    """One mistake in a file, at a 1-based line and column, in a field path such as indicators[x].unit."""
+
+    file: str
+    line: int
+    col: int
+    field: str
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    def message(self, lang: str = "vi") -> str:
+        vi, en = MESSAGES[self.code]
+        template = en if lang == "en" else vi
+        return template.format(**self.params)
+
+    def render(self, lang: str = "vi") -> str:
+        where = f"{self.file}:{self.line}:{self.col}"
+        return f"{where}: {self.field}: {self.message(lang)}" if self.field else f"{where}: {self.message(lang)}"
+
+
+def syntax_hint(problem: str) -> tuple[str, str]:
+    """The (vi, en) hint for a PyYAML syntax problem."""
+    for needle, vi, en in SYNTAX_HINTS:
+        if needle in problem:
+            return vi, en
+    return GENERIC_HINT
