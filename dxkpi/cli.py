@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import typing
-from typing import Sequence
+from collections.abc import Sequence
 
 from .loader import load
 from .schema import schema_text

@@ -13,11 +13,12 @@ import os
 import re
 import typing
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from types import UnionType
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -37,6 +38,8 @@ MAX_DEPTH = 40
 _TAG = "tag:yaml.org,2002:"
 SAFE_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq"))
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+# Could be a YAML anchor or alias (&name, *name); only then are the parser's events scanned for them.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])[&*][^\s\]},]")
 _MISSING = object()
 
 # How each enum is named in messages, (vi, en).
@@ -90,12 +93,13 @@ def _suggest(value: str, options: typing.Iterable[str]) -> dict[str, str]:
     return {"suggest_vi": f" (có phải '{best}'?)", "suggest_en": f" (did you mean '{best}'?)"}
 
 
-def _describe(node: Node) -> str:
+def _describe(node: Node) -> dict[str, str]:
+    """What a node is, in words for a message: {got_vi, got_en}."""
     if isinstance(node, MappingNode):
-        return "các cặp khoá: giá trị / a mapping"
+        return {"got_vi": "các cặp khoá: giá trị", "got_en": "a mapping of keys"}
     if isinstance(node, SequenceNode):
-        return "một danh sách / a list"
-    return repr(node.value)
+        return {"got_vi": "một danh sách", "got_en": "a list"}
+    return {"got_vi": repr(node.value), "got_en": repr(node.value)}
 
 
 class _Reader:
@@ -113,11 +117,11 @@ class _Reader:
 
     # --- scalars -------------------------------------------------------------------------------
     def _scalar(self, node: Node, path: str, expected: tuple[str, str]) -> str | object:
-        if not isinstance(node, ScalarNode):
-            self.problem(node, path, "wrong_type", expected_vi=expected[0], expected_en=expected[1], got=_describe(node))
-            return _MISSING
         if node.tag not in SAFE_TAGS:
             self.problem(node, path, "unsafe_tag", tag=node.tag.replace(_TAG, "!!"))
+            return _MISSING
+        if not isinstance(node, ScalarNode):
+            self.problem(node, path, "wrong_type", expected_vi=expected[0], expected_en=expected[1], **_describe(node))
             return _MISSING
         return node.value
 
@@ -131,7 +135,7 @@ class _Reader:
         if node.tag == _TAG + "bool":
             self.problem(node, path, "number_words", text=text)
             return _MISSING
-        value = parse_number(text, node.style is not None)
+        value = parse_number(text, node.style in ('"', "'"))
         if isinstance(value, tuple):
             self.problem(node, path, value[0], **value[1])
             return _MISSING
@@ -141,9 +145,11 @@ class _Reader:
         text = self._scalar(node, path, ("một số nguyên", "a whole number"))
         if text is _MISSING:
             return _MISSING
-        if re.fullmatch(r"\d+", text.strip()) and node.style is None:
+        if re.fullmatch(r"\d+", text.strip()) and node.style not in ('"', "'"):
             return int(text)
-        self.problem(node, path, "wrong_type", expected_vi="một số nguyên", expected_en="a whole number", got=repr(text))
+        self.problem(
+            node, path, "wrong_type", expected_vi="một số nguyên", expected_en="a whole number", **_describe(node)
+        )
         return _MISSING
 
     def read_date(self, node: Node, path: str, depth: int = 0) -> Any:
@@ -177,8 +183,14 @@ class _Reader:
             if text in values:
                 return values[text]
             self.problem(
-                node, path, "bad_choice", value=text, what_vi=what_vi, what_en=what_en,
-                allowed=", ".join(values), **_suggest(text, values),
+                node,
+                path,
+                "bad_choice",
+                value=text,
+                what_vi=what_vi,
+                what_en=what_en,
+                allowed=", ".join(values),
+                **_suggest(text, values),
             )
             return _MISSING
 
@@ -208,7 +220,7 @@ class _Reader:
                 if isinstance(node, ScalarNode) and item_cls is None:
                     one = item(node, path, depth)
                     return _MISSING if one is _MISSING else [one]
-                self.problem(node, path, "not_list", got=_describe(node))
+                self.problem(node, path, "not_list", **_describe(node))
                 return _MISSING
             if not self._enter(node, path, depth):
                 return _MISSING
@@ -274,8 +286,11 @@ class _Reader:
 
     def read_object(self, cls: type, node: Node, path: str, depth: int = 0, allowed: set[str] | None = None) -> Any:
         """A model object from a mapping node; every unknown, duplicate, missing or bad key is reported."""
+        if node.tag not in SAFE_TAGS:
+            self.problem(node, path, "unsafe_tag", tag=node.tag.replace(_TAG, "!!"))
+            return _MISSING
         if not isinstance(node, MappingNode):
-            self.problem(node, path, "not_mapping", got=_describe(node))
+            self.problem(node, path, "not_mapping", **_describe(node))
             return _MISSING
         if not self._enter(node, path, depth):
             return _MISSING
@@ -288,7 +303,14 @@ class _Reader:
         prefix = f"{path}." if path else ""
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                self.problem(key_node, path, "wrong_type", expected_vi="tên khoá", expected_en="a key name", got=_describe(key_node))
+                self.problem(
+                    key_node,
+                    path,
+                    "wrong_type",
+                    expected_vi="tên khoá",
+                    expected_en="a key name",
+                    **_describe(key_node),
+                )
                 broken.append("")
                 continue
             key = key_node.value
@@ -299,11 +321,17 @@ class _Reader:
             first_line[key] = key_node.start_mark.line + 1
             entry = keys.get(key)
             if entry is None:
-                self.problem(key_node, prefix + key, "unknown_key", key=key, allowed=", ".join(keys), **_suggest(key, keys))
+                self.problem(
+                    key_node, prefix + key, "unknown_key", key=key, allowed=", ".join(keys), **_suggest(key, keys)
+                )
                 broken.append(key)
                 continue
             reader, required = entry
-            if isinstance(value_node, ScalarNode) and value_node.tag == _TAG + "null" and value_node.value in ("", "~", "null"):
+            if (
+                isinstance(value_node, ScalarNode)
+                and value_node.tag == _TAG + "null"
+                and value_node.value in ("", "~", "null")
+            ):
                 # An empty value is the same as leaving the key out.
                 if required:
                     self.problem(value_node, prefix + key, "missing_key", key=key)
@@ -314,12 +342,17 @@ class _Reader:
                 continue
             values[key] = value
             pos[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
-        missing = [key for key, (_, required) in keys.items() if required and key not in values]
-        for key in missing:
-            if key not in first_line:
-                self.problem(node, prefix + key, "missing_key", key=key)
-        if missing:
-            return _MISSING
+        for key, (_, required) in keys.items():
+            if required and key not in values:
+                if key not in first_line:
+                    self.problem(node, prefix + key, "missing_key", key=key)
+                # Keep the object (a file with problems never reaches the dashboard) so that
+                # references to it do not report a second, misleading problem.
+                values[key] = None
+                broken.append(key)
+        for key, (_, required) in spec.items():
+            if required and key not in keys:
+                values[key] = None  # not asked for in this kind of file (an included file has no meta)
         if cls is m.Indicator and "direction" not in values and values.get("kind") is m.Kind.RANK:
             values["direction"] = m.Direction.DOWN  # a rank is better when smaller unless told otherwise
         if broken:
@@ -373,6 +406,8 @@ def parse(text: str, filename: str, problems: list[Problem]) -> Node | None:
             problems.append(Problem(filename, line, match.end() - match.start(), "", "tab_indent", {}))
         return None
     try:
+        if _MAYBE_ANCHOR.search(text) and _report_aliases(text, filename, problems):
+            return None
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -380,14 +415,30 @@ def parse(text: str, filename: str, problems: list[Problem]) -> Node | None:
         hint_vi, hint_en = syntax_hint(problem)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problems.append(
-            Problem(filename, line, col, "", "yaml_syntax", {"problem": problem, "hint_vi": hint_vi, "hint_en": hint_en})
+            Problem(
+                filename, line, col, "", "yaml_syntax", {"problem": problem, "hint_vi": hint_vi, "hint_en": hint_en}
+            )
         )
     except yaml.YAMLError as err:
         hint_vi, hint_en = syntax_hint(str(err))
-        problems.append(Problem(filename, 1, 1, "", "yaml_syntax", {"problem": str(err), "hint_vi": hint_vi, "hint_en": hint_en}))
+        problems.append(
+            Problem(filename, 1, 1, "", "yaml_syntax", {"problem": str(err), "hint_vi": hint_vi, "hint_en": hint_en})
+        )
     except RecursionError:
         problems.append(Problem(filename, 1, 1, "", "too_deep", {}))
     return None
+
+
+def _report_aliases(text: str, filename: str, problems: list[Problem]) -> bool:
+    """Report every anchor and alias; True if there were any. Events are streamed, never expanded,
+    so an alias bomb costs no more than its own text."""
+    found = False
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            mark = event.start_mark
+            problems.append(Problem(filename, mark.line + 1, mark.column + 1, "", "alias", {}))
+            found = True
+    return found
 
 
 def _read_file(path: Path, filename: str, problems: list[Problem]) -> tuple[_Reader, Node] | None:
@@ -435,7 +486,9 @@ def _load_include(
     inc_name = os.path.join(os.path.dirname(filename), include) if os.path.dirname(filename) else include
     if not inc_path.is_file():
         line, col = metrics.pos.get("include", (1, 1))
-        problems.append(Problem(filename, line, col, "include", "include_missing", {"value": include, "path": str(inc_path)}))
+        problems.append(
+            Problem(filename, line, col, "include", "include_missing", {"value": include, "path": str(inc_path)})
+        )
         return
     read = _read_file(inc_path, inc_name, problems)
     if read is None:
@@ -492,13 +545,15 @@ def check(metrics: m.Metrics, filename: str, problems: list[Problem], files: dic
             path = f"{base}.targets[{i}]"
             if isinstance(target, m.TargetRef):
                 if target.ref not in shared:
-                    add(target, "ref", f"{path}.ref", "unknown_target", value=target.ref, **_suggest(target.ref, shared))
+                    add(
+                        target, "ref", f"{path}.ref", "unknown_target", value=target.ref, **_suggest(target.ref, shared)
+                    )
                     continue
                 target = shared[target.ref]
             else:
                 check_source(target, path)
                 _check_target_year(target, path, add)
-            if "!" not in target.pos:
+            if "!" not in target.pos and "!" not in ind.pos:
                 _check_value(ind, target, path, add)
                 _check_direction(ind, target, path, add)
 
@@ -506,9 +561,20 @@ def check(metrics: m.Metrics, filename: str, problems: list[Problem], files: dic
 def _unique(items: list[Any], section: str, what: tuple[str, str], add: Callable[..., None]) -> None:
     first: dict[str, Any] = {}
     for item in items:
+        if item.id is None:
+            continue
         if item.id in first:
             line = first[item.id].pos.get("id", (0, 0))[0]
-            add(item, "id", f"{section}[{item.id}].id", "duplicate_id", id=item.id, first_line=line, what_vi=what[0], what_en=what[1])
+            add(
+                item,
+                "id",
+                f"{section}[{item.id}].id",
+                "duplicate_id",
+                id=item.id,
+                first_line=line,
+                what_vi=what[0],
+                what_en=what[1],
+            )
         else:
             first[item.id] = item
 
@@ -526,7 +592,7 @@ def _check_target_year(target: m.Target, path: str, add: Callable[..., None]) ->
 
 
 def _check_observation(ind: m.Indicator, obs: m.Observation, path: str, add: Callable[..., None]) -> None:
-    if "!" in obs.pos:
+    if "!" in obs.pos or "!" in ind.pos:
         return
     if ind.kind is m.Kind.MILESTONE:
         if obs.status is None or obs.value is not None:
@@ -567,8 +633,14 @@ def _check_direction(ind: m.Indicator, target: m.Target, path: str, add: Callabl
     up = ind.direction is m.Direction.UP
     if (up and target.comparator in _LOWERING) or (not up and target.comparator in _RAISING):
         add(
-            target, "comparator", f"{path}.comparator", "target_direction",
-            comparator=target.comparator.value, direction=ind.direction.value,
+            target,
+            "comparator",
+            f"{path}.comparator",
+            "target_direction",
+            comparator=target.comparator.value,
+            direction=ind.direction.value,
             why_vi="chỉ tiêu càng cao càng tốt cần 'at_least'" if up else "chỉ tiêu càng thấp càng tốt cần 'at_most'",
-            why_en="a higher-is-better indicator needs 'at_least'" if up else "a lower-is-better indicator needs 'at_most'",
+            why_en="a higher-is-better indicator needs 'at_least'"
+            if up
+            else "a lower-is-better indicator needs 'at_most'",
         )

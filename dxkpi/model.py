@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Pillar(str, Enum):
+class Pillar(StrEnum):
     """The four pillars of the national programme, as written in the file."""
 
     DIGITAL_GOVERNMENT = "chinh-quyen-so"
@@ -16,7 +16,7 @@ class Pillar(str, Enum):
     FOUNDATIONS = "nen-tang"
 
 
-class Unit(str, Enum):
+class Unit(StrEnum):
     PERCENT = "percent"
     COUNT = "count"
     BILLION_VND = "ty-dong"
@@ -24,26 +24,26 @@ class Unit(str, Enum):
     SCORE = "score"
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     MEASURED = "measured"  # a quantity with a target
     CONTEXT = "context"  # a figure that gives context, no target
     MILESTONE = "milestone"  # a step with a status
     RANK = "rank"  # a position where a smaller number is better
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     UP = "up"
     DOWN = "down"
 
 
-class Qualifier(str, Enum):
+class Qualifier(StrEnum):
     ABOUT = "khoang"
     NEARLY = "gan"
     OVER = "hon"
     ESTIMATED = "uoc"
 
 
-class Comparator(str, Enum):
+class Comparator(StrEnum):
     AT_LEAST = "at_least"
     MORE_THAN = "more_than"
     AT_MOST = "at_most"
@@ -51,26 +51,26 @@ class Comparator(str, Enum):
     EXACTLY = "exactly"
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     NATIONAL = "national"
     PROVINCIAL = "provincial"
 
 
-class MilestoneStatus(str, Enum):
+class MilestoneStatus(StrEnum):
     DONE = "done"
     PILOT = "pilot"
     IN_PROGRESS = "in_progress"
     PLANNED = "planned"
 
 
-class SourceKind(str, Enum):
+class SourceKind(StrEnum):
     NEWS = "news"
     DECISION = "decision"
     REPORT = "report"
     WEB = "web"
 
 
-class Language(str, Enum):
+class Language(StrEnum):
     VI = "vi"
     EN = "en"
 
@@ -197,9 +197,12 @@ class Metrics:
     meta: Meta = field(metadata=doc("Thông tin chung", "About this file"))
     indicators: list[Indicator] = field(metadata=doc("Các chỉ tiêu", "Indicators"))
     sources: list[Source] = field(default_factory=list, metadata=doc("Các nguồn", "Sources"))
-    targets: list[Target] = field(default_factory=list, metadata=doc("Mục tiêu chung, tham chiếu bằng `ref`", "Shared targets"))
+    targets: list[Target] = field(
+        default_factory=list, metadata=doc("Mục tiêu chung, tham chiếu bằng `ref`", "Shared targets")
+    )
     include: list[str] = field(
-        default_factory=list, metadata=doc("Tệp khác chứa sources/targets dùng chung", "Files with shared sources/targets")
+        default_factory=list,
+        metadata=doc("Tệp khác chứa sources/targets dùng chung", "Files with shared sources/targets"),
     )
     pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
 

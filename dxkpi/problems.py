@@ -38,12 +38,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "there are no indicators; add at least one under indicators:",
     ),
     "not_mapping": (
-        "cần các cặp 'khoá: giá trị' ở đây, nhưng thấy {got}",
-        "expected 'key: value' pairs here, found {got}",
+        "cần các cặp 'khoá: giá trị' ở đây, nhưng thấy {got_vi}",
+        "expected 'key: value' pairs here, found {got_en}",
     ),
     "not_list": (
-        "cần một danh sách (mỗi mục bắt đầu bằng '- ') ở đây, nhưng thấy {got}",
-        "expected a list (each item starting with '- ') here, found {got}",
+        "cần một danh sách (mỗi mục bắt đầu bằng '- ') ở đây, nhưng thấy {got_vi}",
+        "expected a list (each item starting with '- ') here, found {got_en}",
     ),
     "duplicate_key": (
         "khoá '{key}' xuất hiện hai lần (lần đầu ở dòng {first_line}); YAML sẽ chỉ giữ lần sau, "
@@ -73,8 +73,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no shared target with id '{value}'{suggest_en}; see the targets: list",
     ),
     "vn_thousands": (
-        "'{text}' trông như cách viết hàng nghìn kiểu Việt Nam (YAML đọc thành {yaml_reads}); viết {fix}",
-        "'{text}' looks like Vietnamese thousands notation (YAML reads it as {yaml_reads}); write {fix}",
+        "'{text}' trông như cách viết hàng nghìn kiểu Việt Nam (YAML đọc thành {yaml_reads_vi}); viết {fix}",
+        "'{text}' looks like Vietnamese thousands notation (YAML reads it as {yaml_reads_en}); write {fix}",
     ),
     "decimal_comma": (
         "'{text}' dùng dấu phẩy thập phân; trong tệp này viết dấu chấm: {fix}",
@@ -96,7 +96,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{text}' nằm trong dấu ngoặc kép nên là chữ, không phải số; bỏ dấu ngoặc",
         "'{text}' is in quotes, so it is text, not a number; remove the quotes",
     ),
-    "wrong_type": ("cần {expected_vi}, nhưng thấy {got}", "expected {expected_en}, found {got}"),
+    "wrong_type": ("cần {expected_vi}, nhưng thấy {got_vi}", "expected {expected_en}, found {got_en}"),
     "bad_date": (
         "'{text}' không phải ngày hợp lệ; viết dạng dd/mm/yyyy, ví dụ 19/10/2021",
         "'{text}' is not a valid date; write dd/mm/yyyy, for example 19/10/2021",

@@ -30,8 +30,11 @@ def parse_number(text: str, quoted: bool) -> float | int | Issue:
     """A number from a scalar's raw text, or the code of the mistake it shows."""
     text = text.strip()
     if _VN_THOUSANDS.fullmatch(text) and "." in text:
-        reads = text if text.count(".") > 1 or "," in text else repr(float(text))
-        return "vn_thousands", {"text": text, "fix": _plain_fix(text), "yaml_reads": reads}
+        if text.count(".") > 1 or "," in text:
+            reads = {"yaml_reads_vi": "chữ, không phải số", "yaml_reads_en": "text, not a number"}
+        else:
+            reads = {"yaml_reads_vi": f"{float(text):g}".replace(".", ","), "yaml_reads_en": f"{float(text):g}"}
+        return "vn_thousands", {"text": text, "fix": _plain_fix(text), **reads}
     if _PLAIN.fullmatch(text):
         if quoted:
             return "quoted_number", {"text": text}
@@ -51,7 +54,12 @@ def parse_number(text: str, quoted: bool) -> float | int | Issue:
         return "number_with_unit", {"text": text, "fix": fix}
     if _LETTER.search(text) and not re.search(r"\d", text):
         return "number_words", {"text": text}
-    return "wrong_type", {"expected_vi": "một con số", "expected_en": "a number", "got": repr(text)}
+    return "wrong_type", {
+        "expected_vi": "một con số",
+        "expected_en": "a number",
+        "got_vi": repr(text),
+        "got_en": repr(text),
+    }
 
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")

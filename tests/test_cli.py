@@ -1,0 +1,88 @@
+"""`python -m dxkpi` as a user runs it: exit codes, one problem a line, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dxkpi", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+
+
+def test_validate_a_good_file_prints_a_one_line_summary_and_exits_0():
+    result = run("validate", "tests/good/minimal.yaml")
+    assert (result.returncode, result.stdout) == (0, "Hợp lệ: 3 chỉ tiêu, 3 số liệu, 1 nguồn\n")
+
+
+def test_validate_in_english():
+    result = run("validate", "tests/good/minimal.yaml", "--lang", "en")
+    assert (result.returncode, result.stdout) == (0, "OK: 3 indicators, 3 figures, 1 sources\n")
+
+
+def test_validate_a_broken_file_prints_every_problem_one_a_line_and_exits_1():
+    result = run("validate", "tests/broken/many-mistakes.yaml", "--lang", "en")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert [line.split(": ")[0] for line in lines] == [
+        "tests/broken/many-mistakes.yaml:29:16",
+        "tests/broken/many-mistakes.yaml:35:13",
+        "tests/broken/many-mistakes.yaml:41:17",
+        "tests/broken/many-mistakes.yaml:50:5",
+    ]
+    assert lines[0] == (
+        "tests/broken/many-mistakes.yaml:29:16: indicators[doanh-thu].observations[0].value: '11.500' looks like "
+        "Vietnamese thousands notation (YAML reads it as 11.5); write 11500"
+    )
+    assert result.stderr == "4 problem(s) found\n"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "tests" / "broken").glob("*.yaml")))
+def test_no_broken_file_gives_a_traceback(name):
+    result = run("validate", f"tests/broken/{name}")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.startswith(f"tests/broken/{name}:")
+
+
+def test_validate_defaults_to_metrics_yaml_in_the_current_folder(tmp_path):
+    (tmp_path / "metrics.yaml").write_bytes((ROOT / "tests" / "good" / "minimal.yaml").read_bytes())
+    result = run("validate", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "Hợp lệ: 3 chỉ tiêu, 3 số liệu, 1 nguồn\n")
+
+
+def test_validate_a_missing_file_exits_1_with_a_message(tmp_path):
+    result = run("validate", "nope.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.startswith("nope.yaml:1:1: không đọc được tệp:")
+
+
+@pytest.mark.parametrize("args", [(), ("bogus",), ("validate", "--lang", "fr"), ("validate", "a", "b")])
+def test_a_usage_error_exits_2_without_a_traceback(args):
+    result = run(*args)
+    assert result.returncode == 2
+    assert "usage:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_schema_prints_the_json_schema_of_the_model():
+    result = run("schema")
+    schema = json.loads(result.stdout)
+    assert result.returncode == 0
+    indicator = schema["$defs"]["Indicator"]
+    assert indicator["properties"]["pillar"]["enum"] == ["chinh-quyen-so", "kinh-te-so", "xa-hoi-so", "nen-tang"]
+    assert indicator["required"] == ["id", "name", "name_en", "pillar", "unit", "kind"]
+    assert indicator["additionalProperties"] is False

@@ -1,0 +1,238 @@
+"""The loader reports every mistake in a metrics file with its place, and never changes the file."""
+
+from __future__ import annotations
+
+import os
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from dxkpi import model as m
+from dxkpi.loader import MAX_BYTES, load
+
+HERE = Path(__file__).parent
+BROKEN = HERE / "broken"
+GOOD = HERE / "good"
+
+# file -> every problem it must report, as (line, column, field, kind of problem).
+CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
+    ("bad-date.yaml", [(12, 11, "sources[bao].date", "bad_date")]),
+    ("bad-period.yaml", [(39, 17, "indicators[dvctt].observations[0].period", "bad_period")]),
+    ("context-with-target.yaml", [(28, 7, "indicators[doanh-thu].targets", "context_target")]),
+    ("decimal-comma.yaml", [(40, 16, "indicators[dvctt].observations[0].value", "decimal_comma")]),
+    ("duplicate-indicator-id.yaml", [(48, 9, "indicators[dvctt].id", "duplicate_id")]),
+    ("duplicate-key.yaml", [(30, 9, "indicators[doanh-thu].observations[0].value", "duplicate_key")]),
+    ("duplicate-source-id.yaml", [(13, 9, "sources[bao].id", "duplicate_id")]),
+    ("empty.yaml", [(1, 1, "", "empty_file")]),
+    (
+        "many-mistakes.yaml",
+        [
+            (29, 16, "indicators[doanh-thu].observations[0].value", "vn_thousands"),
+            (35, 13, "indicators[dvctt].pillar", "bad_choice"),
+            (41, 17, "indicators[dvctt].observations[0].source", "unknown_source"),
+            (50, 5, "indicators[lgps].nme", "unknown_key"),
+        ],
+    ),
+    ("milestone-without-status.yaml", [(56, 16, "indicators[lgps].observations[0]", "milestone_needs_status")]),
+    ("missing-key.yaml", [(21, 5, "indicators[doanh-thu].name_en", "missing_key")]),
+    ("negative-count.yaml", [(29, 16, "indicators[doanh-thu].observations[0].value", "negative")]),
+    ("no-indicators.yaml", [(20, 13, "indicators", "no_indicators")]),
+    ("number-with-unit.yaml", [(29, 16, "indicators[doanh-thu].observations[0].value", "number_with_unit")]),
+    ("number-words.yaml", [(29, 16, "indicators[doanh-thu].observations[0].value", "number_words")]),
+    ("observations-not-a-list.yaml", [(54, 19, "indicators[lgps].observations", "not_list")]),
+    ("percent-out-of-range.yaml", [(40, 16, "indicators[dvctt].observations[0].value", "percent_range")]),
+    ("percent-sign.yaml", [(40, 16, "indicators[dvctt].observations[0].value", "number_with_unit")]),
+    ("period-backwards.yaml", [(28, 17, "indicators[doanh-thu].observations[0].period", "period_backwards")]),
+    ("python-object-tag.yaml", [(29, 16, "indicators[doanh-thu].observations[0].value", "unsafe_tag")]),
+    ("quoted-number.yaml", [(29, 16, "indicators[doanh-thu].observations[0].value", "quoted_number")]),
+    ("syntax-colon-in-value.yaml", [(49, 19, "", "yaml_syntax")]),
+    ("syntax-unclosed-quote.yaml", [(58, 1, "", "yaml_syntax")]),
+    ("tab-indent.yaml", [(25, 1, "", "tab_indent"), (53, 3, "", "tab_indent")]),
+    (
+        "target-contradicts-direction.yaml",
+        [(16, 17, "indicators[dvctt].targets[0].comparator", "target_direction")],
+    ),
+    ("target-year-out-of-range.yaml", [(17, 11, "targets[qd749-2025].year", "year_range")]),
+    ("top-level-list.yaml", [(1, 1, "", "not_mapping")]),
+    ("unknown-comparator.yaml", [(16, 17, "targets[qd749-2025].comparator", "bad_choice")]),
+    ("unknown-key-typo.yaml", [(42, 5, "indicators[dvctt].tagret", "unknown_key")]),
+    ("unknown-kind.yaml", [(37, 11, "indicators[dvctt].kind", "bad_choice")]),
+    ("unknown-pillar.yaml", [(35, 13, "indicators[dvctt].pillar", "bad_choice")]),
+    ("unknown-qualifier.yaml", [(30, 20, "indicators[doanh-thu].observations[0].qualifier", "bad_choice")]),
+    ("unknown-source.yaml", [(41, 17, "indicators[dvctt].observations[0].source", "unknown_source")]),
+    ("unknown-target-ref.yaml", [(43, 14, "indicators[dvctt].targets[0].ref", "unknown_target")]),
+    ("unknown-unit.yaml", [(25, 11, "indicators[doanh-thu].unit", "bad_choice")]),
+    ("utf16-notepad.yaml", [(1, 1, "", "encoding_utf16")]),
+    ("value-is-a-list.yaml", [(29, 16, "indicators[doanh-thu].observations[0].value", "wrong_type")]),
+    ("vn-thousands-millions.yaml", [(29, 16, "indicators[doanh-thu].observations[0].value", "vn_thousands")]),
+    ("vn-thousands.yaml", [(29, 16, "indicators[doanh-thu].observations[0].value", "vn_thousands")]),
+    ("windows-1258.yaml", [(3, 12, "", "encoding_not_utf8")]),
+]
+
+
+def where(result) -> list[tuple[int, int, str, str]]:
+    return [(p.line, p.col, p.field, p.code) for p in result.problems]
+
+
+@pytest.mark.parametrize(("name", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_each_broken_file_reports_exactly_its_problems(name, expected):
+    result = load(BROKEN / name)
+    assert result.metrics is None
+    assert where(result) == expected
+
+
+def test_every_broken_file_has_a_case():
+    assert sorted(p.name for p in BROKEN.glob("*.yaml")) == sorted([c[0] for c in CASES] + ["alias-bomb.yaml"])
+
+
+@pytest.mark.parametrize("name", ["minimal.yaml", "crlf-with-bom.yaml"])
+def test_good_files_load_with_no_problems(name):
+    result = load(GOOD / name)
+    assert result.problems == []
+    assert [i.id for i in result.metrics.indicators] == ["doanh-thu", "dvctt", "lgps"]
+
+
+def test_a_crlf_file_with_bom_reads_the_same_as_the_plain_one():
+    plain, crlf = load(GOOD / "minimal.yaml").metrics, load(GOOD / "crlf-with-bom.yaml").metrics
+    assert crlf.indicators == plain.indicators
+    assert crlf.meta.title == "Thử nghiệm"
+
+
+def test_a_loaded_file_gives_typed_values():
+    metrics = load(GOOD / "minimal.yaml").metrics
+    revenue = metrics.indicators[0]
+    assert (revenue.pillar, revenue.unit, revenue.kind) == (
+        m.Pillar.DIGITAL_ECONOMY,
+        m.Unit.BILLION_VND,
+        m.Kind.CONTEXT,
+    )
+    obs = revenue.observations[0]
+    assert (obs.value, obs.qualifier, obs.source, obs.period.text) == (11500, [m.Qualifier.NEARLY], "bao", "2020")
+    assert metrics.sources[0].date.isoformat() == "2021-10-19"
+    targets = metrics.targets_of(metrics.indicators[1])
+    assert [(t.value, t.comparator, t.year, t.level) for t in targets] == [
+        (80, m.Comparator.AT_LEAST, 2025, m.Level.NATIONAL),
+        (100, m.Comparator.AT_LEAST, None, m.Level.PROVINCIAL),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "vi",
+            [
+                "tests/broken/many-mistakes.yaml:29:16: indicators[doanh-thu].observations[0].value: '11.500' trông "
+                "như cách viết hàng nghìn kiểu Việt Nam (YAML đọc thành 11,5); viết 11500",
+                "tests/broken/many-mistakes.yaml:35:13: indicators[dvctt].pillar: 'chinh-quyen' không phải trụ cột "
+                "hợp lệ (có phải 'chinh-quyen-so'?). Chọn một trong: chinh-quyen-so, kinh-te-so, xa-hoi-so, nen-tang",
+            ],
+        ),
+        (
+            "en",
+            [
+                "tests/broken/many-mistakes.yaml:29:16: indicators[doanh-thu].observations[0].value: '11.500' looks "
+                "like Vietnamese thousands notation (YAML reads it as 11.5); write 11500",
+                "tests/broken/many-mistakes.yaml:35:13: indicators[dvctt].pillar: 'chinh-quyen' is not a valid pillar "
+                "(did you mean 'chinh-quyen-so'?). Choose one of: chinh-quyen-so, kinh-te-so, xa-hoi-so, nen-tang",
+            ],
+        ),
+    ],
+)
+def test_messages_name_the_place_and_the_fix_in_either_language(lang, expected):
+    result = load(BROKEN / "many-mistakes.yaml", filename="tests/broken/many-mistakes.yaml")
+    assert [p.render(lang) for p in result.problems[:2]] == expected
+
+
+def test_an_alias_bomb_is_refused_without_expanding_it():
+    tracemalloc.start()
+    result = load(BROKEN / "alias-bomb.yaml")
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert result.metrics is None
+    assert {p.code for p in result.problems} == {"alias"}
+    # 9 anchors and 9*8 + 1 aliases, each reported where it stands.
+    assert len(result.problems) == 9 + 73
+    assert where(result)[:3] == [(1, 7, "", "alias"), (2, 5, "", "alias"), (2, 9, "", "alias")]
+    # 9**9 strings if expanded; refused, it stays far below a few megabytes.
+    assert peak < 5 * 1024 * 1024
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
+    big = tmp_path / "big.yaml"
+    with big.open("wb") as f:
+        f.truncate(MAX_BYTES + 1)
+    tracemalloc.start()
+    result = load(big)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert [(p.code, p.params["size"]) for p in result.problems] == [("too_large", MAX_BYTES + 1)]
+    assert peak < 1024 * 1024
+
+
+def test_a_missing_file_is_a_problem_not_an_exception(tmp_path):
+    result = load(tmp_path / "nope.yaml")
+    assert [(p.line, p.code) for p in result.problems] == [(1, "cannot_read")]
+
+
+def test_python_tags_are_never_run(tmp_path):
+    marker = tmp_path / "ran"
+    text = (BROKEN / "python-object-tag.yaml").read_text(encoding="utf-8").replace("echo hacked", f"touch {marker}")
+    (tmp_path / "f.yaml").write_text(text, encoding="utf-8")
+    result = load(tmp_path / "f.yaml")
+    assert [p.code for p in result.problems] == ["unsafe_tag"]
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in BROKEN.glob("*.yaml")))
+def test_validation_never_rewrites_the_file(name):
+    path = BROKEN / name
+    before = (path.read_bytes(), os.stat(path).st_mtime_ns)
+    load(path)
+    assert (path.read_bytes(), os.stat(path).st_mtime_ns) == before
+
+
+def test_an_included_file_supplies_shared_sources_and_targets(tmp_path):
+    (tmp_path / "data").mkdir()
+    minimal = (GOOD / "minimal.yaml").read_text(encoding="utf-8")
+    head, rest = minimal.split("targets:\n", 1)
+    shared_targets, indicators = rest.split("indicators:\n", 1)
+    (tmp_path / "data" / "shared.yaml").write_text("targets:\n" + shared_targets, encoding="utf-8")
+    (tmp_path / "m.yaml").write_text(
+        head + "include:\n  - data/shared.yaml\nindicators:\n" + indicators, encoding="utf-8"
+    )
+    metrics = load(tmp_path / "m.yaml").metrics
+    assert [t.id for t in metrics.targets] == ["qd749-2025"]
+    assert metrics.targets_of(metrics.indicators[1])[0].value == 80
+
+
+def test_problems_in_an_included_file_name_that_file(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "shared.yaml").write_text(
+        "targets:\n  - id: t\n    value: 80\n    comparator: atleast\n    level: national\n    source: bao\n",
+        encoding="utf-8",
+    )
+    minimal = (
+        (GOOD / "minimal.yaml")
+        .read_text(encoding="utf-8")
+        .replace("indicators:\n", "include: [data/shared.yaml]\nindicators:\n", 1)
+    )
+    (tmp_path / "m.yaml").write_text(minimal, encoding="utf-8")
+    result = load(tmp_path / "m.yaml", filename="m.yaml")
+    assert [(p.file, p.line, p.col, p.field, p.code) for p in result.problems] == [
+        ("data/shared.yaml", 4, 17, "targets[t].comparator", "bad_choice")
+    ]
+
+
+def test_a_missing_included_file_is_named(tmp_path):
+    minimal = (
+        (GOOD / "minimal.yaml")
+        .read_text(encoding="utf-8")
+        .replace("indicators:\n", "include: [data/none.yaml]\nindicators:\n", 1)
+    )
+    (tmp_path / "m.yaml").write_text(minimal, encoding="utf-8")
+    result = load(tmp_path / "m.yaml", filename="m.yaml")
+    assert [(p.line, p.field, p.code, p.params["value"]) for p in result.problems] == [
+        (20, "include", "include_missing", "data/none.yaml")
+    ]
