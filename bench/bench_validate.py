@@ -1,0 +1,112 @@
+"""How long `validate` takes on a file as large as every province's together, as a ratio to PyYAML.
+
+Generates a valid file (3,400 indicators, ten yearly observations each), then times, in the same run
+and alternating, (a) PyYAML's C loader parsing it (`yaml.load(text, CSafeLoader)`, the baseline) and
+(b) `dxkpi.loader.load` reading, checking and building the model from it. Prints the best of N for
+each and the ratio. Goal: at most 1.3x.
+
+    python bench/bench_validate.py [--indicators 3400] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from dxkpi.loader import load  # noqa: E402
+
+PILLARS = ["chinh-quyen-so", "kinh-te-so", "xa-hoi-so", "nen-tang"]
+
+
+def generate(indicators: int, years: int = 10) -> str:
+    """A valid metrics file with the given number of measured indicators."""
+    out = [
+        "meta:",
+        "  title: Bảng chỉ tiêu thử tải",
+        "  region: 34 tỉnh",
+        "  program: Quyết định 749/QĐ-TTg",
+        "  reporting_period: 2016-2025",
+        "sources:",
+        "  - id: bao",
+        "    title: Nguồn thử",
+        "    publisher: Báo",
+        "    kind: news",
+        "    date: 19/10/2021",
+        "targets:",
+        "  - id: qd749-2025",
+        "    value: 80",
+        "    comparator: at_least",
+        "    year: 2025",
+        "    level: national",
+        "    source: bao",
+        "indicators:",
+    ]
+    for i in range(indicators):
+        out += [
+            f"  - id: chi-tieu-{i}",
+            f"    name: Chỉ tiêu số {i}",
+            f"    name_en: Indicator {i}",
+            f"    pillar: {PILLARS[i % 4]}",
+            "    unit: percent",
+            "    kind: measured",
+            "    observations:",
+        ]
+        for y in range(years):
+            out += [
+                f"      - period: {2016 + y}",
+                f"        value: {(i + y * 7) % 100}.5",
+                "        qualifier: khoang",
+                "        source: bao",
+            ]
+        out += ["    targets:", "      - ref: qd749-2025"]
+    return "\n".join(out) + "\n"
+
+
+def best_of(repeat: int, fn) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--indicators", type=int, default=3400)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "metrics.yaml"
+        path.write_text(generate(args.indicators), encoding="utf-8")
+        result = load(path)
+        assert result.ok, result.problems[:3]
+        figures = sum(len(i.observations) for i in result.metrics.indicators)
+
+        def baseline() -> None:
+            yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+        def validate() -> None:
+            load(path)
+
+        base, ours = [], []
+        for _ in range(args.repeat):  # alternate, so drift in the machine affects both alike
+            base.append(best_of(1, baseline))
+            ours.append(best_of(1, validate))
+        size = path.stat().st_size / 1e6
+    b, o = min(base), min(ours)
+    print(f"file: {args.indicators} indicators, {figures} figures, {size:.1f} MB")
+    print(f"PyYAML CSafeLoader load: {b:.3f} s")
+    print(f"dxkpi validate:          {o:.3f} s")
+    print(f"ratio: {o / b:.2f}x (goal <= 1.30x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
