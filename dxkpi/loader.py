@@ -524,6 +524,12 @@ def check(metrics: m.Metrics, filename: str, problems: list[Problem], files: dic
         problems.append(Problem(filename, line, col, "indicators", "no_indicators", {}))
     source_ids = {s.id for s in metrics.sources}
     shared = metrics.target_by_id()
+    indicator_ids = [i.id for i in metrics.indicators]
+    for i, key in enumerate(metrics.meta.key_figures if "!" not in metrics.meta.pos else []):
+        if key not in indicator_ids:
+            line, col = metrics.meta.pos.get("key_figures", (1, 1))
+            params = {"value": key, **_suggest(key, indicator_ids)}
+            problems.append(Problem(filename, line, col, f"meta.key_figures[{i}]", "unknown_indicator", params))
 
     def check_source(obj: Any, path: str) -> None:
         if "source" in obj.pos and obj.source not in source_ids:

@@ -112,6 +112,9 @@ class Meta:
     region_note_en: str | None = field(default=None, metadata=doc("Ghi chú tiếng Anh", "Note in English"))
     program_en: str | None = field(default=None, metadata=doc("Chương trình (tiếng Anh)", "Programme in English"))
     language: Language = field(default=Language.VI, metadata=doc("Ngôn ngữ mặc định", "Default language"))
+    key_figures: list[str] = field(
+        default_factory=list, metadata=doc("Mã các chỉ tiêu hiện ở trang Tổng quan", "Indicator ids shown as cards")
+    )
     pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
 
 

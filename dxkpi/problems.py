@@ -68,6 +68,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không có nguồn mã '{value}' trong sources{suggest_vi}; thêm nguồn đó vào sources: hoặc sửa mã",
         "no source with id '{value}' in sources{suggest_en}; add it under sources: or fix the id",
     ),
+    "unknown_indicator": (
+        "không có chỉ tiêu mã '{value}'{suggest_vi}",
+        "no indicator with id '{value}'{suggest_en}",
+    ),
     "unknown_target": (
         "không có mục tiêu chung mã '{value}'{suggest_vi}; xem danh sách targets:",
         "no shared target with id '{value}'{suggest_en}; see the targets: list",

@@ -1,0 +1,156 @@
+"""Numbers, dates, units and labels as a Vietnamese (or English) reader expects them. Pure functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from . import model as m
+
+Lang = str  # "vi" | "en"
+
+# plotly's layout.separators: decimal mark then thousands mark.
+PLOTLY_SEPARATORS = {"vi": ",.", "en": ".,"}
+
+
+def number(value: float | None, lang: Lang = "vi", decimals: int | None = None) -> str:
+    """11500 -> '11.500' (vi) or '11,500' (en); 88.9 -> '88,9'; None -> '—'. Trailing zeros dropped."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else (1 if abs(value) >= 10 else 2)
+    text = f"{value:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if lang == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def date(value: dt.date | None) -> str:
+    """dd/mm/yyyy, the form used in Vietnamese documents (and kept in English for the same reader)."""
+    return "—" if value is None else value.strftime("%d/%m/%Y")
+
+
+def period(p: m.Period, lang: Lang = "vi") -> str:
+    """A period as written in the file, with an en dash for ranges and dd/mm/yyyy dates."""
+    if p.start == p.end:
+        return date(p.start)
+    if p.is_year:
+        return str(p.start.year)
+    if p.start.day == 1 and p.start.month == 1 and p.end.month == 12 and p.end.day == 31:
+        return f"{p.start.year}–{p.end.year}"
+    if p.start.day == 1 and p.start.year == p.end.year and p.start.month == p.end.month:
+        return f"{p.start.month:02d}/{p.start.year}"
+    return f"{date(p.start)} – {date(p.end)}"
+
+
+UNIT_LABEL = {
+    m.Unit.PERCENT: ("%", "%"),
+    m.Unit.COUNT: ("", ""),
+    m.Unit.BILLION_VND: ("tỷ đồng", "billion VND"),
+    m.Unit.RANK: ("", ""),
+    m.Unit.SCORE: ("điểm", "points"),
+}
+
+
+def unit_label(ind: m.Indicator, lang: Lang = "vi") -> str:
+    """The unit as a reader says it: '%', 'tỷ đồng', 'doanh nghiệp', 'billion VND'."""
+    if ind.unit is m.Unit.COUNT:
+        return (ind.unit_label_en if lang == "en" else ind.unit_label) or ""
+    vi, en = UNIT_LABEL[ind.unit]
+    return en if lang == "en" else vi
+
+
+def with_unit(value: float | None, ind: m.Indicator, lang: Lang = "vi") -> str:
+    """A value with its unit: '88,9%', '11.500 tỷ đồng', 'hạng 11' / 'rank 11'."""
+    text = number(value, lang)
+    if value is None:
+        return text
+    if ind.unit is m.Unit.PERCENT:
+        return f"{text}%"
+    if ind.unit is m.Unit.RANK:
+        return f"rank {text}" if lang == "en" else f"hạng {text}"
+    label = unit_label(ind, lang)
+    return f"{text} {label}" if label else text
+
+
+# How each qualifier is shown: a symbol for the compact card, a word for the sentence.
+QUALIFIER = {
+    m.Qualifier.ABOUT: ("~", "khoảng", "about"),
+    m.Qualifier.NEARLY: ("<", "gần", "nearly"),  # "gần 11.500": a little under
+    m.Qualifier.OVER: (">", "hơn", "over"),
+    m.Qualifier.ESTIMATED: ("", "ước", "est."),
+}
+
+
+def qualified(value: float | None, ind: m.Indicator, qualifiers: list[m.Qualifier], lang: Lang = "vi") -> str:
+    """A figure with its source's own qualifier: '>193 tỷ đồng', '~220 doanh nghiệp', 'gần 11.500 tỷ đồng'.
+
+    'Over' and 'about' become > and ~ (compact and unambiguous); 'nearly' and 'estimated' stay words,
+    since a '<' would read as a bound rather than the source's rounding."""
+    text = with_unit(value, ind, lang)
+    if value is None:
+        return text
+    qs = set(qualifiers)
+    prefix = ""
+    if m.Qualifier.OVER in qs:
+        prefix = ">"
+    elif m.Qualifier.ABOUT in qs:
+        prefix = "~"
+    words = []
+    if m.Qualifier.ESTIMATED in qs:
+        words.append("ước" if lang == "vi" else "est.")
+    if m.Qualifier.NEARLY in qs:
+        words.append("gần" if lang == "vi" else "nearly")
+    head = " ".join(words)
+    return f"{head} {prefix}{text}".strip() if head else f"{prefix}{text}"
+
+
+def qualifier_words(qualifiers: list[m.Qualifier], lang: Lang = "vi") -> str:
+    """The qualifiers as the source words them: 'khoảng, hơn' / 'about, over'; '' when none."""
+    return ", ".join(QUALIFIER[q][2 if lang == "en" else 1] for q in qualifiers)
+
+
+PILLAR = {
+    m.Pillar.DIGITAL_GOVERNMENT: ("Chính quyền số", "Digital government"),
+    m.Pillar.DIGITAL_ECONOMY: ("Kinh tế số", "Digital economy"),
+    m.Pillar.DIGITAL_SOCIETY: ("Xã hội số", "Digital society"),
+    m.Pillar.FOUNDATIONS: ("Nền tảng chung", "Foundations"),
+}
+
+
+def pillar(p: m.Pillar, lang: Lang = "vi") -> str:
+    vi, en = PILLAR[p]
+    return en if lang == "en" else vi
+
+
+def name(ind: m.Indicator, lang: Lang = "vi") -> str:
+    return ind.name_en if lang == "en" else ind.name
+
+
+def note(vi: str | None, en: str | None, lang: Lang = "vi") -> str | None:
+    """The note in the reader's language, falling back to the other one."""
+    return (en or vi) if lang == "en" else (vi or en)
+
+
+COMPARATOR = {
+    m.Comparator.AT_LEAST: "≥",
+    m.Comparator.MORE_THAN: ">",
+    m.Comparator.AT_MOST: "≤",
+    m.Comparator.LESS_THAN: "<",
+    m.Comparator.EXACTLY: "=",
+}
+
+
+def target(t: m.Target, ind: m.Indicator, lang: Lang = "vi") -> str:
+    """'≥80% (2025, quốc gia)' / '≥80% (2025, national)'."""
+    level = {
+        "vi": {"national": "quốc gia", "provincial": "tỉnh"},
+        "en": {"national": "national", "provincial": "province"},
+    }
+    value = with_unit(t.value, ind, lang)
+    if ind.unit is m.Unit.RANK:
+        value = f"top {number(t.value, lang)}"
+    year = str(t.year) if t.year else ("chưa nêu năm" if lang == "vi" else "no year given")
+    return f"{COMPARATOR[t.comparator]}{value} ({year}, {level[lang][t.level.value]})"
