@@ -154,3 +154,33 @@ def target(t: m.Target, ind: m.Indicator, lang: Lang = "vi") -> str:
         value = f"top {number(t.value, lang)}"
     year = str(t.year) if t.year else ("chưa nêu năm" if lang == "vi" else "no year given")
     return f"{COMPARATOR[t.comparator]}{value} ({year}, {level[lang][t.level.value]})"
+
+
+# Status: an icon and a word as well as a colour, so nothing depends on colour alone. Colours are the
+# Okabe-Ito palette, distinguishable with the common colour-vision deficiencies and on a projector.
+STATUS_STYLE: dict[str, tuple[str, str, str, str]] = {
+    "achieved": ("✔", "Đã đạt", "Achieved", "#009E73"),
+    "on_track": ("▲", "Đúng tiến độ", "On track", "#0072B2"),
+    "at_risk": ("◆", "Có nguy cơ chậm", "At risk", "#E69F00"),
+    "off_track": ("✖", "Chậm tiến độ", "Off track", "#D55E00"),
+    "one_observation": ("●", "Mới có một số liệu", "One observation", "#56B4E9"),
+    "no_data": ("○", "Chưa có số liệu", "No data", "#8C8C8C"),
+    "no_target": ("ⓘ", "Tham khảo, không mục tiêu", "Context, no target", "#8C8C8C"),
+    "done": ("✔", "Đã hoàn thành", "Done", "#009E73"),
+    "pilot": ("◐", "Thí điểm", "Pilot", "#0072B2"),
+    "in_progress": ("➜", "Đang triển khai", "In progress", "#E69F00"),
+    "planned": ("○", "Dự kiến", "Planned", "#8C8C8C"),
+}
+
+# The order statuses are counted and listed in: best first, then the ones that need attention.
+STATUS_ORDER = list(STATUS_STYLE)
+
+
+def status_label(status: str, lang: Lang = "vi") -> str:
+    """'✔ Đã đạt' / '✔ Achieved'."""
+    icon, vi, en, _ = STATUS_STYLE[str(status)]
+    return f"{icon} {en if lang == 'en' else vi}"
+
+
+def status_color(status: str) -> str:
+    return STATUS_STYLE[str(status)][3]

@@ -1,0 +1,140 @@
+"""Plotly figures of an indicator: pure functions of the model and its progress, no Streamlit."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from . import fmt
+from . import model as m
+from .progress import Progress
+
+TARGET_COLOR = "#CC79A7"  # Okabe-Ito reddish purple: apart from every status colour
+SERIES_COLOR = "#0072B2"
+PATH_COLOR = "#555555"
+FONT_SIZE = 16  # read from the back of a meeting room
+
+
+def _t(lang: str, vi: str, en: str) -> str:
+    return en if lang == "en" else vi
+
+
+def _axis_title(ind: m.Indicator, lang: str) -> str:
+    if ind.unit is m.Unit.RANK:
+        return _t(lang, "Thứ hạng (1 là cao nhất)", "Rank (1 is best)")
+    return fmt.unit_label(ind, lang) or _t(lang, "Số lượng", "Count")
+
+
+def _hover(ind: m.Indicator, obs: m.Observation, sources: dict[str, m.Source], lang: str) -> str:
+    """The hover text of a figure: its value with qualifier, period and source (escaped by plotly)."""
+    source = sources.get(obs.source)
+    cite = source.publisher if source else obs.source
+    value = fmt.qualified(obs.value, ind, obs.qualifier, lang)
+    return f"{value}<br>{_t(lang, 'Kỳ', 'Period')}: {fmt.period(obs.period, lang)}<br>{_t(lang, 'Nguồn', 'Source')}: {cite}"
+
+
+def _layout(fig: go.Figure, ind: m.Indicator, lang: str, height: int) -> go.Figure:
+    fig.update_layout(
+        separators=fmt.PLOTLY_SEPARATORS[lang],
+        template="plotly_white",
+        height=height,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        font={"size": FONT_SIZE},
+        showlegend=True,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        hoverlabel={"font_size": FONT_SIZE},
+    )
+    return fig
+
+
+def _percent_axis(ind: m.Indicator) -> dict[str, object]:
+    if ind.unit is m.Unit.PERCENT:
+        return {"range": [0, 105], "ticksuffix": "%"}
+    return {}
+
+
+def progress_bar(
+    ind: m.Indicator, progress: Progress, sources: dict[str, m.Source], lang: str = "vi"
+) -> go.Figure | None:
+    """A bullet chart: the latest value as a bar, the target as a marked line; None without both."""
+    latest, target = progress.latest, progress.target
+    if latest is None or latest.value is None or target is None:
+        return None
+    color = fmt.status_color(progress.status)
+    fig = go.Figure()
+    fig.add_bar(
+        x=[latest.value],
+        y=[""],
+        orientation="h",
+        marker_color=color,
+        name=f"{fmt.period(latest.period, lang)}: {fmt.qualified(latest.value, ind, latest.qualifier, lang)}",
+        hovertext=[_hover(ind, latest, sources, lang)],
+        hoverinfo="text",
+        text=[fmt.qualified(latest.value, ind, latest.qualifier, lang)],
+        textposition="inside",
+        insidetextanchor="end",
+    )
+    fig.add_scatter(
+        x=[target.value, target.value],
+        y=[-0.45, 0.45],
+        mode="lines",
+        line={"color": TARGET_COLOR, "width": 4},
+        name=_t(lang, "Mục tiêu ", "Target ") + fmt.target(target, ind, lang),
+        hoverinfo="name",
+    )
+    xaxis = _percent_axis(ind) or {"rangemode": "tozero"}
+    if ind.unit is m.Unit.RANK:
+        xaxis = {"autorange": "reversed"}
+    fig.update_xaxes(title_text=_axis_title(ind, lang), **xaxis)
+    fig.update_yaxes(showticklabels=False)
+    return _layout(fig, ind, lang, height=190)
+
+
+def timeseries(
+    ind: m.Indicator,
+    progress: Progress,
+    targets: list[m.Target],
+    sources: dict[str, m.Source],
+    lang: str = "vi",
+) -> go.Figure | None:
+    """Observations over time with every dated target marked and the required path; None below two points."""
+    points = sorted((o for o in ind.observations if o.value is not None), key=lambda o: o.period.end)
+    if len(points) < 2:
+        return None
+    fig = go.Figure()
+    fig.add_scatter(
+        x=[o.period.end.year for o in points],
+        y=[o.value for o in points],
+        mode="lines+markers+text",
+        line={"color": SERIES_COLOR, "width": 3},
+        marker={"size": 10},
+        text=[fmt.qualified(o.value, ind, o.qualifier, lang) for o in points],
+        textposition="top center",
+        hovertext=[_hover(ind, o, sources, lang) for o in points],
+        hoverinfo="text",
+        name=fmt.name(ind, lang),
+    )
+    if progress.required_path:
+        years, values = zip(*progress.required_path, strict=True)
+        fig.add_scatter(
+            x=list(years),
+            y=list(values),
+            mode="lines",
+            line={"color": PATH_COLOR, "dash": "dot", "width": 2},
+            name=_t(lang, "Lộ trình cần đạt", "Required path"),
+        )
+    for target in targets:
+        if target.year is None:
+            continue
+        fig.add_scatter(
+            x=[target.year],
+            y=[target.value],
+            mode="markers",
+            marker={"symbol": "star", "size": 18, "color": TARGET_COLOR},
+            name=_t(lang, "Mục tiêu ", "Target ") + fmt.target(target, ind, lang),
+        )
+    yaxis = _percent_axis(ind)
+    if ind.unit is m.Unit.RANK:
+        yaxis = {"autorange": "reversed"}
+    fig.update_yaxes(title_text=_axis_title(ind, lang), **yaxis)
+    fig.update_xaxes(title_text=_t(lang, "Năm", "Year"), dtick=1, tickformat="d")
+    return _layout(fig, ind, lang, height=340)

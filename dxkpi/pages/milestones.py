@@ -1,0 +1,3 @@
+from dxkpi.ui.milestones import render
+
+render()

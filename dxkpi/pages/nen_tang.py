@@ -1,0 +1,4 @@
+from dxkpi.model import Pillar
+from dxkpi.ui.pillar import render
+
+render(Pillar.FOUNDATIONS)

@@ -1,0 +1,3 @@
+from dxkpi.ui.overview import render
+
+render()

@@ -1,0 +1,3 @@
+from dxkpi.ui.sources import render
+
+render()

@@ -1,0 +1,51 @@
+"""The app's frame: page setup, language, navigation, the watcher and the problem banner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from ..model import Pillar
+from . import common, data
+
+PAGES = Path(__file__).resolve().parent.parent / "pages"
+
+# (file, url path, icon, Vietnamese title, English title)
+PAGE_TABLE = [
+    ("overview.py", "tong-quan", ":material/dashboard:", "Tổng quan", "Overview"),
+    ("chinh_quyen_so.py", "chinh-quyen-so", ":material/account_balance:", "Chính quyền số", "Digital government"),
+    ("kinh_te_so.py", "kinh-te-so", ":material/trending_up:", "Kinh tế số", "Digital economy"),
+    ("xa_hoi_so.py", "xa-hoi-so", ":material/groups:", "Xã hội số", "Digital society"),
+    ("nen_tang.py", "nen-tang", ":material/hub:", "Nền tảng chung", "Foundations"),
+    ("milestones.py", "cot-moc", ":material/flag:", "Cột mốc", "Milestones"),
+    ("sources.py", "nguon", ":material/menu_book:", "Nguồn", "Sources"),
+]
+PILLAR_PAGES = {Pillar.DIGITAL_GOVERNMENT: 1, Pillar.DIGITAL_ECONOMY: 2, Pillar.DIGITAL_SOCIETY: 3, Pillar.FOUNDATIONS: 4}
+
+
+def main() -> None:
+    st.set_page_config(page_title="Chuyển đổi số · DX KPI", page_icon="📊", layout="wide")
+    snap = data.current()
+    default = snap.metrics.meta.language.value if snap.metrics else "vi"
+    lang = common.language(default)
+    pages = [
+        st.Page(PAGES / file, title=en if lang == "en" else vi, icon=icon, url_path=url, default=(i == 0))
+        for i, (file, url, icon, vi, en) in enumerate(PAGE_TABLE)
+    ]
+    page = st.navigation(pages)
+    common.style()
+    common.watch(snap)
+    common.problem_banner(snap, lang)
+    if snap.metrics is None:
+        st.info(
+            common.t(
+                lang,
+                "Mở metrics.yaml bằng Notepad hoặc VS Code, sửa các dòng nêu trên rồi lưu (Encoding: UTF-8). "
+                "Trang sẽ tự hiện số liệu khi tệp hợp lệ. Hướng dẫn: mục “Editing metrics.yaml” trong README.",
+                "Open metrics.yaml in Notepad or VS Code, fix the lines above and save (Encoding: UTF-8). "
+                "The page shows the figures by itself once the file is valid. See “Editing metrics.yaml” in README.",
+            )
+        )
+        return
+    page.run()

@@ -1,0 +1,104 @@
+"""What every page shares: the language switch, the file watcher and the problem banner."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from .. import fmt
+from .. import html as h
+from . import data
+
+LANGS = {"vi": "Tiếng Việt", "en": "English"}
+WATCH_SECONDS = 0.4  # how often an open page looks at metrics.yaml; an edit shows within a second
+
+
+def t(lang: str, vi: str, en: str) -> str:
+    return en if lang == "en" else vi
+
+
+def language(default: str = "vi") -> str:
+    """The reader's language from the sidebar switch; kept in the URL (?lang=en) so links keep it."""
+    if "lang" not in st.session_state:
+        wanted = st.query_params.get("lang", default)
+        st.session_state["lang"] = wanted if wanted in LANGS else default
+    lang = st.sidebar.radio(
+        "Ngôn ngữ / Language", list(LANGS), format_func=LANGS.__getitem__, key="lang", horizontal=True
+    )
+    if st.query_params.get("lang") != lang:
+        st.query_params["lang"] = lang
+    return lang
+
+
+def watch(snap: data.Snapshot) -> None:
+    """Rerun the whole page, with nothing pressed, as soon as the metrics file is saved."""
+
+    # Streamlit's runOnSave watches only Python files, so the app watches its data file itself:
+    # a cheap stat() every WATCH_SECONDS, and a rerun only when the file really changed.
+    @st.fragment(run_every=WATCH_SECONDS)
+    def _poll() -> None:
+        if data.signature(snap.path) != snap.signature:
+            st.rerun(scope="app")
+
+    _poll()
+
+
+def problem_banner(snap: data.Snapshot, lang: str) -> None:
+    """The file's problems, worded as `python -m dxkpi validate` words them, above the last good data."""
+    if not snap.problems:
+        return
+    n = len(snap.problems)
+    if snap.metrics is not None:
+        at = dt.datetime.fromtimestamp(snap.loaded_at).strftime("%H:%M:%S")
+        head = t(
+            lang,
+            f"Tệp {snap.path.name} vừa lưu có {n} lỗi. Bảng dưới đây vẫn là số liệu hợp lệ gần nhất (đọc lúc {at}).",
+            f"The saved {snap.path.name} has {n} problem(s). Below is still the last valid data (read at {at}).",
+        )
+    else:
+        head = t(
+            lang,
+            f"Chưa hiển thị được số liệu: tệp {snap.path.name} có {n} lỗi.",
+            f"Nothing to show yet: {snap.path.name} has {n} problem(s).",
+        )
+    with st.container(border=True, key="problems"):
+        st.error(head, icon="⚠️")
+        # st.code shows the lines exactly as written: no Markdown, so nothing in the file can render.
+        st.code("\n".join(p.render(lang) for p in snap.problems), language=None, wrap_lines=True)
+        st.caption(
+            t(
+                lang,
+                "Sửa từng dòng theo hướng dẫn rồi lưu lại; trang tự cập nhật. "
+                "Kiểm tra tại máy: python -m dxkpi validate metrics.yaml",
+                "Fix each line as it says and save; the page updates by itself. "
+                "Check from a terminal: python -m dxkpi validate metrics.yaml --lang en",
+            )
+        )
+
+
+def html(markup: str) -> None:
+    """Show HTML built by dxkpi.html (which escapes every text from the file)."""
+    st.markdown(markup, unsafe_allow_html=True)
+
+
+def style() -> None:
+    html(h.CSS)
+
+
+def source_caption(snap: data.Snapshot, source_id: str, period: str, qualifiers: str, lang: str) -> str:
+    """'Kỳ 2023 · Nguồn: S16 (news.baolongan.vn)' as escaped HTML."""
+    source = snap.metrics.source_by_id().get(source_id) if snap.metrics else None
+    parts = [f"{t(lang, 'Kỳ', 'Period')} {period}"]
+    if qualifiers:
+        parts.append(t(lang, f"nguồn ghi “{qualifiers}”", f"source says “{qualifiers}”"))
+    parts.append(f"{t(lang, 'Nguồn', 'Source')}: {h.source_name(source, source_id)}")
+    return '<div class="dx-meta">' + h.esc(" · ".join(parts)) + "</div>"
+
+
+def status_of(snap: data.Snapshot, indicator_id: str) -> str:
+    progress = snap.progress.get(indicator_id)
+    return str(progress.status) if progress else "no_data"
+
+
+__all__ = ["fmt", "h", "data", "st"]

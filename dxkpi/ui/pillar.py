@@ -1,0 +1,82 @@
+"""One page per pillar: every indicator with its status, reason, figures, targets and charts."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from .. import charts, fmt
+from .. import html as h
+from .. import model as m
+from . import common, data
+
+CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"], "toImageButtonOptions": {"scale": 2}}
+
+
+def render(pillar: m.Pillar) -> None:
+    snap = data.current()
+    lang = st.session_state.get("lang", "vi")
+    t = common.t
+    st.title(fmt.pillar(pillar, lang))
+    indicators = [i for i in snap.metrics.indicators if i.pillar is pillar and i.kind is not m.Kind.MILESTONE]
+    milestones = [i for i in snap.metrics.indicators if i.pillar is pillar and i.kind is m.Kind.MILESTONE]
+    if not indicators and not milestones:
+        st.info(t(lang, "Trụ cột này chưa có chỉ tiêu nào.", "This pillar has no indicators yet."))
+    for ind in indicators:
+        indicator_block(snap, ind, lang)
+    if milestones:
+        st.caption(
+            t(
+                lang,
+                f"Trụ cột này còn {len(milestones)} cột mốc: xem trang Cột mốc.",
+                f"This pillar also has {len(milestones)} milestones: see the Milestones page.",
+            )
+        )
+
+
+def indicator_block(snap: data.Snapshot, ind: m.Indicator, lang: str) -> None:
+    """One indicator: name, status badge and reason, latest figure, targets, charts and notes."""
+    t = common.t
+    progress = snap.progress[ind.id]
+    targets = snap.metrics.targets_of(ind)
+    sources = snap.metrics.source_by_id()
+    with st.container(border=True, key=f"ind-{ind.id}"):
+        common.html(
+            f'<div class="dx-name" style="font-size:1.25rem;font-weight:700">{h.esc(fmt.name(ind, lang))}</div>'
+            f'<div style="margin:6px 0">{h.badge(progress.status, lang)} '
+            f'<span class="dx-meta">{h.esc(progress.reason(lang))}</span></div>'
+        )
+        left, right = st.columns([1, 2])
+        with left:
+            latest = progress.latest
+            values = [o for o in ind.observations if o.value is not None]
+            if latest is None and values:
+                latest = max(values, key=lambda o: o.period.end)
+            if latest is not None and latest.value is not None:
+                common.html(f'<div class="dx-value">{h.esc(fmt.qualified(latest.value, ind, latest.qualifier, lang))}</div>')
+                common.html(
+                    common.source_caption(
+                        snap, latest.source, fmt.period(latest.period, lang), fmt.qualifier_words(latest.qualifier, lang), lang
+                    )
+                )
+                note = fmt.note(latest.note, latest.note_en, lang)
+                if note:
+                    common.html(f'<div class="dx-meta">{h.esc(note)}</div>')
+            else:
+                common.html(f'<div class="dx-value" style="color:#8C8C8C">{h.esc(t(lang, "Chưa có số liệu", "No data"))}</div>')
+            if targets:
+                lines = [
+                    f"{h.esc(t(lang, 'Mục tiêu', 'Target'))} {h.esc(fmt.target(tg, ind, lang))} · "
+                    f"{h.esc(h.source_name(sources.get(tg.source), tg.source))}"
+                    + (f" · {h.esc(tg.program)}" if tg.program else "")
+                    for tg in targets
+                ]
+                common.html('<div class="dx-meta">' + "<br>".join(lines) + "</div>")
+            definition = fmt.note(ind.definition_note, ind.definition_note_en, lang)
+            if definition:
+                common.html(f'<div class="dx-meta">ℹ️ {h.esc(definition)}</div>')
+        with right:
+            figure = charts.timeseries(ind, progress, targets, sources, lang) or charts.progress_bar(
+                ind, progress, sources, lang
+            )
+            if figure is not None:
+                st.plotly_chart(figure, config=CHART_CONFIG, key=f"chart-{ind.id}")

@@ -1,0 +1,45 @@
+"""Nguồn / Sources: every source with its full citation and the figures and targets taken from it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from .. import fmt
+from .. import html as h
+from . import common, data
+
+KIND = {"news": ("Bài báo", "News article"), "decision": ("Văn bản", "Decision"), "report": ("Báo cáo", "Report"), "web": ("Trang web", "Web page")}
+
+
+def render() -> None:
+    snap = data.current()
+    lang = st.session_state.get("lang", "vi")
+    t = common.t
+    st.title(t(lang, "Nguồn", "Sources"))
+    metrics = snap.metrics
+    for source in metrics.sources:
+        figures = [
+            f"{fmt.name(i, lang)}: {fmt.qualified(o.value, i, o.qualifier, lang) if o.value is not None else fmt.status_label(str(o.status.value), lang)} ({fmt.period(o.period, lang)})"
+            for i in metrics.indicators
+            for o in i.observations
+            if o.source == source.id
+        ]
+        targets = [
+            f"{fmt.name(i, lang)}: {fmt.target(tg, i, lang)}"
+            for i in metrics.indicators
+            for tg in metrics.targets_of(i)
+            if tg.source == source.id
+        ]
+        kind = KIND[source.kind.value][1 if lang == "en" else 0]
+        parts = [source.publisher, f"“{source.title}”"]
+        if source.date:
+            parts.append(fmt.date(source.date))
+        citation = ", ".join(h.esc(p) for p in parts)
+        url = f'<div class="dx-meta">{h.esc(source.url)}</div>' if source.url else ""
+        note = f'<div class="dx-meta">{h.esc(source.note)}</div>' if source.note else ""
+        items = "".join(f"<li>{h.esc(x)}</li>" for x in figures + targets) or f"<li>{h.esc(t(lang, 'Không có số liệu nào dẫn nguồn này.', 'No figure cites this source.'))}</li>"
+        with st.container(border=True, key=f"src-{source.id}"):
+            common.html(
+                f'<div class="dx-name"><b>[{h.esc(source.id)}]</b> {citation} <span class="dx-meta">({h.esc(kind)})</span></div>'
+                f"{url}{note}<ul class=\"dx-meta\">{items}</ul>"
+            )
