@@ -63,7 +63,8 @@ def progress_bar(
     fig = go.Figure()
     fig.add_bar(
         x=[latest.value],
-        y=[""],
+        y=[0],
+        width=[0.5],
         orientation="h",
         marker_color=color,
         name=f"{fmt.period(latest.period, lang)}: {fmt.qualified(latest.value, ind, latest.qualifier, lang)}",
@@ -75,7 +76,7 @@ def progress_bar(
     )
     fig.add_scatter(
         x=[target.value, target.value],
-        y=[-0.45, 0.45],
+        y=[-0.4, 0.4],
         mode="lines",
         line={"color": TARGET_COLOR, "width": 4},
         name=_t(lang, "Mục tiêu ", "Target ") + fmt.target(target, ind, lang),
@@ -85,7 +86,7 @@ def progress_bar(
     if ind.unit is m.Unit.RANK:
         xaxis = {"autorange": "reversed"}
     fig.update_xaxes(title_text=_axis_title(ind, lang), **xaxis)
-    fig.update_yaxes(showticklabels=False)
+    fig.update_yaxes(showticklabels=False, range=[-0.6, 0.6], showgrid=False, zeroline=False)
     return _layout(fig, ind, lang, height=190)
 
 

@@ -21,7 +21,12 @@ PAGE_TABLE = [
     ("milestones.py", "cot-moc", ":material/flag:", "Cột mốc", "Milestones"),
     ("sources.py", "nguon", ":material/menu_book:", "Nguồn", "Sources"),
 ]
-PILLAR_PAGES = {Pillar.DIGITAL_GOVERNMENT: 1, Pillar.DIGITAL_ECONOMY: 2, Pillar.DIGITAL_SOCIETY: 3, Pillar.FOUNDATIONS: 4}
+PILLAR_PAGES = {
+    Pillar.DIGITAL_GOVERNMENT: 1,
+    Pillar.DIGITAL_ECONOMY: 2,
+    Pillar.DIGITAL_SOCIETY: 3,
+    Pillar.FOUNDATIONS: 4,
+}
 
 
 def main() -> None:

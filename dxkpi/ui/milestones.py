@@ -35,6 +35,14 @@ def render() -> None:
     if not rows:
         st.info(t(lang, "Chưa có cột mốc nào.", "No milestones yet."))
         return
-    header = [h.esc(x) for x in (t(lang, "Trạng thái", "Status"), t(lang, "Cột mốc", "Milestone"),
-                                  t(lang, "Trụ cột", "Pillar"), t(lang, "Thời điểm", "Date"), t(lang, "Nguồn", "Source"))]
+    header = [
+        h.esc(x)
+        for x in (
+            t(lang, "Trạng thái", "Status"),
+            t(lang, "Cột mốc", "Milestone"),
+            t(lang, "Trụ cột", "Pillar"),
+            t(lang, "Thời điểm", "Date"),
+            t(lang, "Nguồn", "Source"),
+        )
+    ]
     common.html(h.table(header, rows))

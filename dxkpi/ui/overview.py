@@ -29,7 +29,13 @@ def render() -> None:
     indicators = snap.metrics.indicators
     measured = [i for i in indicators if i.kind in (m.Kind.MEASURED, m.Kind.RANK) and snap.metrics.targets_of(i)]
     counts = Counter(common.status_of(snap, i.id) for i in measured)
-    st.subheader(t(lang, f"Tiến độ {len(measured)} chỉ tiêu có mục tiêu", f"Progress of {len(measured)} indicators with a target"))
+    st.subheader(
+        t(
+            lang,
+            f"Tiến độ {len(measured)} chỉ tiêu có mục tiêu",
+            f"Progress of {len(measured)} indicators with a target",
+        )
+    )
     common.html(h.grid([h.count_card(s, counts.get(s, 0), lang) for s in TRACKED], columns=6))
 
     st.subheader(t(lang, "Số liệu nổi bật", "Key figures"))
@@ -53,7 +59,9 @@ def render() -> None:
 def status_matrix(snap: data.Snapshot, lang: str) -> str:
     """Pillars down, statuses across; each cell the number of indicators (milestones counted apart)."""
     statuses = [s for s in fmt.STATUS_ORDER]
-    rows_counts = {p: Counter(common.status_of(snap, i.id) for i in snap.metrics.indicators if i.pillar is p) for p in m.Pillar}
+    rows_counts = {
+        p: Counter(common.status_of(snap, i.id) for i in snap.metrics.indicators if i.pillar is p) for p in m.Pillar
+    }
     used = [s for s in statuses if any(c.get(s) for c in rows_counts.values())]
     header = [h.esc(common.t(lang, "Trụ cột", "Pillar"))] + [h.badge(s, lang) for s in used]
     rows = []

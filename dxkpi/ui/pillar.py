@@ -9,7 +9,11 @@ from .. import html as h
 from .. import model as m
 from . import common, data
 
-CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"], "toImageButtonOptions": {"scale": 2}}
+CHART_CONFIG = {
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    "toImageButtonOptions": {"scale": 2},
+}
 
 
 def render(pillar: m.Pillar) -> None:
@@ -21,8 +25,20 @@ def render(pillar: m.Pillar) -> None:
     milestones = [i for i in snap.metrics.indicators if i.pillar is pillar and i.kind is m.Kind.MILESTONE]
     if not indicators and not milestones:
         st.info(t(lang, "Trụ cột này chưa có chỉ tiêu nào.", "This pillar has no indicators yet."))
-    for ind in indicators:
+    with_data = [i for i in indicators if any(o.value is not None for o in i.observations)]
+    without = [i for i in indicators if i not in with_data]
+    for ind in with_data:
         indicator_block(snap, ind, lang)
+    if without:
+        st.subheader(t(lang, f"{len(without)} chỉ tiêu chưa có số liệu", f"{len(without)} indicators with no data yet"))
+        st.caption(
+            t(
+                lang,
+                "Có mục tiêu nhưng chưa có số liệu đo được trong metrics.yaml: bảng không đoán số.",
+                "A target but no measured figure in metrics.yaml yet: the dashboard does not guess.",
+            )
+        )
+        common.html(no_data_table(snap, without, lang))
     if milestones:
         st.caption(
             t(
@@ -31,6 +47,26 @@ def render(pillar: m.Pillar) -> None:
                 f"This pillar also has {len(milestones)} milestones: see the Milestones page.",
             )
         )
+
+
+def no_data_table(snap: data.Snapshot, indicators: list[m.Indicator], lang: str) -> str:
+    """Indicators with no figure: name, status, their targets and the definition note, compactly."""
+    t = common.t
+    sources = snap.metrics.source_by_id()
+    rows = []
+    for ind in indicators:
+        targets = "<br>".join(
+            h.esc(f"{fmt.target(tg, ind, lang)} · {h.source_name(sources.get(tg.source), tg.source)}")
+            for tg in snap.metrics.targets_of(ind)
+        )
+        definition = fmt.note(ind.definition_note, ind.definition_note_en, lang)
+        name = h.esc(fmt.name(ind, lang)) + (f'<div class="dx-meta">ℹ️ {h.esc(definition)}</div>' if definition else "")
+        rows.append([name, h.badge(common.status_of(snap, ind.id), lang), targets or "—"])
+    header = [
+        h.esc(x)
+        for x in (t(lang, "Chỉ tiêu", "Indicator"), t(lang, "Trạng thái", "Status"), t(lang, "Mục tiêu", "Targets"))
+    ]
+    return h.table(header, rows)
 
 
 def indicator_block(snap: data.Snapshot, ind: m.Indicator, lang: str) -> None:
@@ -52,17 +88,25 @@ def indicator_block(snap: data.Snapshot, ind: m.Indicator, lang: str) -> None:
             if latest is None and values:
                 latest = max(values, key=lambda o: o.period.end)
             if latest is not None and latest.value is not None:
-                common.html(f'<div class="dx-value">{h.esc(fmt.qualified(latest.value, ind, latest.qualifier, lang))}</div>')
+                common.html(
+                    f'<div class="dx-value">{h.esc(fmt.qualified(latest.value, ind, latest.qualifier, lang))}</div>'
+                )
                 common.html(
                     common.source_caption(
-                        snap, latest.source, fmt.period(latest.period, lang), fmt.qualifier_words(latest.qualifier, lang), lang
+                        snap,
+                        latest.source,
+                        fmt.period(latest.period, lang),
+                        fmt.qualifier_words(latest.qualifier, lang),
+                        lang,
                     )
                 )
                 note = fmt.note(latest.note, latest.note_en, lang)
                 if note:
                     common.html(f'<div class="dx-meta">{h.esc(note)}</div>')
             else:
-                common.html(f'<div class="dx-value" style="color:#8C8C8C">{h.esc(t(lang, "Chưa có số liệu", "No data"))}</div>')
+                common.html(
+                    f'<div class="dx-value" style="color:#8C8C8C">{h.esc(t(lang, "Chưa có số liệu", "No data"))}</div>'
+                )
             if targets:
                 lines = [
                     f"{h.esc(t(lang, 'Mục tiêu', 'Target'))} {h.esc(fmt.target(tg, ind, lang))} · "
@@ -79,4 +123,4 @@ def indicator_block(snap: data.Snapshot, ind: m.Indicator, lang: str) -> None:
                 ind, progress, sources, lang
             )
             if figure is not None:
-                st.plotly_chart(figure, config=CHART_CONFIG, key=f"chart-{ind.id}")
+                st.plotly_chart(figure, config=CHART_CONFIG, key=f"chart-{ind.id}", theme=None)

@@ -8,7 +8,12 @@ from .. import fmt
 from .. import html as h
 from . import common, data
 
-KIND = {"news": ("Bài báo", "News article"), "decision": ("Văn bản", "Decision"), "report": ("Báo cáo", "Report"), "web": ("Trang web", "Web page")}
+KIND = {
+    "news": ("Bài báo", "News article"),
+    "decision": ("Văn bản", "Decision"),
+    "report": ("Báo cáo", "Report"),
+    "web": ("Trang web", "Web page"),
+}
 
 
 def render() -> None:
@@ -37,9 +42,12 @@ def render() -> None:
         citation = ", ".join(h.esc(p) for p in parts)
         url = f'<div class="dx-meta">{h.esc(source.url)}</div>' if source.url else ""
         note = f'<div class="dx-meta">{h.esc(source.note)}</div>' if source.note else ""
-        items = "".join(f"<li>{h.esc(x)}</li>" for x in figures + targets) or f"<li>{h.esc(t(lang, 'Không có số liệu nào dẫn nguồn này.', 'No figure cites this source.'))}</li>"
+        items = (
+            "".join(f"<li>{h.esc(x)}</li>" for x in figures + targets)
+            or f"<li>{h.esc(t(lang, 'Không có số liệu nào dẫn nguồn này.', 'No figure cites this source.'))}</li>"
+        )
         with st.container(border=True, key=f"src-{source.id}"):
             common.html(
                 f'<div class="dx-name"><b>[{h.esc(source.id)}]</b> {citation} <span class="dx-meta">({h.esc(kind)})</span></div>'
-                f"{url}{note}<ul class=\"dx-meta\">{items}</ul>"
+                f'{url}{note}<ul class="dx-meta">{items}</ul>'
             )

@@ -1,0 +1,146 @@
+"""The dashboard as Streamlit runs it (AppTest): every page, both languages, a broken file, a live edit."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).parent.parent
+PAGES = [
+    ("dxkpi/pages/chinh_quyen_so.py", "Chính quyền số", ">193 tỷ đồng"),
+    ("dxkpi/pages/kinh_te_so.py", "Kinh tế số", "gần 11.500 tỷ đồng"),
+    ("dxkpi/pages/xa_hoi_so.py", "Xã hội số", ">98%"),
+    ("dxkpi/pages/nen_tang.py", "Nền tảng chung", "88,9%"),
+    ("dxkpi/pages/milestones.py", "Cột mốc", "LGPS"),
+    ("dxkpi/pages/sources.py", "Nguồn", "Kết quả nổi bật trong thực hiện chuyển đổi số ở Long An"),
+]
+
+
+@pytest.fixture
+def metrics_copy(tmp_path, monkeypatch) -> Path:
+    """A copy of the shipped metrics.yaml (and its data/ folder) that a test may edit."""
+    shutil.copy(ROOT / "metrics.yaml", tmp_path / "metrics.yaml")
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    monkeypatch.setenv("DXKPI_METRICS", str(tmp_path / "metrics.yaml"))
+    return tmp_path / "metrics.yaml"
+
+
+def app() -> AppTest:
+    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+
+
+def markup(at: AppTest) -> str:
+    """The page's markdown and HTML as sent to the browser."""
+    return "\n".join(md.value for md in at.markdown) + "\n" + "\n".join(t.value for t in at.title)
+
+
+def page_text(at: AppTest) -> str:
+    """What a reader sees: tags removed, entities decoded."""
+    return html.unescape(re.sub(r"<style>.*?</style>|<[^>]+>", " ", markup(at), flags=re.S))
+
+
+def test_the_overview_shows_the_key_figures_the_vietnamese_way(metrics_copy):
+    at = app().run()
+    assert not at.exception
+    text = page_text(at)
+    assert at.title[0].value == "Chỉ tiêu chuyển đổi số tỉnh Long An"
+    for figure in [
+        ">193 tỷ đồng",
+        "~220 doanh nghiệp",
+        "gần 11.500 tỷ đồng",
+        "ước gần 200 tỷ đồng",
+        "3.031 hồ sơ",
+        "795 hồ sơ",
+    ]:
+        assert figure in text
+    assert "11,500" not in text
+
+
+def test_switching_to_english_shows_english_numbers_and_keeps_the_choice_in_the_url(metrics_copy):
+    at = app().run()
+    at.sidebar.radio[0].set_value("en").run()
+    assert not at.exception
+    text = page_text(at)
+    assert "nearly 11,500 billion VND" in text
+    assert "3,031 dossiers" in text
+    assert at.query_params["lang"] == "en"
+
+
+def test_a_link_with_lang_en_opens_in_english(metrics_copy):
+    at = app()
+    at.query_params["lang"] = "en"
+    at.run()
+    assert at.sidebar.radio[0].value == "en"
+    assert "nearly 11,500 billion VND" in page_text(at)
+
+
+@pytest.mark.parametrize(("page", "title", "figure"), PAGES, ids=[p[1] for p in PAGES])
+def test_every_page_runs_without_an_exception_and_shows_its_figures(metrics_copy, page, title, figure):
+    at = app().run()
+    at.switch_page(page).run()
+    assert not at.exception
+    assert at.title[0].value == title
+    assert figure in page_text(at)
+
+
+def test_a_pillar_page_draws_a_chart_for_an_indicator_with_a_figure_and_a_target(metrics_copy):
+    at = app().run()
+    at.switch_page("dxkpi/pages/nen_tang.py").run()
+    charts = at.get("plotly_chart")
+    assert len(charts) >= 1
+
+
+def test_a_file_broken_at_start_shows_the_problems_and_how_to_fix_them(tmp_path, monkeypatch):
+    broken = tmp_path / "metrics.yaml"
+    shutil.copy(ROOT / "tests" / "broken" / "many-mistakes.yaml", broken)
+    monkeypatch.setenv("DXKPI_METRICS", str(broken))
+    at = app().run()
+    assert not at.exception
+    assert "có 4 lỗi" in at.error[0].value
+    lines = at.code[0].value.splitlines()
+    assert lines[0].startswith("metrics.yaml:29:16: indicators[doanh-thu].observations[0].value: '11.500'")
+    assert len(lines) == 4
+    assert "metrics.yaml" in at.info[0].value
+
+
+def test_a_broken_save_shows_the_problems_above_the_last_good_data_and_a_fix_clears_them(metrics_copy):
+    at = app().run()
+    good = metrics_copy.read_text(encoding="utf-8")
+    metrics_copy.write_text(good.replace("value: 11500", "value: 11.500"), encoding="utf-8")
+    at.run()
+    assert not at.exception
+    assert "vẫn là số liệu hợp lệ gần nhất" in at.error[0].value
+    assert "'11.500' trông như cách viết hàng nghìn kiểu Việt Nam" in at.code[0].value
+    assert "gần 11.500 tỷ đồng" in page_text(at)  # the last good figure is still there
+    metrics_copy.write_text(good.replace("value: 11500", "value: 12500"), encoding="utf-8")
+    at.run()
+    assert len(at.error) == 0
+    assert "gần 12.500 tỷ đồng" in page_text(at)
+
+
+def test_the_problem_banner_follows_the_language(metrics_copy):
+    metrics_copy.write_text(
+        metrics_copy.read_text(encoding="utf-8").replace("pillar: kinh-te-so", "pillar: kinh-te", 1), encoding="utf-8"
+    )
+    at = app()
+    at.query_params["lang"] = "en"
+    at.run()
+    assert "is not a valid pillar (did you mean 'kinh-te-so'?)" in at.code[0].value
+
+
+def test_text_from_the_file_cannot_inject_markup(metrics_copy):
+    text = metrics_copy.read_text(encoding="utf-8")
+    original = 'name: "Số doanh nghiệp hoạt động trong lĩnh vực công nghệ số"'
+    assert original in text
+    hostile = 'name: "<img src=x onerror=alert(1)> [link](http://example.com) $x$"'
+    metrics_copy.write_text(text.replace(original, hostile, 1), encoding="utf-8")
+    at = app().run()
+    at.switch_page("dxkpi/pages/kinh_te_so.py").run()
+    assert "<img src=x onerror=alert(1)> [link](http://example.com) $x$" in page_text(at)  # shown as words...
+    raw = markup(at)
+    assert "<img" not in raw and "[link](" not in raw and "$x$" not in raw  # ...never as markup
