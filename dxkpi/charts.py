@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import plotly.graph_objects as go
 
 from . import fmt
@@ -12,6 +14,11 @@ TARGET_COLOR = "#CC79A7"  # Okabe-Ito reddish purple: apart from every status co
 SERIES_COLOR = "#0072B2"
 PATH_COLOR = "#555555"
 FONT_SIZE = 16  # read from the back of a meeting room
+
+
+def _x(text: str) -> str:
+    """Text for plotly, which reads <b>, <a href> and the like in labels: the file's text stays text."""
+    return html.escape(text, quote=False)
 
 
 def _t(lang: str, vi: str, en: str) -> str:
@@ -29,7 +36,10 @@ def _hover(ind: m.Indicator, obs: m.Observation, sources: dict[str, m.Source], l
     source = sources.get(obs.source)
     cite = source.publisher if source else obs.source
     value = fmt.qualified(obs.value, ind, obs.qualifier, lang)
-    return f"{value}<br>{_t(lang, 'Kỳ', 'Period')}: {fmt.period(obs.period, lang)}<br>{_t(lang, 'Nguồn', 'Source')}: {cite}"
+    period = fmt.period(obs.period, lang)
+    return "<br>".join(
+        [_x(value), f"{_t(lang, 'Kỳ', 'Period')}: {_x(period)}", f"{_t(lang, 'Nguồn', 'Source')}: {_x(cite)}"]
+    )
 
 
 def _layout(fig: go.Figure, ind: m.Indicator, lang: str, height: int) -> go.Figure:
@@ -67,10 +77,10 @@ def progress_bar(
         width=[0.5],
         orientation="h",
         marker_color=color,
-        name=f"{fmt.period(latest.period, lang)}: {fmt.qualified(latest.value, ind, latest.qualifier, lang)}",
+        name=_x(f"{fmt.period(latest.period, lang)}: {fmt.qualified(latest.value, ind, latest.qualifier, lang)}"),
         hovertext=[_hover(ind, latest, sources, lang)],
         hoverinfo="text",
-        text=[fmt.qualified(latest.value, ind, latest.qualifier, lang)],
+        text=[_x(fmt.qualified(latest.value, ind, latest.qualifier, lang))],
         textposition="inside",
         insidetextanchor="end",
     )
@@ -79,7 +89,7 @@ def progress_bar(
         y=[-0.4, 0.4],
         mode="lines",
         line={"color": TARGET_COLOR, "width": 4},
-        name=_t(lang, "Mục tiêu ", "Target ") + fmt.target(target, ind, lang),
+        name=_x(_t(lang, "Mục tiêu ", "Target ") + fmt.target(target, ind, lang)),
         hoverinfo="name",
     )
     xaxis = _percent_axis(ind) or {"rangemode": "tozero"}
@@ -108,11 +118,11 @@ def timeseries(
         mode="lines+markers+text",
         line={"color": SERIES_COLOR, "width": 3},
         marker={"size": 10},
-        text=[fmt.qualified(o.value, ind, o.qualifier, lang) for o in points],
+        text=[_x(fmt.qualified(o.value, ind, o.qualifier, lang)) for o in points],
         textposition="top center",
         hovertext=[_hover(ind, o, sources, lang) for o in points],
         hoverinfo="text",
-        name=fmt.name(ind, lang),
+        name=_x(fmt.name(ind, lang)),
     )
     if progress.required_path:
         years, values = zip(*progress.required_path, strict=True)
@@ -131,7 +141,7 @@ def timeseries(
             y=[target.value],
             mode="markers",
             marker={"symbol": "star", "size": 18, "color": TARGET_COLOR},
-            name=_t(lang, "Mục tiêu ", "Target ") + fmt.target(target, ind, lang),
+            name=_x(_t(lang, "Mục tiêu ", "Target ") + fmt.target(target, ind, lang)),
         )
     yaxis = _percent_axis(ind)
     if ind.unit is m.Unit.RANK:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from .. import fmt
 from .. import html as h
+from .. import model as m
 from . import common, data
 
 KIND = {
@@ -16,6 +17,13 @@ KIND = {
 }
 
 
+def figure_text(ind: m.Indicator, obs: m.Observation, lang: str) -> str:
+    """A figure as cited: its qualified value, or a milestone's status."""
+    if obs.value is not None:
+        return fmt.qualified(obs.value, ind, obs.qualifier, lang)
+    return fmt.status_label(str(obs.status), lang)
+
+
 def render() -> None:
     snap = data.current()
     lang = st.session_state.get("lang", "vi")
@@ -24,7 +32,7 @@ def render() -> None:
     metrics = snap.metrics
     for source in metrics.sources:
         figures = [
-            f"{fmt.name(i, lang)}: {fmt.qualified(o.value, i, o.qualifier, lang) if o.value is not None else fmt.status_label(str(o.status.value), lang)} ({fmt.period(o.period, lang)})"
+            f"{fmt.name(i, lang)}: {figure_text(i, o, lang)} ({fmt.period(o.period, lang)})"
             for i in metrics.indicators
             for o in i.observations
             if o.source == source.id
@@ -47,7 +55,5 @@ def render() -> None:
             or f"<li>{h.esc(t(lang, 'Không có số liệu nào dẫn nguồn này.', 'No figure cites this source.'))}</li>"
         )
         with st.container(border=True, key=f"src-{source.id}"):
-            common.html(
-                f'<div class="dx-name"><b>[{h.esc(source.id)}]</b> {citation} <span class="dx-meta">({h.esc(kind)})</span></div>'
-                f'{url}{note}<ul class="dx-meta">{items}</ul>'
-            )
+            head = f'<b>[{h.esc(source.id)}]</b> {citation} <span class="dx-meta">({h.esc(kind)})</span>'
+            common.html(f'<div class="dx-name">{head}</div>{url}{note}<ul class="dx-meta">{items}</ul>')
