@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 # code -> (Vietnamese, English). Placeholders are filled from Problem.params.
 MESSAGES: dict[str, tuple[str, str]] = {
     "yaml_syntax": (
-        "lỗi cú pháp YAML: {problem}. {hint_vi}",
+        "lỗi cú pháp YAML. {hint_vi} (chi tiết: {problem})",
         "YAML syntax error: {problem}. {hint_en}",
     ),
     "tab_indent": (

@@ -89,3 +89,47 @@ def json_schema() -> dict[str, Any]:
 
 def schema_text() -> str:
     return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _type_words(hint: Any) -> str:
+    """A field's type as a reader of the README says it."""
+    origin = typing.get_origin(hint)
+    if origin in (UnionType, typing.Union):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        return " or ".join(_type_words(a) for a in args)
+    if origin is list:
+        (arg,) = typing.get_args(hint)
+        return f"list of {_type_words(arg)}"
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return " \\| ".join(f"`{e.value}`" for e in hint)
+    words = {str: "text", float: "number", int: "whole number", m.Period: "period", m.dt.date: "date dd/mm/yyyy"}
+    if hint in words:
+        return words[hint]
+    return f"{hint.__name__} (below)"
+
+
+SECTIONS = [
+    ("top level", m.Metrics),
+    ("meta", m.Meta),
+    ("sources[]", m.Source),
+    ("targets[] (shared)", m.Target),
+    ("indicators[]", m.Indicator),
+    ("observations[]", m.Observation),
+    ("an indicator's targets[]: a target as above, or a reference to a shared one", m.TargetRef),
+]
+
+
+def field_reference_markdown() -> str:
+    """The README's field reference, generated from the model (a test keeps README in step)."""
+    out = []
+    for title, cls in SECTIONS:
+        hints = typing.get_type_hints(cls)
+        out.append(f"**{title}**\n\n| key | required | value | meaning |\n|---|---|---|---|")
+        for f in dataclasses.fields(cls):
+            if f.metadata.get("internal"):
+                continue
+            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            meaning = f"{f.metadata['vi']} / {f.metadata['en']}"
+            out.append(f"| `{f.name}` | {'yes' if required else ''} | {_type_words(hints[f.name])} | {meaning} |")
+        out.append("")
+    return "\n".join(out)
