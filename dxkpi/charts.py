@@ -28,11 +28,11 @@ def _t(lang: str, vi: str, en: str) -> str:
 def _axis_title(ind: m.Indicator, lang: str) -> str:
     if ind.unit is m.Unit.RANK:
         return _t(lang, "Thứ hạng (1 là cao nhất)", "Rank (1 is best)")
-    return fmt.unit_label(ind, lang) or _t(lang, "Số lượng", "Count")
+    return _x(fmt.unit_label(ind, lang)) or _t(lang, "Số lượng", "Count")
 
 
 def _hover(ind: m.Indicator, obs: m.Observation, sources: dict[str, m.Source], lang: str) -> str:
-    """The hover text of a figure: its value with qualifier, period and source (escaped by plotly)."""
+    """The hover text of a figure: its value with qualifier, period and source, each escaped."""
     source = sources.get(obs.source)
     cite = source.publisher if source else obs.source
     value = fmt.qualified(obs.value, ind, obs.qualifier, lang)

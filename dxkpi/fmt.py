@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 from . import model as m
 
@@ -19,9 +20,13 @@ def number(value: float | None, lang: Lang = "vi", decimals: int | None = None) 
         return "—"
     if decimals is None:
         decimals = 0 if float(value).is_integer() else (1 if abs(value) >= 10 else 2)
-    text = f"{value:,.{decimals}f}"
+    # Half up, as people round by hand (88,25 -> 88,3) and as the progress sentences do.
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
+    if text in ("-0", "-0.0"):
+        text = "0"
     if lang == "vi":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
@@ -40,7 +45,15 @@ def period(p: m.Period, lang: Lang = "vi") -> str:
         return str(p.start.year)
     if p.start.day == 1 and p.start.month == 1 and p.end.month == 12 and p.end.day == 31:
         return f"{p.start.year}–{p.end.year}"
-    if p.start.day == 1 and p.start.year == p.end.year and p.start.month == p.end.month:
+    if (
+        p.start.day == 1
+        and (p.end + dt.timedelta(days=1)).day == 1
+        and (p.start.year, p.start.month)
+        == (
+            p.end.year,
+            p.end.month,
+        )
+    ):
         return f"{p.start.month:02d}/{p.start.year}"
     return f"{date(p.start)} – {date(p.end)}"
 
@@ -75,12 +88,12 @@ def with_unit(value: float | None, ind: m.Indicator, lang: Lang = "vi") -> str:
     return f"{text} {label}" if label else text
 
 
-# How each qualifier is shown: a symbol for the compact card, a word for the sentence.
+# How each qualifier is worded, (vi, en).
 QUALIFIER = {
-    m.Qualifier.ABOUT: ("~", "khoảng", "about"),
-    m.Qualifier.NEARLY: ("<", "gần", "nearly"),  # "gần 11.500": a little under
-    m.Qualifier.OVER: (">", "hơn", "over"),
-    m.Qualifier.ESTIMATED: ("", "ước", "est."),
+    m.Qualifier.ABOUT: ("khoảng", "about"),
+    m.Qualifier.NEARLY: ("gần", "nearly"),
+    m.Qualifier.OVER: ("hơn", "over"),
+    m.Qualifier.ESTIMATED: ("ước", "est."),
 }
 
 
@@ -109,7 +122,7 @@ def qualified(value: float | None, ind: m.Indicator, qualifiers: list[m.Qualifie
 
 def qualifier_words(qualifiers: list[m.Qualifier], lang: Lang = "vi") -> str:
     """The qualifiers as the source words them: 'khoảng, hơn' / 'about, over'; '' when none."""
-    return ", ".join(QUALIFIER[q][2 if lang == "en" else 1] for q in qualifiers)
+    return ", ".join(QUALIFIER[q][1 if lang == "en" else 0] for q in qualifiers)
 
 
 PILLAR = {
@@ -147,13 +160,13 @@ def target(t: m.Target, ind: m.Indicator, lang: Lang = "vi") -> str:
     """'≥80% (2025, quốc gia)' / '≥80% (2025, national)'."""
     level = {
         "vi": {"national": "quốc gia", "provincial": "tỉnh"},
-        "en": {"national": "national", "provincial": "province"},
+        "en": {"national": "national", "provincial": "provincial"},
     }
-    value = with_unit(t.value, ind, lang)
-    if ind.unit is m.Unit.RANK:
-        value = f"top {number(t.value, lang)}"
     year = str(t.year) if t.year else ("chưa nêu năm" if lang == "vi" else "no year given")
-    return f"{COMPARATOR[t.comparator]}{value} ({year}, {level[lang][t.level.value]})"
+    where = f"({year}, {level[lang][t.level.value]})"
+    if ind.unit is m.Unit.RANK:  # "hạng ≤50", as the progress sentence says, not "≤top 50"
+        return f"{'rank' if lang == 'en' else 'hạng'} {COMPARATOR[t.comparator]}{number(t.value, lang)} {where}"
+    return f"{COMPARATOR[t.comparator]}{with_unit(t.value, ind, lang)} {where}"
 
 
 # Status: an icon and a word as well as a colour, so nothing depends on colour alone. Colours are the

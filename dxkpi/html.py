@@ -7,7 +7,8 @@ from . import model as m
 
 # HTML's own characters, and what Markdown (and Streamlit's $…$ maths) would act on, since Streamlit
 # passes this HTML through its Markdown renderer: each becomes a numeric entity, in one pass.
-_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'[]()*_`!#$~|\\{}+-="})
+# Line breaks too: a blank line would end the HTML block and let Markdown read the rest.
+_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'[]()*_`!#$~|\\{}+-=\n\r"})
 
 
 def esc(text: object) -> str:

@@ -1,0 +1,377 @@
+"""The charts draw what the model and its progress say: the values, the target, the required path, the source."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from dxkpi import charts, fmt
+from dxkpi.model import (
+    Comparator,
+    Indicator,
+    Kind,
+    Level,
+    Observation,
+    Period,
+    Pillar,
+    Qualifier,
+    Source,
+    SourceKind,
+    Target,
+    Unit,
+)
+from dxkpi.progress import Status, assess
+
+# ----- builders -----
+
+PUBLISHER = "Bộ Thông tin và Truyền thông"
+
+
+def year(y: int) -> Period:
+    return Period(str(y), dt.date(y, 1, 1), dt.date(y, 12, 31))
+
+
+def obs(y: int | Period, value: float | None, qualifier: list[Qualifier] | None = None) -> Observation:
+    period = year(y) if isinstance(y, int) else y
+    return Observation(period=period, source="bo", value=value, qualifier=qualifier or [])
+
+
+def indicator(
+    observations: list[Observation],
+    unit: Unit = Unit.PERCENT,
+    kind: Kind = Kind.MEASURED,
+    name: str = "Tỷ lệ hồ sơ trực tuyến",
+    name_en: str = "Share of applications online",
+    unit_label: str | None = None,
+    unit_label_en: str | None = None,
+) -> Indicator:
+    return Indicator(
+        id="x",
+        name=name,
+        name_en=name_en,
+        pillar=Pillar.DIGITAL_GOVERNMENT,
+        unit=unit,
+        kind=kind,
+        unit_label=unit_label,
+        unit_label_en=unit_label_en,
+        observations=observations,
+    )
+
+
+def rank(observations: list[Observation]) -> Indicator:
+    return indicator(observations, Unit.RANK, Kind.RANK, "Xếp hạng DTI", "DTI rank")
+
+
+def target(
+    value: float, comparator: Comparator = Comparator.AT_LEAST, year: int | None = 2025, level: Level = Level.NATIONAL
+) -> Target:
+    return Target(value=value, comparator=comparator, level=level, source="qd", year=year)
+
+
+def sources(publisher: str = PUBLISHER) -> dict[str, Source]:
+    return {"bo": Source(id="bo", title="Báo cáo DTI", publisher=publisher, kind=SourceKind.REPORT)}
+
+
+# The percent indicator of the brief: 88,9% in 2023 against a national target of more than 80% by 2025.
+ONLINE_TARGET = target(80, Comparator.MORE_THAN)
+
+
+def online() -> Indicator:
+    return indicator([obs(2023, 88.9)])
+
+
+def bar(lang: str = "vi", ind: Indicator | None = None, targets: list[Target] | None = None):
+    ind = ind or online()
+    targets = [ONLINE_TARGET] if targets is None else targets
+    return charts.progress_bar(ind, assess(ind, targets), sources(), lang)
+
+
+# The rank indicator of the brief: 27th, 21st, 11th, with a provincial target of 10th or better by 2025.
+DTI_TARGET = target(10, Comparator.AT_MOST, level=Level.PROVINCIAL)
+
+
+def dti() -> Indicator:
+    return rank([obs(2020, 27), obs(2021, 21), obs(2022, 11)])
+
+
+def series(lang: str = "vi", ind: Indicator | None = None, targets: list[Target] | None = None):
+    ind = ind or dti()
+    targets = [DTI_TARGET] if targets is None else targets
+    return charts.timeseries(ind, assess(ind, targets), targets, sources(), lang)
+
+
+# ----- progress bar -----
+
+
+def test_the_bar_shows_the_latest_value_against_the_target_line():
+    fig = bar()
+    value, line = fig.data
+    assert (value.type, value.orientation, list(value.x), line.type, list(line.x), line.mode) == (
+        "bar",
+        "h",
+        [88.9],
+        "scatter",
+        [80, 80],
+        "lines",
+    )
+
+
+def test_the_bar_is_coloured_by_the_status_and_labelled_with_the_figure():
+    fig = bar()
+    value, line = fig.data
+    assert (value.marker.color, list(value.text), value.name, line.line.color, line.name) == (
+        "#009E73",  # achieved: 88,9% > 80%
+        ["88,9%"],
+        "2023: 88,9%",
+        charts.TARGET_COLOR,
+        "Mục tiêu &gt;80% (2025, quốc gia)",  # plotly reads its labels as HTML
+    )
+
+
+def test_the_bar_speaks_english_with_english_separators():
+    fig = bar("en")
+    value, line = fig.data
+    assert (list(value.text), value.name, line.name, fig.layout.separators, fig.layout.xaxis.title.text) == (
+        ["88.9%"],
+        "2023: 88.9%",
+        "Target &gt;80% (2025, national)",
+        ".,",
+        "%",
+    )
+
+
+@pytest.mark.parametrize(("lang", "separators"), [("vi", ",."), ("en", ".,")])
+def test_a_percent_bar_runs_from_0_to_105_percent_with_the_readers_separators(lang, separators):
+    layout = bar(lang).layout
+    assert (list(layout.xaxis.range), layout.xaxis.ticksuffix, layout.separators) == ([0, 105], "%", separators)
+
+
+def test_the_bar_hover_gives_the_figure_its_period_and_its_publisher():
+    (hover,) = bar().data[0].hovertext
+    assert hover == f"88,9%<br>Kỳ: 2023<br>Nguồn: {PUBLISHER}"
+
+
+def test_a_rank_bar_reads_right_to_left_so_first_place_is_at_the_end():
+    fig = bar(ind=dti(), targets=[DTI_TARGET])
+    value, line = fig.data
+    assert (list(value.x), list(line.x), fig.layout.xaxis.autorange, fig.layout.xaxis.title.text) == (
+        [11],
+        [10, 10],
+        "reversed",
+        "Thứ hạng (1 là cao nhất)",
+    )
+
+
+def test_a_count_bar_starts_at_zero_and_names_its_unit():
+    firms = indicator([obs(2020, 220)], Unit.COUNT, unit_label="doanh nghiệp", unit_label_en="firms")
+    fig = bar(ind=firms, targets=[target(300)])
+    assert (fig.layout.xaxis.rangemode, fig.layout.xaxis.range, fig.layout.xaxis.title.text) == (
+        "tozero",
+        None,
+        "doanh nghiệp",
+    )
+
+
+def test_there_is_no_bar_without_a_target():
+    assert bar(targets=[]) is None
+
+
+def test_there_is_no_bar_without_a_value():
+    assert bar(ind=indicator([])) is None
+
+
+def test_there_is_no_bar_when_the_latest_observation_has_no_value():
+    progress = assess(online(), [ONLINE_TARGET])
+    no_value = dataclasses.replace(progress, latest=obs(2023, None))
+    assert charts.progress_bar(online(), no_value, sources(), "vi") is None
+
+
+# ----- time series -----
+
+
+def test_the_series_plots_each_value_at_its_year():
+    line = series().data[0]
+    assert (list(line.x), list(line.y), line.name, list(line.text)) == (
+        [2020, 2021, 2022],
+        [27, 21, 11],
+        "Xếp hạng DTI",
+        ["hạng 27", "hạng 21", "hạng 11"],
+    )
+
+
+def test_observations_are_plotted_in_time_order_whatever_the_file_order():
+    line = series(ind=rank([obs(2022, 11), obs(2020, 27), obs(2021, 21)])).data[0]
+    assert (list(line.x), list(line.y)) == ([2020, 2021, 2022], [27, 21, 11])
+
+
+def test_a_rank_series_has_first_place_at_the_top():
+    assert series().layout.yaxis.autorange == "reversed"
+
+
+def test_the_target_is_a_star_at_its_year_and_value():
+    star = series().data[-1]
+    assert (list(star.x), list(star.y), star.mode, star.marker.symbol, star.marker.color, star.name) == (
+        [2025],
+        [10],
+        "markers",
+        "star",
+        charts.TARGET_COLOR,
+        # the words are fmt.target's (tested in test_fmt.py)
+        "Mục tiêu " + fmt.target(DTI_TARGET, dti(), "vi"),
+    )
+
+
+def test_the_required_path_runs_from_the_baseline_year_to_the_target():
+    fig = series()
+    progress = assess(dti(), [DTI_TARGET])
+    path = fig.data[1]
+    assert (path.name, list(path.x), list(path.y), path.x[0], path.y[0], path.x[-1], path.y[-1]) == (
+        "Lộ trình cần đạt",
+        [y for y, _ in progress.required_path],
+        [v for _, v in progress.required_path],
+        2020,
+        27,
+        2025,
+        10,
+    )
+
+
+def test_traces_are_the_series_the_path_and_each_dated_target():
+    in_2030 = target(5, Comparator.AT_MOST, year=2030)
+    fig = series("en", targets=[DTI_TARGET, in_2030, target(3, Comparator.AT_MOST, None)])
+    assert [(trace.name, list(trace.x)[-1]) for trace in fig.data] == [
+        ("DTI rank", 2022),
+        ("Required path", 2025),
+        ("Target " + fmt.target(DTI_TARGET, dti(), "en"), 2025),
+        ("Target " + fmt.target(in_2030, dti(), "en"), 2030),
+    ]
+
+
+def test_there_is_no_required_path_when_progress_has_none():
+    # the baseline (90%) was already past the target, so there is no pace to keep and no path to draw
+    ind = indicator([obs(2021, 90), obs(2023, 75)])
+    progress = assess(ind, [ONLINE_TARGET])
+    fig = charts.timeseries(ind, progress, [ONLINE_TARGET], sources(), "vi")
+    assert (progress.status, progress.required_path, [trace.name for trace in fig.data]) == (
+        Status.OFF_TRACK,
+        (),
+        ["Tỷ lệ hồ sơ trực tuyến", "Mục tiêu &gt;80% (2025, quốc gia)"],
+    )
+
+
+def test_the_required_path_is_drawn_whenever_progress_has_one_even_once_the_target_is_met():
+    ind = indicator([obs(2021, 70), obs(2023, 88.9)])
+    progress = assess(ind, [ONLINE_TARGET])
+    fig = charts.timeseries(ind, progress, [ONLINE_TARGET], sources(), "vi")
+    assert (progress.status, [trace.name for trace in fig.data], list(fig.data[1].x)) == (
+        Status.ACHIEVED,
+        ["Tỷ lệ hồ sơ trực tuyến", "Lộ trình cần đạt", "Mục tiêu &gt;80% (2025, quốc gia)"],
+        [y for y, _ in progress.required_path],
+    )
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_series_hover_gives_each_figure_its_period_and_its_publisher(lang):
+    span = Period("2016-2020", dt.date(2016, 1, 1), dt.date(2020, 12, 31))
+    billions = indicator([obs(span, 193, [Qualifier.ABOUT, Qualifier.OVER]), obs(2021, 210)], Unit.BILLION_VND)
+    hover = list(series(lang, billions, []).data[0].hovertext)
+    expected = {
+        "vi": [
+            f"&gt;193 tỷ đồng<br>Kỳ: 2016–2020<br>Nguồn: {PUBLISHER}",
+            f"210 tỷ đồng<br>Kỳ: 2021<br>Nguồn: {PUBLISHER}",
+        ],
+        "en": [
+            f"&gt;193 billion VND<br>Period: 2016–2020<br>Source: {PUBLISHER}",
+            f"210 billion VND<br>Period: 2021<br>Source: {PUBLISHER}",
+        ],
+    }
+    assert hover == expected[lang]
+
+
+def test_a_figure_from_an_unknown_source_cites_its_source_id():
+    ind = dti()
+    fig = charts.timeseries(ind, assess(ind, [DTI_TARGET]), [DTI_TARGET], {}, "vi")
+    assert fig.data[0].hovertext[0] == "hạng 27<br>Kỳ: 2020<br>Nguồn: bo"
+
+
+@pytest.mark.parametrize(
+    ("ind", "vi", "en"),
+    [
+        (dti(), "Thứ hạng (1 là cao nhất)", "Rank (1 is best)"),
+        (indicator([obs(2020, 40), obs(2021, 50)]), "%", "%"),
+        (indicator([obs(2020, 150), obs(2021, 193)], Unit.BILLION_VND), "tỷ đồng", "billion VND"),
+        (
+            indicator([obs(2020, 200), obs(2021, 220)], Unit.COUNT, unit_label="doanh nghiệp", unit_label_en="firms"),
+            "doanh nghiệp",
+            "firms",
+        ),
+        (indicator([obs(2020, 200), obs(2021, 220)], Unit.COUNT), "Số lượng", "Count"),
+    ],
+)
+def test_axis_titles_name_the_unit_and_the_year_in_both_languages(ind, vi, en):
+    titles = {}
+    for lang in ("vi", "en"):
+        layout = series(lang, ind, []).layout
+        titles[lang] = (layout.yaxis.title.text, layout.xaxis.title.text)
+    assert titles == {"vi": (vi, "Năm"), "en": (en, "Year")}
+
+
+@pytest.mark.parametrize(("lang", "separators"), [("vi", ",."), ("en", ".,")])
+def test_a_percent_series_runs_from_0_to_105_percent_with_whole_years(lang, separators):
+    layout = series(lang, indicator([obs(2021, 70), obs(2023, 88.9)]), [ONLINE_TARGET]).layout
+    assert (
+        list(layout.yaxis.range),
+        layout.yaxis.ticksuffix,
+        layout.xaxis.dtick,
+        layout.xaxis.tickformat,
+        layout.separators,
+    ) == ([0, 105], "%", 1, "d", separators)
+
+
+@pytest.mark.parametrize(
+    "observations",
+    [[], [obs(2022, 11)], [obs(2021, None), obs(2022, 11)]],
+    ids=["none", "one", "one-with-a-value"],
+)
+def test_there_is_no_series_below_two_values(observations):
+    ind = rank(observations)
+    assert charts.timeseries(ind, assess(ind, [DTI_TARGET]), [DTI_TARGET], sources(), "vi") is None
+
+
+# Plotly reads <b>, <i>, <a href>, <span style> and <br> in its labels: the file's text must stay text.
+HOSTILE = '<a href="http://x">Sở</a>'
+HOSTILE_TEXT = '&lt;a href="http://x"&gt;Sở&lt;/a&gt;'
+
+
+def test_a_hostile_publisher_or_name_stays_text_in_the_hover_and_the_legend():
+    ind = rank([obs(2020, 27), obs(2021, 21)])
+    ind.name = HOSTILE
+    fig = charts.timeseries(ind, assess(ind, [DTI_TARGET]), [DTI_TARGET], sources(HOSTILE), "vi")
+    assert (list(fig.data[0].hovertext), fig.data[0].name) == (
+        [f"hạng 27<br>Kỳ: 2020<br>Nguồn: {HOSTILE_TEXT}", f"hạng 21<br>Kỳ: 2021<br>Nguồn: {HOSTILE_TEXT}"],
+        HOSTILE_TEXT,
+    )
+
+
+def test_a_hostile_unit_stays_text_in_the_bar_labels_and_the_target_name():
+    ind = indicator([obs(2020, 220)], Unit.COUNT, unit_label=HOSTILE)
+    fig = bar(ind=ind, targets=[target(300)])
+    value, line = fig.data
+    assert (list(value.text), value.name, line.name) == (
+        [f"220 {HOSTILE_TEXT}"],
+        f"2020: 220 {HOSTILE_TEXT}",
+        f"Mục tiêu ≥300 {HOSTILE_TEXT} (2025, quốc gia)",
+    )
+
+
+@pytest.mark.parametrize("chart", ["bar", "series"])
+def test_a_hostile_unit_stays_text_in_the_axis_title(chart):
+    if chart == "bar":
+        layout = bar(ind=indicator([obs(2020, 220)], Unit.COUNT, unit_label=HOSTILE), targets=[target(300)]).layout
+        title = layout.xaxis.title.text
+    else:
+        ind = indicator([obs(2020, 200), obs(2021, 220)], Unit.COUNT, unit_label=HOSTILE)
+        title = series(ind=ind, targets=[]).layout.yaxis.title.text
+    assert title == HOSTILE_TEXT
