@@ -120,6 +120,7 @@ def timeseries(
         marker={"size": 10},
         text=[_x(fmt.qualified(o.value, ind, o.qualifier, lang)) for o in points],
         textposition="top center",
+        cliponaxis=False,  # the value labels of the highest point stay readable
         hovertext=[_hover(ind, o, sources, lang) for o in points],
         hoverinfo="text",
         name=_x(fmt.name(ind, lang)),

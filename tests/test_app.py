@@ -144,3 +144,25 @@ def test_text_from_the_file_cannot_inject_markup(metrics_copy):
     assert "<img src=x onerror=alert(1)> [link](http://example.com) $x$" in page_text(at)  # shown as words...
     raw = markup(at)
     assert "<img" not in raw and "[link](" not in raw and "$x$" not in raw  # ...never as markup
+
+
+def test_presentation_mode_shows_one_slide_with_a_counter_and_moves_on(metrics_copy):
+    at = app().run()
+    at.switch_page("dxkpi/pages/present.py").run()
+    assert not at.exception
+    assert "1 / 8" in page_text(at)
+    assert "Chỉ tiêu chuyển đổi số tỉnh Long An" in page_text(at)
+    at.button(key="dx-next").click().run()
+    assert "2 / 8" in page_text(at)
+    assert "gần 11.500 tỷ đồng" in page_text(at)
+    assert at.query_params["slide"] == "2"
+    assert at.button(key="dx-prev").disabled is False
+
+
+def test_presentation_mode_follows_the_language(metrics_copy):
+    at = app()
+    at.query_params["lang"] = "en"
+    at.query_params["slide"] = "2"
+    at.run()
+    at.switch_page("dxkpi/pages/present.py").run()
+    assert "nearly 11,500 billion VND" in page_text(at)

@@ -20,6 +20,7 @@ PAGE_TABLE = [
     ("nen_tang.py", "nen-tang", ":material/hub:", "Nền tảng chung", "Foundations"),
     ("milestones.py", "cot-moc", ":material/flag:", "Cột mốc", "Milestones"),
     ("sources.py", "nguon", ":material/menu_book:", "Nguồn", "Sources"),
+    ("present.py", "present", ":material/slideshow:", "Trình chiếu", "Present"),
 ]
 PILLAR_PAGES = {
     Pillar.DIGITAL_GOVERNMENT: 1,

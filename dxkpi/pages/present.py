@@ -1,0 +1,3 @@
+from dxkpi.ui.present import render
+
+render()

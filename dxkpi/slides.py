@@ -1,0 +1,222 @@
+"""The meeting deck as data: title, overview, one slide per pillar, milestones, sources.
+
+Presentation mode, PowerPoint, PDF and HTML all draw the same deck, so a meeting sees the same
+figures whichever way they are shown. Pure: plain text and plotly figures, no Streamlit, no HTML.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import plotly.graph_objects as go
+
+from . import charts, fmt
+from . import model as m
+from .progress import Progress
+
+MAX_CHARTS = 2  # per pillar slide: what fits a 16:9 screen at a size a room can read
+MAX_ROWS = 6
+
+
+@dataclass(frozen=True)
+class Card:
+    """A key figure: '>193 tỷ đồng', what it is, and its period and source."""
+
+    value: str
+    label: str
+    meta: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """One indicator or milestone in a slide's table."""
+
+    status: str
+    name: str
+    value: str
+    target: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str  # a file-name-safe id: the indicator id
+    title: str
+    figure: go.Figure
+
+
+@dataclass(frozen=True)
+class Slide:
+    kind: str  # "title" | "overview" | "pillar" | "milestones" | "sources"
+    title: str
+    subtitle: str = ""
+    cards: tuple[Card, ...] = ()
+    counts: tuple[tuple[str, int], ...] = ()  # (status, number of indicators)
+    rows: tuple[Row, ...] = ()
+    more: str = ""  # e.g. "and 9 indicators with no data yet"
+    charts: tuple[Chart, ...] = ()
+    lines: tuple[str, ...] = ()  # free lines: the title slide's details, the sources slide's citations
+    notes: tuple[str, ...] = field(default=())  # speaker notes: the sources behind this slide
+
+
+def _t(lang: str, vi: str, en: str) -> str:
+    return en if lang == "en" else vi
+
+
+def latest_value(ind: m.Indicator) -> m.Observation | None:
+    """The most recent observation with a value."""
+    return max((o for o in ind.observations if o.value is not None), key=lambda o: o.period.end, default=None)
+
+
+def citation(source: m.Source, lang: str) -> str:
+    """'[S16] news.baolongan.vn, “Title”, 01/02/2024, https://…'."""
+    parts = [source.publisher, f"“{source.title}”"]
+    if source.date:
+        parts.append(fmt.date(source.date))
+    if source.url:
+        parts.append(source.url)
+    return f"[{source.id}] " + ", ".join(parts)
+
+
+def _notes(source_ids: list[str], sources: dict[str, m.Source], lang: str) -> tuple[str, ...]:
+    seen = list(dict.fromkeys(source_ids))
+    head = _t(lang, "Nguồn của trang này:", "Sources of this slide:")
+    return (head, *(citation(sources[s], lang) for s in seen if s in sources))
+
+
+def _data_date(metrics: m.Metrics) -> str:
+    ends = [o.period for i in metrics.indicators for o in i.observations]
+    if not ends:
+        return "—"
+    return fmt.period(max(ends, key=lambda p: p.end))
+
+
+def title_slide(metrics: m.Metrics, lang: str) -> Slide:
+    meta = metrics.meta
+    title = (meta.title_en or meta.title) if lang == "en" else meta.title
+    program = (meta.program_en or meta.program) if lang == "en" else meta.program
+    lines = [program, _t(lang, "Kỳ báo cáo: ", "Reporting period: ") + meta.reporting_period]
+    lines.append(_t(lang, "Số liệu mới nhất: ", "Latest data: ") + _data_date(metrics))
+    note = fmt.note(meta.region_note, meta.region_note_en, lang)
+    if note:
+        lines.append(note)
+    return Slide("title", title, subtitle=meta.region, lines=tuple(lines))
+
+
+def _counts(statuses: list[str]) -> tuple[tuple[str, int], ...]:
+    counted = Counter(statuses)
+    return tuple((s, counted[s]) for s in fmt.STATUS_ORDER if counted.get(s))
+
+
+def overview_slide(metrics: m.Metrics, progress: dict[str, Progress], lang: str) -> Slide:
+    sources = metrics.source_by_id()
+    by_id = {i.id: i for i in metrics.indicators}
+    cards, cited = [], []
+    for key in metrics.meta.key_figures:
+        ind = by_id[key]
+        obs = latest_value(ind)
+        if obs is None:
+            continue
+        source = sources.get(obs.source)
+        where = f"{fmt.period(obs.period, lang)} · {source.publisher if source else obs.source}"
+        cards.append(Card(fmt.qualified(obs.value, ind, obs.qualifier, lang), fmt.name(ind, lang), where))
+        cited.append(obs.source)
+    tracked = [i for i in metrics.indicators if i.kind in (m.Kind.MEASURED, m.Kind.RANK) and metrics.targets_of(i)]
+    counts = _counts([str(progress[i.id].status) for i in tracked])
+    title = _t(lang, "Tổng quan", "Overview")
+    subtitle = _t(lang, f"{len(tracked)} chỉ tiêu có mục tiêu", f"{len(tracked)} indicators with a target")
+    return Slide("overview", title, subtitle, cards=tuple(cards), counts=counts, notes=_notes(cited, sources, lang))
+
+
+def _row(ind: m.Indicator, prog: Progress, metrics: m.Metrics, lang: str) -> Row:
+    obs = latest_value(ind)
+    value = "—"
+    if obs is not None:
+        value = f"{fmt.qualified(obs.value, ind, obs.qualifier, lang)} ({fmt.period(obs.period, lang)})"
+    target = fmt.target(prog.target, ind, lang) if prog.target else ""
+    return Row(str(prog.status), fmt.name(ind, lang), value, target, prog.reason(lang))
+
+
+def pillar_slide(metrics: m.Metrics, progress: dict[str, Progress], pillar: m.Pillar, lang: str) -> Slide:
+    sources = metrics.source_by_id()
+    inds = [i for i in metrics.indicators if i.pillar is pillar and i.kind is not m.Kind.MILESTONE]
+    with_data = [i for i in inds if latest_value(i) is not None]
+    without = len(inds) - len(with_data)
+    rows = tuple(_row(i, progress[i.id], metrics, lang) for i in with_data[:MAX_ROWS])
+    more_count = without + max(0, len(with_data) - MAX_ROWS)
+    more = ""
+    if more_count:
+        more = _t(
+            lang,
+            f"và {more_count} chỉ tiêu khác ({without} chưa có số liệu) — xem bảng điều khiển",
+            f"and {more_count} more indicators ({without} with no data yet) — see the dashboard",
+        )
+    chart_list = []
+    for ind in with_data:
+        if len(chart_list) == MAX_CHARTS:
+            break
+        prog = progress[ind.id]
+        figure = charts.timeseries(ind, prog, metrics.targets_of(ind), sources, lang) or charts.progress_bar(
+            ind, prog, sources, lang
+        )
+        if figure is not None:
+            chart_list.append(Chart(ind.id, fmt.name(ind, lang), figure))
+    cited = [latest_value(i).source for i in with_data]
+    cited += [progress[i.id].target.source for i in with_data if progress[i.id].target]
+    counts = _counts([str(progress[i.id].status) for i in inds])
+    return Slide(
+        "pillar",
+        fmt.pillar(pillar, lang),
+        _t(lang, f"{len(inds)} chỉ tiêu", f"{len(inds)} indicators"),
+        counts=counts,
+        rows=rows,
+        more=more,
+        charts=tuple(chart_list),
+        notes=_notes(cited, sources, lang),
+    )
+
+
+def milestones_slide(metrics: m.Metrics, progress: dict[str, Progress], lang: str) -> Slide:
+    sources = metrics.source_by_id()
+    rows, cited = [], []
+    for ind in metrics.indicators:
+        if ind.kind is not m.Kind.MILESTONE or not ind.observations:
+            continue
+        obs = max(ind.observations, key=lambda o: o.period.end)
+        rows.append(Row(str(progress[ind.id].status), fmt.name(ind, lang), fmt.period(obs.period, lang), "", ""))
+        cited.append(obs.source)
+    counts = _counts([r.status for r in rows])
+    return Slide(
+        "milestones",
+        _t(lang, "Cột mốc nền tảng và dự án", "Platform milestones and projects"),
+        counts=counts,
+        rows=tuple(rows),
+        notes=_notes(cited, sources, lang),
+    )
+
+
+def sources_slide(metrics: m.Metrics, deck: list[Slide], lang: str) -> Slide:
+    """Every source cited by the slides before it, in order of first citation."""
+    sources = metrics.source_by_id()
+    lines = []
+    for slide in deck:
+        for note in slide.notes[1:]:
+            if note not in lines:
+                lines.append(note)
+    return Slide(
+        "sources",
+        _t(lang, "Nguồn số liệu", "Sources"),
+        _t(lang, "Mọi số liệu đều dẫn nguồn; chi tiết trong metrics.yaml", "Every figure is sourced; see metrics.yaml"),
+        lines=tuple(lines),
+        notes=_notes([line.split("]")[0][1:] for line in lines], sources, lang),
+    )
+
+
+def build_deck(metrics: m.Metrics, progress: dict[str, Progress], lang: str = "vi") -> list[Slide]:
+    """The whole deck in order: title, overview, the four pillars, milestones, sources."""
+    deck = [title_slide(metrics, lang), overview_slide(metrics, progress, lang)]
+    deck += [pillar_slide(metrics, progress, p, lang) for p in m.Pillar]
+    deck.append(milestones_slide(metrics, progress, lang))
+    deck.append(sources_slide(metrics, deck, lang))
+    return deck

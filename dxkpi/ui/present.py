@@ -1,0 +1,86 @@
+"""Trình chiếu / Presentation mode at /present: one slide at a time, sized for a 16:9 projector."""
+
+from __future__ import annotations
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from .. import html as h
+from ..slides import build_deck
+from . import data
+
+CHART_HEIGHT = 250  # two charts stacked fit a 1280x720 screen under the title
+CHART_CONFIG = {"displayModeBar": False, "staticPlot": False}
+
+# No app chrome: sidebar, header, toolbar and the page padding are hidden on this page only.
+CHROME_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"] {display:none !important}
+.block-container, [data-testid="stMainBlockContainer"] {padding:1.2vh 3vw 0 3vw !important; max-width:100% !important}
+[data-testid="stAppViewContainer"] > section, [data-testid="stMain"] {overflow:hidden}
+.st-key-dx-nav {position:fixed; bottom:1vh; left:0; right:0; padding:0 3vw; background:#fff; z-index:10}
+.st-key-dx-nav button {font-size:clamp(14px,2vh,24px)}
+.dx-counter {font-size:clamp(16px,2.4vh,28px); text-align:center; font-weight:700; line-height:2.2}
+</style>
+"""
+
+# Arrow keys and PageUp/PageDown (what a presenter's clicker sends) press the buttons. The script runs
+# in a same-origin iframe, so it listens on the app's document; the flag keeps one listener per tab.
+KEYS_JS = """
+<script>
+const doc = window.parent.document;
+if (!doc.__dxKeys) {
+  doc.__dxKeys = true;
+  doc.addEventListener("keydown", (e) => {
+    const next = ["ArrowRight", "PageDown", " "].includes(e.key);
+    const prev = ["ArrowLeft", "PageUp"].includes(e.key);
+    if (!next && !prev) return;
+    const target = e.target && e.target.tagName;
+    if (target === "INPUT" || target === "TEXTAREA") return;
+    const button = doc.querySelector(next ? ".st-key-dx-next button" : ".st-key-dx-prev button");
+    if (button && !button.disabled) { e.preventDefault(); button.click(); }
+  });
+}
+</script>
+"""
+
+
+def _index(total: int) -> int:
+    """The current slide (0-based) from ?slide=k (1-based), kept in range."""
+    try:
+        k = int(st.query_params.get("slide", "1"))
+    except ValueError:
+        k = 1
+    return min(max(k, 1), total) - 1
+
+
+def _go(k: int) -> None:
+    st.query_params["slide"] = str(k + 1)
+
+
+def render() -> None:
+    snap = data.current()
+    lang = st.session_state.get("lang", "vi")
+    deck = build_deck(snap.metrics, snap.progress, lang)
+    total = len(deck)
+    i = _index(total)
+    slide = deck[i]
+    st.markdown(CHROME_CSS + h.SLIDE_CSS, unsafe_allow_html=True)
+    if slide.charts:
+        left, right = st.columns([3, 2])
+        with left:
+            st.markdown(h.slide_html(slide, lang), unsafe_allow_html=True)
+        with right:
+            for chart in slide.charts:
+                figure = chart.figure
+                figure.update_layout(height=CHART_HEIGHT)
+                st.plotly_chart(figure, config=CHART_CONFIG, key=f"slide-{i}-{chart.key}", theme=None)
+    else:
+        st.markdown(h.slide_html(slide, lang), unsafe_allow_html=True)
+    with st.container(key="dx-nav"):
+        prev, counter, nxt = st.columns([1, 2, 1])
+        prev.button("◀", key="dx-prev", disabled=i == 0, on_click=_go, args=(i - 1,), use_container_width=True)
+        counter.markdown(f'<div class="dx-counter">{i + 1} / {total}</div>', unsafe_allow_html=True)
+        nxt.button("▶", key="dx-next", disabled=i == total - 1, on_click=_go, args=(i + 1,), use_container_width=True)
+    components.html(KEYS_JS, height=0)
