@@ -15,7 +15,6 @@ from dxkpi.model import (
     Level,
     Observation,
     Period,
-    Pillar,
     Qualifier,
     Source,
     SourceKind,
@@ -23,14 +22,11 @@ from dxkpi.model import (
     Unit,
 )
 from dxkpi.progress import Status, assess
+from tests.builders import make_indicator, year
 
 # ----- builders -----
 
 PUBLISHER = "Bộ Thông tin và Truyền thông"
-
-
-def year(y: int) -> Period:
-    return Period(str(y), dt.date(y, 1, 1), dt.date(y, 12, 31))
 
 
 def obs(y: int | Period, value: float | None, qualifier: list[Qualifier] | None = None) -> Observation:
@@ -47,11 +43,9 @@ def indicator(
     unit_label: str | None = None,
     unit_label_en: str | None = None,
 ) -> Indicator:
-    return Indicator(
-        id="x",
+    return make_indicator(
         name=name,
         name_en=name_en,
-        pillar=Pillar.DIGITAL_GOVERNMENT,
         unit=unit,
         kind=kind,
         unit_label=unit_label,

@@ -20,14 +20,11 @@ from dxkpi.model import (
     Unit,
 )
 from dxkpi.progress import Status
+from tests.builders import make_indicator, year
 
 K, G, H, U = Qualifier.ABOUT, Qualifier.NEARLY, Qualifier.OVER, Qualifier.ESTIMATED
 
 # ----- builders -----
-
-
-def year(y: int) -> Period:
-    return Period(str(y), dt.date(y, 1, 1), dt.date(y, 12, 31))
 
 
 def indicator(
@@ -36,15 +33,8 @@ def indicator(
     unit_label: str | None = None,
     unit_label_en: str | None = None,
 ) -> Indicator:
-    return Indicator(
-        id="x",
-        name="chỉ tiêu",
-        name_en="indicator",
-        pillar=Pillar.DIGITAL_ECONOMY,
-        unit=unit,
-        kind=kind,
-        unit_label=unit_label,
-        unit_label_en=unit_label_en,
+    return make_indicator(
+        pillar=Pillar.DIGITAL_ECONOMY, unit=unit, kind=kind, unit_label=unit_label, unit_label_en=unit_label_en
     )
 
 

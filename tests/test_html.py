@@ -8,16 +8,13 @@ import html as std_html
 import pytest
 
 from dxkpi import html
-from dxkpi.model import Indicator, Kind, Observation, Period, Pillar, Qualifier, Source, SourceKind, Unit
+from dxkpi.model import Indicator, Kind, Observation, Period, Qualifier, Source, SourceKind, Unit
+from tests.builders import make_indicator, year
 
 # ----- builders -----
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 HOSTILE_ESCAPED = "&#60;img src&#61;x onerror&#61;alert&#40;1&#41;&#62;"
-
-
-def year(y: int) -> Period:
-    return Period(str(y), dt.date(y, 1, 1), dt.date(y, 12, 31))
 
 
 def indicator(
@@ -27,15 +24,8 @@ def indicator(
     unit_label: str | None = None,
     unit_label_en: str | None = None,
 ) -> Indicator:
-    return Indicator(
-        id="x",
-        name=name,
-        name_en=name_en,
-        pillar=Pillar.DIGITAL_GOVERNMENT,
-        unit=unit,
-        kind=Kind.CONTEXT,
-        unit_label=unit_label,
-        unit_label_en=unit_label_en,
+    return make_indicator(
+        name=name, name_en=name_en, unit=unit, kind=Kind.CONTEXT, unit_label=unit_label, unit_label_en=unit_label_en
     )
 
 

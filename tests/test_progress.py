@@ -25,6 +25,7 @@ from dxkpi.model import (
     Unit,
 )
 from dxkpi.progress import AT_RISK_MIN, ON_TRACK_MIN, Progress, Status, assess, assess_all, choose_target
+from tests.builders import make_indicator
 
 # ----- builders -----
 
@@ -65,10 +66,8 @@ def indicator(
     unit_label: str | None = None,
     unit_label_en: str | None = None,
 ) -> Indicator:
-    return Indicator(
+    return make_indicator(
         id=id,
-        name="chỉ tiêu",
-        name_en="indicator",
         pillar=Pillar.DIGITAL_SOCIETY,
         unit=unit,
         kind=kind,
