@@ -1,4 +1,4 @@
-"""The command line: `python -m dxkpi validate|schema`."""
+"""The command line: `python -m dxkpi validate|schema|export`."""
 
 from __future__ import annotations
 
@@ -25,6 +25,16 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("path", nargs="?", default="metrics.yaml")
     validate.add_argument("--lang", choices=["vi", "en"], default="vi")
     sub.add_parser("schema", help="in JSON Schema / print the JSON Schema")
+    export = sub.add_parser(
+        "export",
+        help="xuất PDF, PowerPoint, HTML, PNG, Excel / export PDF, PowerPoint, HTML, PNG, Excel",
+        description="Xuất bản trình chiếu để dùng ngoại tuyến / export the deck for offline use",
+    )
+    export.add_argument("--format", required=True, choices=["pdf", "pptx", "html", "png", "xlsx"])
+    export.add_argument("-o", "--output", help="tệp (thư mục với png) / file (folder for png); dxkpi-<lang>.<ext>")
+    export.add_argument("--lang", choices=["vi", "en"], default="vi")
+    export.add_argument("--metrics", default="metrics.yaml", help="tệp số liệu / metrics file")
+    export.add_argument("--no-progress", action="store_true", help="không hiện thanh tiến độ / no progress bar")
     return parser
 
 
@@ -48,9 +58,26 @@ def cmd_validate(path: str, lang: str) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import ExportError, export  # imported here: validate and schema need none of it
+
+    try:
+        path = export(args.metrics, args.format, args.output, args.lang, progress=False if args.no_progress else None)
+    except ExportError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Đã huỷ / cancelled", file=sys.stderr)
+        return 130
+    print(path)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "validate":
         return cmd_validate(args.path, args.lang)
+    if args.command == "export":
+        return cmd_export(args)
     sys.stdout.write(schema_text())
     return 0

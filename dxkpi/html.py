@@ -90,7 +90,7 @@ CSS = """
 def slide_html(slide, lang: str) -> str:
     """A deck slide's text part (everything but its charts) as escaped HTML, sized for a 16:9 screen."""
     parts = [
-        f'<div class="dx-slide dx-slide-{esc(slide.kind)}">',
+        f'<div class="dx-slide dx-kind-{esc(slide.kind)}">',
         f'<h1 class="dx-slide-title">{esc(slide.title)}</h1>',
     ]
     if slide.subtitle:
@@ -136,8 +136,8 @@ SLIDE_CSS = """
 .dx-slide .dx-meta{font-size:clamp(12px,1.7vh,20px)}
 .dx-slide-table td{font-size:clamp(13px,1.9vh,22px);padding:.35em .5em}
 .dx-slide-lines p{font-size:clamp(15px,2.3vh,28px);margin:.3em 0}
-.dx-slide-sources .dx-slide-lines p{font-size:clamp(11px,1.55vh,18px)}
+.dx-kind-sources .dx-slide-lines p{font-size:clamp(11px,1.55vh,18px)}
 .dx-two-col{column-count:2;column-gap:2em}
-.dx-slide-title .dx-slide-lines p:first-child{font-weight:600}
+.dx-kind-title .dx-slide-lines p:first-child{font-weight:600}
 </style>
 """

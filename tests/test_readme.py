@@ -35,12 +35,7 @@ def test_the_field_reference_is_the_one_the_model_generates():
     assert field_reference_markdown() in README
 
 
-EXAMPLES = [
-    line
-    for block in fenced_blocks(README)
-    for line in block.splitlines()
-    if line.startswith("tests/broken/")
-]
+EXAMPLES = [line for block in fenced_blocks(README) for line in block.splitlines() if line.startswith("tests/broken/")]
 
 
 def test_readme_shows_example_messages():
@@ -57,6 +52,10 @@ def test_each_example_message_is_what_validate_prints(line):
 
 def test_the_summary_line_quoted_in_readme_is_what_validate_prints_for_metrics_yaml():
     result = subprocess.run(
-        [sys.executable, "-m", "dxkpi", "validate", "metrics.yaml"], cwd=ROOT, capture_output=True, text=True, encoding="utf-8"
+        [sys.executable, "-m", "dxkpi", "validate", "metrics.yaml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
     )
     assert f"It prints `{result.stdout.strip()}`" in README

@@ -1,0 +1,87 @@
+"""Offline exports of the meeting deck: PDF report, PowerPoint, one-file HTML, chart PNGs and an Excel table.
+
+    export("metrics.yaml", "pdf", None, "vi")  ->  Path("dxkpi-vi.pdf")
+
+Every failure is an ExportError whose message is written for the person exporting, in their language.
+PDF, PowerPoint and PNG draw their charts through kaleido with a Chrome-family browser on the machine;
+HTML and Excel need none. No Streamlit here.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .common import ExportError, check_folder, check_writable, prepare, t, write_file
+
+__all__ = ["EXTENSIONS", "FORMATS", "ExportError", "default_output", "export"]
+
+# format -> file extension ("" for the PNG folder)
+EXTENSIONS = {"pdf": "pdf", "pptx": "pptx", "html": "html", "png": "", "xlsx": "xlsx"}
+FORMATS = tuple(EXTENSIONS)
+
+
+def default_output(fmt: str, lang: str) -> Path:
+    """'dxkpi-vi.pdf' and the like in the current folder; the folder 'dxkpi-png-vi' for PNG."""
+    if fmt == "png":
+        return Path(f"dxkpi-png-{lang}")
+    return Path(f"dxkpi-{lang}.{EXTENSIONS[fmt]}")
+
+
+def _writer(fmt: str):
+    if fmt == "pdf":
+        from . import pdf as module
+    elif fmt == "pptx":
+        from . import pptx as module
+    elif fmt == "html":
+        from . import html as module
+    elif fmt == "png":
+        from . import png as module
+    else:
+        from . import xlsx as module
+    return module.write
+
+
+def export(
+    metrics_path: str | os.PathLike[str],
+    fmt: str,
+    out_path: str | os.PathLike[str] | None = None,
+    lang: str = "vi",
+    *,
+    progress: bool | None = None,
+) -> Path:
+    """Export the deck of `metrics_path` as `fmt` (pdf, pptx, html, png, xlsx) to `out_path`; the path written.
+
+    `out_path` None means default_output(fmt, lang). For png it is a folder, created if missing. `progress`:
+    None shows a progress bar on stderr while charts render if stderr is a terminal; False never does.
+    """
+    if lang not in ("vi", "en"):
+        raise ExportError(f"Ngôn ngữ không hợp lệ / unknown language: {lang!r} (vi, en)")
+    if fmt not in EXTENSIONS:
+        raise ExportError(
+            t(lang, f"Định dạng không hợp lệ: {fmt!r}", f"Unknown format: {fmt!r}") + f" ({', '.join(FORMATS)})"
+        )
+    out = Path(out_path) if out_path is not None else default_output(fmt, lang)
+    # The cheap checks first: a wrong output path fails before the charts are drawn.
+    if fmt == "png":
+        check_folder(out, lang)
+    else:
+        check_writable(out, lang)
+    try:
+        report = prepare(metrics_path, lang)
+        write = _writer(fmt)
+        if fmt == "png":
+            write(report, out, progress)
+        else:
+            write_file(out, lambda tmp: write(report, tmp, progress), lang)
+    except ExportError:
+        raise
+    except Exception as error:  # noqa: BLE001 - the command line shows a message, never a traceback
+        raise ExportError(
+            t(
+                lang,
+                f"Không xuất được {fmt.upper()} ({type(error).__name__}: {error})",
+                f"Could not export {fmt.upper()} ({type(error).__name__}: {error})",
+            )
+        ) from error
+    return out

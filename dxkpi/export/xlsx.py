@@ -1,0 +1,162 @@
+"""Every indicator as a row of an Excel sheet, numbers as numbers, plus a sheet of the sources.
+
+Values and shares are numeric cells with a number format, so they can be sorted, filtered and
+computed with; Excel shows them with the reader's own decimal and thousands marks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .. import fmt
+from .. import model as m
+from ..slides import latest_value
+from .common import Report, t
+
+HEADER_FILL = PatternFill("solid", fgColor="F2F4F7")
+HEADER_FONT = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+
+# (vi, en, width in characters) for each column of the indicators sheet.
+INDICATOR_COLUMNS = [
+    ("Trụ cột", "Pillar", 16),
+    ("Chỉ tiêu", "Indicator", 48),
+    ("Giá trị mới nhất", "Latest value", 14),
+    ("Đơn vị", "Unit", 14),
+    ("Kỳ", "Period", 14),
+    ("Cách nguồn viết", "Qualifier", 14),
+    ("Mục tiêu", "Target", 24),
+    ("Tỷ lệ so với mục tiêu", "Share of target", 14),
+    ("Trạng thái", "Status", 22),
+    ("Lý do", "Reason", 60),
+    ("Nguồn", "Source", 30),
+    ("Mã chỉ tiêu", "Indicator id", 30),
+]
+
+SOURCE_COLUMNS = [
+    ("Mã nguồn", "Source id", 22),
+    ("Tên văn bản, bài báo", "Title", 60),
+    ("Nơi phát hành", "Publisher", 30),
+    ("Loại", "Kind", 12),
+    ("Ngày", "Date", 12),
+    ("Địa chỉ web", "Web address", 50),
+    ("Ghi chú", "Note", 50),
+]
+
+SOURCE_KIND = {
+    m.SourceKind.NEWS: ("báo", "news"),
+    m.SourceKind.DECISION: ("văn bản", "decision"),
+    m.SourceKind.REPORT: ("báo cáo", "report"),
+    m.SourceKind.WEB: ("trang web", "web"),
+}
+
+
+def number_format(value: float) -> str:
+    """'#,##0' for whole numbers, else as many decimals as the value has (up to 3): 88.9 -> '#,##0.0'."""
+    if float(value).is_integer():
+        return "#,##0"
+    decimals = min(3, len(repr(float(value)).split(".")[1].rstrip("0")))
+    return "#,##0." + "0" * max(1, decimals)
+
+
+def _unit(ind: m.Indicator, lang: str) -> str:
+    if ind.unit is m.Unit.RANK:
+        return t(lang, "hạng", "rank")
+    if ind.unit is m.Unit.COUNT and not fmt.unit_label(ind, lang):
+        return t(lang, "số lượng", "count")
+    return fmt.unit_label(ind, lang)
+
+
+def _sheet(ws: Worksheet, columns: list[tuple[str, str, int]], lang: str) -> None:
+    ws.append([en if lang == "en" else vi for vi, en, _ in columns])
+    for c, (_, _, width) in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+        cell = ws.cell(row=1, column=c)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = WRAP
+    ws.freeze_panes = "A2"
+
+
+def _finish(ws: Worksheet, columns: list[tuple[str, str, int]]) -> None:
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 2)}"
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = WRAP if isinstance(cell.value, str) else TOP
+
+
+def indicators_sheet(ws: Worksheet, report: Report) -> None:
+    lang = report.lang
+    metrics = report.metrics
+    sources = metrics.source_by_id()
+    ws.title = t(lang, "Chỉ tiêu", "Indicators")
+    _sheet(ws, INDICATOR_COLUMNS, lang)
+    for ind in metrics.indicators:
+        prog = report.progress[ind.id]
+        obs = prog.latest if ind.kind is m.Kind.MILESTONE else latest_value(ind)
+        source = sources.get(obs.source) if obs else None
+        ws.append(
+            [
+                fmt.pillar(ind.pillar, lang),
+                fmt.name(ind, lang),
+                obs.value if obs else None,
+                _unit(ind, lang),
+                fmt.period(obs.period, lang) if obs else None,
+                fmt.qualifier_words(obs.qualifier, lang) if obs and obs.qualifier else None,
+                fmt.target(prog.target, ind, lang) if prog.target else None,
+                prog.share,
+                fmt.status_label(prog.status, lang),
+                prog.reason(lang),
+                f"[{obs.source}] {source.publisher}" if obs and source else (obs.source if obs else None),
+                ind.id,
+            ]
+        )
+        row = ws.max_row
+        value = ws.cell(row=row, column=3)
+        if isinstance(value.value, int | float):
+            value.number_format = number_format(value.value)
+        share = ws.cell(row=row, column=8)
+        if share.value is not None:
+            share.number_format = "0.0%"
+    _finish(ws, INDICATOR_COLUMNS)
+
+
+def sources_sheet(ws: Worksheet, report: Report) -> None:
+    lang = report.lang
+    ws.title = t(lang, "Nguồn", "Sources")
+    _sheet(ws, SOURCE_COLUMNS, lang)
+    for s in report.metrics.sources:
+        kind = SOURCE_KIND.get(s.kind, (str(s.kind), str(s.kind)))
+        ws.append([s.id, s.title, s.publisher, kind[1] if lang == "en" else kind[0], s.date, s.url, s.note])
+        row = ws.max_row
+        date = ws.cell(row=row, column=5)
+        if isinstance(date.value, dt.date):
+            date.number_format = "dd/mm/yyyy"
+        if s.url:
+            link = ws.cell(row=row, column=6)
+            link.hyperlink = s.url
+            link.style = "Hyperlink"
+    _finish(ws, SOURCE_COLUMNS)
+
+
+def build(report: Report, path: Path) -> None:
+    wb = Workbook()
+    indicators_sheet(wb.active, report)
+    sources_sheet(wb.create_sheet(), report)
+    props = wb.properties
+    props.title = report.deck[0].title
+    props.creator = "dxkpi"
+    props.language = "vi-VN" if report.lang == "vi" else "en-GB"
+    wb.save(str(path))
+
+
+def write(report: Report, path: Path, progress: bool | None = None) -> None:
+    """Write the workbook to `path`. No browser is needed."""
+    build(report, path)
