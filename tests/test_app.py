@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+import io
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -166,3 +168,40 @@ def test_presentation_mode_follows_the_language(metrics_copy):
     at.run()
     at.switch_page("dxkpi/pages/present.py").run()
     assert "nearly 11,500 billion VND" in page_text(at)
+
+
+def test_the_download_page_offers_every_format(metrics_copy):
+    at = app().run()
+    at.switch_page("dxkpi/pages/downloads.py").run()
+    assert not at.exception
+    buttons = at.get("download_button")
+    assert len(buttons) == 5
+
+
+def test_the_download_page_refuses_while_the_file_has_problems(metrics_copy):
+    at = app().run()
+    metrics_copy.write_text(metrics_copy.read_text(encoding="utf-8").replace("value: 11500", "value: 11.500"))
+    at.switch_page("dxkpi/pages/downloads.py").run()
+    assert len(at.get("download_button")) == 0
+    assert "fix them first" in at.warning[0].value or "sửa xong mới tải về được" in at.warning[0].value
+
+
+def test_a_downloaded_excel_file_opens_with_the_model_figures(metrics_copy):
+    import openpyxl
+
+    from dxkpi.ui.data import signature
+    from dxkpi.ui.downloads import build
+
+    content = build(str(metrics_copy), signature(metrics_copy), "xlsx", "vi")
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).worksheets[0]
+    values = [cell.value for row in sheet.iter_rows() for cell in row]
+    assert 11500 in values and 3031 in values
+
+
+def test_downloaded_chart_images_come_as_one_zip_of_pngs(metrics_copy):
+    from dxkpi.ui.data import signature
+    from dxkpi.ui.downloads import build
+
+    content = build(str(metrics_copy), signature(metrics_copy), "png", "vi")
+    names = zipfile.ZipFile(io.BytesIO(content)).namelist()
+    assert names and all(name.endswith(".png") for name in names)

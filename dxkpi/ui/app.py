@@ -21,6 +21,7 @@ PAGE_TABLE = [
     ("milestones.py", "cot-moc", ":material/flag:", "Cột mốc", "Milestones"),
     ("sources.py", "nguon", ":material/menu_book:", "Nguồn", "Sources"),
     ("present.py", "present", ":material/slideshow:", "Trình chiếu", "Present"),
+    ("downloads.py", "tai-ve", ":material/download:", "Tải về", "Download"),
 ]
 PILLAR_PAGES = {
     Pillar.DIGITAL_GOVERNMENT: 1,

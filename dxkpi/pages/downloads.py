@@ -1,0 +1,3 @@
+from dxkpi.ui.downloads import render
+
+render()
