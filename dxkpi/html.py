@@ -65,7 +65,8 @@ def table(header: list[str], rows: list[list[str]]) -> str:
     """A table; header and cells are HTML already (escape text with esc first)."""
     head = "".join(f"<th>{h}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f'<table class="dx-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    table = f'<table class="dx-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return f'<div class="dx-scroll">{table}</div>'  # a narrow window scrolls the table, not the page
 
 
 CSS = """
@@ -83,6 +84,8 @@ CSS = """
 .dx-table th,.dx-table td{border-bottom:1px solid #d0d4da;padding:8px 10px;text-align:left;vertical-align:top}
 .dx-table th{background:#f2f4f7}
 .dx-num{text-align:right;font-variant-numeric:tabular-nums}
+.dx-scroll{overflow-x:auto;max-width:100%}
+.dx-table th .dx-badge{white-space:normal}
 </style>
 """
 
@@ -136,7 +139,7 @@ SLIDE_CSS = """
 .dx-slide .dx-meta{font-size:clamp(12px,1.7vh,20px)}
 .dx-slide-table td{font-size:clamp(13px,1.9vh,22px);padding:.35em .5em}
 .dx-slide-lines p{font-size:clamp(15px,2.3vh,28px);margin:.3em 0}
-.dx-kind-sources .dx-slide-lines p{font-size:clamp(11px,1.55vh,18px)}
+.dx-kind-sources .dx-slide-lines p{font-size:clamp(13px,2vh,24px)}
 .dx-two-col{column-count:2;column-gap:2em}
 .dx-kind-title .dx-slide-lines p:first-child{font-weight:600}
 </style>

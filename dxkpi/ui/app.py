@@ -13,7 +13,7 @@ PAGES = Path(__file__).resolve().parent.parent / "pages"
 
 # (file, url path, icon, Vietnamese title, English title)
 PAGE_TABLE = [
-    ("overview.py", "tong-quan", ":material/dashboard:", "Tổng quan", "Overview"),
+    ("overview.py", "", ":material/dashboard:", "Tổng quan", "Overview"),
     ("chinh_quyen_so.py", "chinh-quyen-so", ":material/account_balance:", "Chính quyền số", "Digital government"),
     ("kinh_te_so.py", "kinh-te-so", ":material/trending_up:", "Kinh tế số", "Digital economy"),
     ("xa_hoi_so.py", "xa-hoi-so", ":material/groups:", "Xã hội số", "Digital society"),
@@ -36,8 +36,14 @@ def main() -> None:
     snap = data.current()
     default = snap.metrics.meta.language.value if snap.metrics else "vi"
     lang = common.language(default)
+    # The first page is the default one, which Streamlit always serves at "/" (it takes no url_path).
     pages = [
-        st.Page(PAGES / file, title=en if lang == "en" else vi, icon=icon, url_path=url, default=(i == 0))
+        st.Page(
+            PAGES / file,
+            title=en if lang == "en" else vi,
+            icon=icon,
+            **({"default": True} if i == 0 else {"url_path": url}),
+        )
         for i, (file, url, icon, vi, en) in enumerate(PAGE_TABLE)
     ]
     page = st.navigation(pages)

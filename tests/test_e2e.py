@@ -1,0 +1,370 @@
+"""The dashboard as a reader sees it: `streamlit run dashboard.py` read in a real headless Chromium.
+
+Each server reads a copy of metrics.yaml (and its data/ folder) in a temporary folder, through
+DXKPI_METRICS, so a test can save that copy while a page is open. Screenshots of every page are left
+in test-artifacts/screenshots/. Chromium is Debian's package (/usr/bin/chromium), driven by Playwright;
+Playwright's own browser download is never used.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TIMEOUT_MS = 15_000  # generous upper bound for one wait; a passing wait returns as soon as it holds
+SERVER_START_S = 60
+expect.set_options(timeout=TIMEOUT_MS)
+
+# Every chart is drawn: no placeholder left (Streamlit shows an stSkeleton while plotly's bundle loads,
+# after the run has finished) and every plotly chart has drawn its traces.
+CHARTS_DRAWN = """() => !document.querySelector('[data-testid="stSkeleton"]')
+  && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+    .every(chart => chart.querySelector('.js-plotly-plot .main-svg g.trace'))"""
+
+# Streamlit marks its root element with the script's state; "notRunning" once a run has finished.
+APP_IDLE = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return !!app && app.dataset.testScriptState === 'notRunning'
+    && app.dataset.testConnectionState === 'CONNECTED'
+    && !document.querySelector('[data-testid="stStatusWidget"]');
+}"""
+
+KEY_FIGURES_VI = [
+    ">193 tỷ đồng",
+    "~220 doanh nghiệp",
+    "gần 11.500 tỷ đồng",
+    "ước gần 200 tỷ đồng",
+    "3.031 hồ sơ",
+    "795 hồ sơ",
+]
+KEY_FIGURES_EN = [
+    ">193 billion VND",
+    "~220 firms",
+    "nearly 11,500 billion VND",
+    "est. nearly 200 billion VND",
+    "3,031 dossiers",
+    "795 dossiers",
+]
+
+# url path, page title (the h1), texts the page must show (Vietnamese, the file's language).
+# The overview is the default page, served at "/"; its screenshot is tong-quan.png.
+PAGES = {
+    "tong-quan": ("", "Chỉ tiêu chuyển đổi số tỉnh Long An", [*KEY_FIGURES_VI, "Trạng thái theo trụ cột"]),
+    "chinh-quyen-so": ("chinh-quyen-so", "Chính quyền số", ["~96%", "3.031 hồ sơ", "Thứ hạng chỉ số chuyển đổi số"]),
+    "kinh-te-so": ("kinh-te-so", "Kinh tế số", ["~220 doanh nghiệp", "gần 11.500 tỷ đồng", "ước gần 200 tỷ đồng"]),
+    "xa-hoi-so": ("xa-hoi-so", "Xã hội số", ["Tỷ lệ người trưởng thành có tài khoản định danh điện tử", ">98%"]),
+    "nen-tang": ("nen-tang", "Nền tảng chung", ["Hạ tầng băng rộng cáp quang đến hộ gia đình", "88,9%", "99,9%"]),
+    "cot-moc": ("cot-moc", "Cột mốc", ["Nền tảng tích hợp, chia sẻ dữ liệu của tỉnh (LGPS)", "Đã hoàn thành"]),
+    "nguon": ("nguon", "Nguồn", ["[dcsvn-2021-10-19]", "Tổng doanh thu của doanh nghiệp công nghệ số: gần 11.500"]),
+    "tai-ve": ("tai-ve", "Tải về cho cuộc họp", ["Báo cáo PDF", "PowerPoint", "Bảng Excel các chỉ tiêu"]),
+}
+
+
+# --- the server -------------------------------------------------------------------------------------
+
+
+def copy_metrics(folder: Path) -> Path:
+    """metrics.yaml and the data/ folder it includes, copied into `folder`; returns the copy's path."""
+    shutil.copy2(ROOT / "metrics.yaml", folder / "metrics.yaml")
+    shutil.copytree(ROOT / "data", folder / "data")
+    return folder / "metrics.yaml"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("localhost", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """`streamlit run dashboard.py` on a free port, reading the metrics file given."""
+
+    def __init__(self, metrics: Path, log: Path) -> None:
+        self.port = free_port()
+        self.url = f"http://localhost:{self.port}"
+        self.log = log
+        env = {**os.environ, "DXKPI_METRICS": str(metrics)}
+        cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(self.port)]
+        cmd += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
+        with log.open("wb") as out:
+            self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            self._wait_healthy()
+        except BaseException:
+            self.stop()
+            raise
+
+    def _wait_healthy(self) -> None:
+        deadline = time.monotonic() + SERVER_START_S
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                pytest.fail(f"streamlit exited with {self.proc.returncode}:\n{self.log.read_text(errors='replace')}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        pytest.fail(f"streamlit not healthy after {SERVER_START_S} s:\n{self.log.read_text(errors='replace')}")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    chromium = shutil.which("chromium")
+    assert chromium, "Debian's chromium package is needed (apt-get install chromium); never `playwright install`"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def dashboard(tmp_path_factory):
+    """One server for the read-only tests; its copy of metrics.yaml is never changed."""
+    folder = tmp_path_factory.mktemp("dashboard")
+    server = Server(copy_metrics(folder), folder / "streamlit.log")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def page(browser: Browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    yield context.new_page()
+    context.close()
+
+
+# --- what a test does on a page -----------------------------------------------------------------------
+
+
+def open_page(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_idle(page)
+
+
+def wait_idle(page: Page) -> None:
+    """Until the script run has finished and the connection is up (the status widget is gone)."""
+    page.wait_for_function(APP_IDLE, polling="raf", timeout=TIMEOUT_MS)
+
+
+def main_area(page: Page):
+    return page.get_by_test_id("stMain")
+
+
+def assert_no_error(page: Page) -> None:
+    """No exception element, no problem banner, no dialog (e.g. "Page not found"), no traceback text."""
+    settled = 2_000  # called once the page is idle: what is there now stays
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0, timeout=settled)
+    expect(page.locator(".st-key-problems")).to_have_count(0, timeout=settled)
+    expect(page.get_by_role("dialog")).to_have_count(0, timeout=settled)
+    body = page.inner_text("body")
+    for bad in ("Traceback", "has encountered an error", "Page not found"):
+        assert bad not in body, f"{bad!r} on {page.url}"
+
+
+def key_figures(page: Page) -> list[str]:
+    """The values of the key-figure cards (the second grid of cards on the overview)."""
+    return page.locator(".dx-grid").nth(1).locator(".dx-value").all_inner_texts()
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """A full-page PNG: Streamlit scrolls inside its main element, so the window is made as tall first."""
+    page.wait_for_function(CHARTS_DRAWN, polling="raf")
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": 1400, "height": min(max(height, 900), 16_000)})
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    page.wait_for_function(CHARTS_DRAWN, polling="raf")
+    wait_idle(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=path, full_page=True, animations="disabled")
+    return path
+
+
+# --- the tests ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_shows_its_title_and_figures_with_no_error_and_leaves_a_screenshot(
+    page: Page, dashboard: Server, name: str
+):
+    path, title, texts = PAGES[name]
+    open_page(page, f"{dashboard.url}/{path}")
+    main = main_area(page)
+    expect(main.locator("h1").first).to_contain_text(title)
+    for text in texts:
+        expect(main).to_contain_text(text)
+    assert_no_error(page)
+    shot = screenshot(page, name)
+    assert shot.stat().st_size > 10_000
+
+
+def test_overview_shows_the_key_figures_in_vietnamese_notation_by_default(page: Page, dashboard: Server):
+    open_page(page, dashboard.url + "/")
+    expect(page.locator(".dx-card").nth(11)).to_be_visible()
+    figures = key_figures(page)
+    assert figures == KEY_FIGURES_VI
+    text = " ".join(figures)
+    for number in ("11.500", "3.031", ">193"):
+        assert number in text
+    assert "11,500" not in text and "3,031" not in text
+
+
+def test_overview_with_lang_en_in_the_url_shows_english_figures(page: Page, dashboard: Server):
+    open_page(page, dashboard.url + "/?lang=en")
+    expect(main_area(page).locator("h1").first).to_contain_text("Long An province digital-transformation indicators")
+    expect(page.locator(".dx-card").nth(11)).to_be_visible()
+    figures = key_figures(page)
+    assert figures == KEY_FIGURES_EN
+    text = " ".join(figures)
+    assert "11,500" in text and "3,031" in text and "billion VND" in text
+    assert "11.500" not in text
+
+
+def test_the_sidebar_language_switch_turns_the_overview_to_english_and_keeps_it_in_the_url(
+    page: Page, dashboard: Server
+):
+    open_page(page, dashboard.url + "/")
+    expect(page.locator(".dx-value", has_text="gần 11.500 tỷ đồng")).to_be_visible()
+    page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
+    expect(page.locator(".dx-value", has_text="nearly 11,500 billion VND")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"[?&]lang=en\b"))
+    assert_no_error(page)
+
+
+@pytest.mark.parametrize(
+    ("path", "legend"),
+    [("nen-tang", "88,9%"), ("chinh-quyen-so", "Thứ hạng chỉ số chuyển đổi số")],
+    ids=["nen-tang", "chinh-quyen-so"],
+)
+def test_a_pillar_page_draws_its_plotly_charts(page: Page, dashboard: Server, path: str, legend: str):
+    open_page(page, f"{dashboard.url}/{path}")
+    expect(page.get_by_test_id("stPlotlyChart").first).to_be_visible()
+    expect(page.locator(".js-plotly-plot").first.locator("svg.main-svg").first).to_be_visible()
+    # The indicator's chart drew its data (legend or value label in the SVG), not an empty frame.
+    plot = page.locator(".js-plotly-plot", has_text=legend)
+    expect(plot.locator("g.trace").first).to_be_attached()
+    assert_no_error(page)
+
+
+def test_saving_metrics_yaml_updates_the_open_page_and_a_broken_save_shows_its_line_above_the_last_good_data(
+    page: Page, tmp_path: Path
+):
+    metrics = copy_metrics(tmp_path)
+    original = metrics.read_text(encoding="utf-8")
+    assert original.count("        value: 11500\n") == 1
+    server = Server(metrics, tmp_path / "streamlit.log")
+    try:
+        open_page(page, server.url + "/")
+        expect(page.locator(".dx-value", has_text="gần 11.500 tỷ đồng")).to_be_visible()
+        page.evaluate("() => { window.__sameDocument = true; }")  # gone if the page reloads
+
+        # A valid save: the new figure appears by itself.
+        metrics.write_text(original.replace("        value: 11500\n", "        value: 12500\n"), encoding="utf-8")
+        expect(page.locator(".dx-value", has_text="gần 12.500 tỷ đồng")).to_be_visible(timeout=5_000)
+        expect(page.locator(".dx-value", has_text="11.500")).to_have_count(0)
+
+        # A broken save: Vietnamese thousands notation. The banner gives file:line:col; the last good data stays.
+        broken = original.replace("        value: 11500\n", "        value: 12.500\n")
+        metrics.write_text(broken, encoding="utf-8")
+        line_no, line = next((i, s) for i, s in enumerate(broken.splitlines(), 1) if s == "        value: 12.500")
+        where = f"metrics.yaml:{line_no}:{line.index('12.500') + 1}: indicators[doanh-thu-dn-cong-nghe-so]"
+        banner = page.locator(".st-key-problems")
+        expect(banner).to_be_visible(timeout=5_000)
+        expect(banner.get_by_test_id("stCode")).to_contain_text(where)
+        expect(banner.get_by_test_id("stCode")).to_contain_text("'12.500'")
+        expect(banner).to_contain_text("vẫn là số liệu hợp lệ gần nhất")
+        expect(page.locator(".dx-value", has_text="gần 12.500 tỷ đồng")).to_be_visible()
+
+        # Fixed: the banner goes and the fixed figure shows.
+        metrics.write_text(original, encoding="utf-8")
+        expect(banner).to_have_count(0, timeout=5_000)
+        expect(page.locator(".dx-value", has_text="gần 11.500 tỷ đồng")).to_be_visible()
+        assert page.evaluate("() => window.__sameDocument === true"), "the page reloaded"
+        expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    finally:
+        server.stop()
+
+
+# --- presentation mode --------------------------------------------------------------------------------
+
+NOT_SCROLLABLE = """() => [document.scrollingElement, document.querySelector('[data-testid="stMain"]')]
+  .filter(Boolean).every(el => el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1)"""
+
+
+def counter(page: Page) -> str:
+    return page.locator(".dx-counter").inner_text()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
+def test_presentation_mode_fits_the_projector_and_follows_the_arrow_keys(
+    browser: Browser, dashboard: Server, width: int, height: int
+):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    try:
+        open_page(page, f"{dashboard.url}/present")
+        expect(page.locator(".dx-counter")).to_have_text(re.compile(r"^1 / \d+$"))
+        total = int(counter(page).split("/")[1])
+        expect(page.get_by_test_id("stSidebar")).to_be_hidden()
+        for k in range(1, total + 1):
+            expect(page.locator(".dx-counter")).to_have_text(f"{k} / {total}")
+            wait_idle(page)
+            page.wait_for_function(CHARTS_DRAWN, polling="raf")
+            assert page.evaluate(NOT_SCROLLABLE), f"slide {k} scrolls at {width}x{height}"
+            assert_no_error(page)
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=SCREENSHOTS / f"present-{width}x{height}-{k:02d}.png")
+            if k < total:
+                page.keyboard.press("ArrowRight")
+        page.keyboard.press("PageUp")  # what a presenter's clicker sends for "back"
+        expect(page.locator(".dx-counter")).to_have_text(f"{total - 1} / {total}")
+        page.keyboard.press("ArrowLeft")
+        expect(page.locator(".dx-counter")).to_have_text(f"{total - 2} / {total}")
+    finally:
+        context.close()
+
+
+def test_the_excel_download_is_a_real_workbook(page: Page, dashboard: Server, tmp_path: Path):
+    import openpyxl
+
+    open_page(page, f"{dashboard.url}/tai-ve")
+    with page.expect_download() as info:
+        page.locator(".st-key-dl-xlsx button").click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    assert saved.name == "chuyen-doi-so-vi.xlsx"
+    values = [cell.value for row in openpyxl.load_workbook(saved).worksheets[0].iter_rows() for cell in row]
+    assert 11500 in values
