@@ -198,8 +198,8 @@ def test_a_grid_lays_cards_out_in_columns():
 
 def test_a_table_keeps_its_header_and_cells_as_given():
     assert html.table(["A", "B"], [["1", "2"], ["3", "4"]]) == (
-        '<table class="dx-table"><thead><tr><th>A</th><th>B</th></tr></thead>'
-        "<tbody><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></tbody></table>"
+        '<div class="dx-scroll"><table class="dx-table"><thead><tr><th>A</th><th>B</th></tr></thead>'
+        "<tbody><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></tbody></table></div>"
     )
 
 
@@ -207,8 +207,8 @@ def test_model_text_in_a_table_is_escaped_when_passed_through_esc():
     ind = indicator(name=HOSTILE)
     table = html.table([html.esc("Chỉ tiêu")], [[html.esc(ind.name), html.badge("no_data", "vi")]])
     assert table == (
-        '<table class="dx-table"><thead><tr><th>Chỉ tiêu</th></tr></thead><tbody><tr>'
+        '<div class="dx-scroll"><table class="dx-table"><thead><tr><th>Chỉ tiêu</th></tr></thead><tbody><tr>'
         f"<td>{HOSTILE_ESCAPED}</td>"
         '<td><span class="dx-badge" style="border-color:#8C8C8C;color:#8C8C8C">○ Chưa có số liệu</span></td>'
-        "</tr></tbody></table>"
+        "</tr></tbody></table></div>"
     )
