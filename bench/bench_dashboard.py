@@ -28,29 +28,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(ROOT))
+from tests.serve import CHROMIUM_ARGS, Server, copy_metrics  # noqa: E402  (the same server the browser tests use)
+
 VIEWPORT = {"width": 1400, "height": 900}
 GOAL_LOAD_RATIO = 1.3
 GOAL_EDIT_S = 1.0
@@ -166,45 +157,6 @@ APP_IDLE = """() => {
 # --- servers ------------------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("localhost", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """`python -m streamlit run <script>` from the repo root on a free port."""
-
-    def __init__(self, script: str, log: Path, env: dict[str, str] | None = None) -> None:
-        self.port = free_port()
-        self.url = f"http://localhost:{self.port}"
-        cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(self.port)]
-        cmd += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
-        with log.open("wb") as out:
-            self.proc = subprocess.Popen(
-                cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=out, stderr=subprocess.STDOUT
-            )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and self.proc.poll() is None:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(f"{script} did not start:\n{log.read_text(errors='replace')}")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-
-
 # --- measurements -------------------------------------------------------------------------------------
 
 
@@ -284,9 +236,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="bench-dashboard-") as tmp:
         folder = Path(tmp)
-        shutil.copy2(ROOT / "metrics.yaml", folder / "metrics.yaml")
-        shutil.copytree(ROOT / "data", folder / "data")
-        metrics = folder / "metrics.yaml"
+        metrics = copy_metrics(folder)
         servers = {
             "hello": Server("bench/hello_app.py", folder / "hello.log"),
             "dashboard": Server("dashboard.py", folder / "dashboard.log", {"DXKPI_METRICS": str(metrics)}),

@@ -8,31 +8,18 @@ Playwright's own browser download is never used.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from tests.serve import CHROMIUM_ARGS, Server, copy_metrics
+
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TIMEOUT_MS = 15_000  # generous upper bound for one wait; a passing wait returns as soon as it holds
-SERVER_START_S = 60
 expect.set_options(timeout=TIMEOUT_MS)
 
 # Every chart is drawn: no placeholder left (Streamlit shows an stSkeleton while plotly's bundle loads,
@@ -80,62 +67,7 @@ PAGES = {
 }
 
 
-# --- the server -------------------------------------------------------------------------------------
-
-
-def copy_metrics(folder: Path) -> Path:
-    """metrics.yaml and the data/ folder it includes, copied into `folder`; returns the copy's path."""
-    shutil.copy2(ROOT / "metrics.yaml", folder / "metrics.yaml")
-    shutil.copytree(ROOT / "data", folder / "data")
-    return folder / "metrics.yaml"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("localhost", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """`streamlit run dashboard.py` on a free port, reading the metrics file given."""
-
-    def __init__(self, metrics: Path, log: Path) -> None:
-        self.port = free_port()
-        self.url = f"http://localhost:{self.port}"
-        self.log = log
-        env = {**os.environ, "DXKPI_METRICS": str(metrics)}
-        cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(self.port)]
-        cmd += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
-        with log.open("wb") as out:
-            self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-        try:
-            self._wait_healthy()
-        except BaseException:
-            self.stop()
-            raise
-
-    def _wait_healthy(self) -> None:
-        deadline = time.monotonic() + SERVER_START_S
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                pytest.fail(f"streamlit exited with {self.proc.returncode}:\n{self.log.read_text(errors='replace')}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                pass
-            time.sleep(0.1)
-        pytest.fail(f"streamlit not healthy after {SERVER_START_S} s:\n{self.log.read_text(errors='replace')}")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+# --- the server ---------------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -152,7 +84,7 @@ def browser():
 def dashboard(tmp_path_factory):
     """One server for the read-only tests; its copy of metrics.yaml is never changed."""
     folder = tmp_path_factory.mktemp("dashboard")
-    server = Server(copy_metrics(folder), folder / "streamlit.log")
+    server = Server("dashboard.py", folder / "streamlit.log", {"DXKPI_METRICS": str(copy_metrics(folder))})
     yield server
     server.stop()
 
@@ -284,7 +216,7 @@ def test_saving_metrics_yaml_updates_the_open_page_and_a_broken_save_shows_its_l
     metrics = copy_metrics(tmp_path)
     original = metrics.read_text(encoding="utf-8")
     assert original.count("        value: 11500\n") == 1
-    server = Server(metrics, tmp_path / "streamlit.log")
+    server = Server("dashboard.py", tmp_path / "streamlit.log", {"DXKPI_METRICS": str(metrics)})
     try:
         open_page(page, server.url + "/")
         expect(page.locator(".dx-value", has_text="gần 11.500 tỷ đồng")).to_be_visible()

@@ -1,0 +1,80 @@
+"""A Streamlit app served for a real browser, shared by the browser tests and bench/bench_dashboard.py."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# Debian's chromium, as root, on a machine with no outside network: these flags keep it from trying.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+START_SECONDS = 60
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("localhost", 0))
+        return s.getsockname()[1]
+
+
+def copy_metrics(folder: Path) -> Path:
+    """metrics.yaml and the data/ folder it includes, copied into `folder`; returns the copy's path."""
+    shutil.copy2(ROOT / "metrics.yaml", folder / "metrics.yaml")
+    shutil.copytree(ROOT / "data", folder / "data")
+    return folder / "metrics.yaml"
+
+
+class Server:
+    """`python -m streamlit run <script>` from the repo root on a free port, ready when it answers /health."""
+
+    def __init__(self, script: str, log: Path, env: dict[str, str] | None = None) -> None:
+        self.port = free_port()
+        self.url = f"http://localhost:{self.port}"
+        self.log = log
+        cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(self.port)]
+        cmd += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
+        with log.open("wb") as out:
+            self.proc = subprocess.Popen(
+                cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=out, stderr=subprocess.STDOUT
+            )
+        try:
+            self._wait_healthy(script)
+        except BaseException:
+            self.stop()
+            raise
+
+    def _wait_healthy(self, script: str) -> None:
+        deadline = time.monotonic() + START_SECONDS
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                break
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError(f"{script} did not start:\n{self.log.read_text(errors='replace')}")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
