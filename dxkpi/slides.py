@@ -55,6 +55,7 @@ class Slide:
     counts: tuple[tuple[str, int], ...] = ()  # (status, number of indicators)
     rows: tuple[Row, ...] = ()
     more: str = ""  # e.g. "and 9 indicators with no data yet"
+    all_rows: tuple[Row, ...] = ()  # every indicator, for a report that has room (PDF); rows is what a screen fits
     charts: tuple[Chart, ...] = ()
     lines: tuple[str, ...] = ()  # free lines: the title slide's details, the sources slide's citations
     notes: tuple[str, ...] = field(default=())  # speaker notes: the sources behind this slide
@@ -143,7 +144,10 @@ def pillar_slide(metrics: m.Metrics, progress: dict[str, Progress], pillar: m.Pi
     inds = [i for i in metrics.indicators if i.pillar is pillar and i.kind is not m.Kind.MILESTONE]
     with_data = [i for i in inds if latest_value(i) is not None]
     without = len(inds) - len(with_data)
-    rows = tuple(_row(i, progress[i.id], metrics, lang) for i in with_data[:MAX_ROWS])
+    all_rows = tuple(
+        _row(i, progress[i.id], metrics, lang) for i in [*with_data, *(i for i in inds if i not in with_data)]
+    )
+    rows = all_rows[: min(MAX_ROWS, len(with_data))]
     more_count = without + max(0, len(with_data) - MAX_ROWS)
     more = ""
     if more_count:
@@ -163,7 +167,7 @@ def pillar_slide(metrics: m.Metrics, progress: dict[str, Progress], pillar: m.Pi
         if figure is not None:
             chart_list.append(Chart(ind.id, fmt.name(ind, lang), figure))
     cited = [latest_value(i).source for i in with_data]
-    cited += [progress[i.id].target.source for i in with_data if progress[i.id].target]
+    cited += [progress[i.id].target.source for i in inds if progress[i.id].target]
     counts = _counts([str(progress[i.id].status) for i in inds])
     return Slide(
         "pillar",
@@ -172,6 +176,7 @@ def pillar_slide(metrics: m.Metrics, progress: dict[str, Progress], pillar: m.Pi
         counts=counts,
         rows=rows,
         more=more,
+        all_rows=all_rows,
         charts=tuple(chart_list),
         notes=_notes(cited, sources, lang),
     )

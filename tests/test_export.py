@@ -471,3 +471,9 @@ def test_export_refuses_an_unknown_format_or_language_with_a_message():
         export(METRICS, "odp", None, "en")
     with pytest.raises(ExportError, match="unknown language: 'fr'"):
         export(METRICS, "pdf", None, "fr")
+
+
+def test_the_pdf_lists_every_indicator_of_a_pillar_including_those_with_no_data_yet(pdf_vi_text):
+    # The slide shows what a screen fits; the report has room for the indicators that still lack a figure.
+    assert "Tỷ trọng kinh tế số trong GRDP" in pdf_vi_text
+    assert "xem bảng điều khiển" not in pdf_vi_text

@@ -203,7 +203,9 @@ def _pillar(slide: Slide, pngs: list[bytes], lang: str) -> list[Flowable]:
     for png in pngs:
         charts += [_chart(png), Spacer(1, 2 * mm)]
     parts: list[Flowable] = [KeepTogether(head + charts[:1])] + charts[1:]
-    if slide.rows:
+    # A report has room for every indicator, those with no data yet included; a slide shows only `rows`.
+    shown = slide.all_rows or slide.rows
+    if shown:
         header = [
             t(lang, "Trạng thái", "Status"),
             t(lang, "Chỉ tiêu", "Indicator"),
@@ -219,10 +221,10 @@ def _pillar(slide: Slide, pngs: list[bytes], lang: str) -> list[Flowable]:
                 _p(r.target, "cell"),
                 _p(r.reason, "cell"),
             ]
-            for r in slide.rows
+            for r in shown
         ]
         parts += [Spacer(1, 2 * mm), _table(header, rows, _fractions(22, 27, 14, 12, 25))]
-    if slide.more:
+    if slide.more and not slide.all_rows:
         parts.append(_p(slide.more, "note"))
     source = _sources_line(slide, lang)
     if source:

@@ -1,0 +1,114 @@
+"""The meeting deck: the same slides, figures and sources for presentation mode, PowerPoint, PDF and HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dxkpi.loader import load
+from dxkpi.progress import assess_all
+from dxkpi.slides import MAX_CHARTS, MAX_ROWS, build_deck
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(scope="module")
+def metrics():
+    return load(ROOT / "metrics.yaml").metrics
+
+
+def deck(metrics, lang="vi"):
+    return build_deck(metrics, assess_all(metrics), lang)
+
+
+def test_the_deck_runs_title_overview_pillars_milestones_sources(metrics):
+    assert [(s.kind, s.title) for s in deck(metrics)] == [
+        ("title", "Chỉ tiêu chuyển đổi số tỉnh Long An"),
+        ("overview", "Tổng quan"),
+        ("pillar", "Chính quyền số"),
+        ("pillar", "Kinh tế số"),
+        ("pillar", "Xã hội số"),
+        ("pillar", "Nền tảng chung"),
+        ("milestones", "Cột mốc nền tảng và dự án"),
+        ("sources", "Nguồn số liệu"),
+    ]
+
+
+def test_the_title_slide_gives_the_programme_and_the_date_of_the_latest_data(metrics):
+    title = deck(metrics)[0]
+    assert title.lines[:3] == (
+        "Chương trình Chuyển đổi số quốc gia (Quyết định 749/QĐ-TTg), giai đoạn 2021–2025, định hướng đến 2030",
+        "Kỳ báo cáo: 2016–2025",
+        "Số liệu mới nhất: 06/2025",
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "values"),
+    [
+        (
+            "vi",
+            [
+                ">193 tỷ đồng",
+                "~220 doanh nghiệp",
+                "gần 11.500 tỷ đồng",
+                "ước gần 200 tỷ đồng",
+                "3.031 hồ sơ",
+                "795 hồ sơ",
+            ],
+        ),
+        (
+            "en",
+            [
+                ">193 billion VND",
+                "~220 firms",
+                "nearly 11,500 billion VND",
+                "est. nearly 200 billion VND",
+                "3,031 dossiers",
+                "795 dossiers",
+            ],
+        ),
+    ],
+)
+def test_the_overview_slide_shows_the_key_figures_with_their_qualifiers(metrics, lang, values):
+    assert [c.value for c in deck(metrics, lang)[1].cards] == values
+
+
+def test_the_overview_cards_say_when_and_who(metrics):
+    card = deck(metrics)[1].cards[4]
+    assert card.meta == "08/07/2021 – 19/10/2021 · Báo điện tử Đảng Cộng sản Việt Nam (ĐCSVN)"
+
+
+def test_a_pillar_slide_fits_a_screen_and_its_report_rows_list_every_indicator(metrics):
+    government = deck(metrics)[2]
+    indicators = [i for i in metrics.indicators if i.pillar.value == "chinh-quyen-so" and i.kind.value != "milestone"]
+    assert len(government.rows) <= MAX_ROWS and len(government.charts) <= MAX_CHARTS
+    assert sorted(r.name for r in government.all_rows) == sorted(i.name for i in indicators)
+    # those with a figure first (the slide's rows), then the ones still waiting for data
+    assert government.all_rows[: len(government.rows)] == government.rows
+    assert [r.status for r in government.all_rows[len(government.rows) :]] == ["no_data"] * 7
+    assert len(government.all_rows) == len(indicators) == 12
+    assert government.more == "và 7 chỉ tiêu khác (7 chưa có số liệu) — xem bảng điều khiển"
+
+
+def test_a_pillar_slide_draws_the_dti_rank_series(metrics):
+    (chart,) = deck(metrics)[2].charts
+    assert (chart.key, list(chart.figure.data[0].y)) == ("xep-hang-dti", [27, 21, 11])
+
+
+def test_speaker_notes_cite_every_source_of_the_figures_on_the_slide(metrics):
+    overview = deck(metrics)[1]
+    assert overview.notes[0] == "Nguồn của trang này:"
+    assert overview.notes[1].startswith("[dcsvn-2021-10-19] Báo điện tử Đảng Cộng sản Việt Nam (ĐCSVN)")
+
+
+def test_the_sources_slide_lists_each_cited_source_once(metrics):
+    slides = deck(metrics)
+    cited = [line for s in slides[:-1] for line in s.notes[1:]]
+    assert list(slides[-1].lines) == list(dict.fromkeys(cited))
+
+
+def test_milestones_keep_their_own_status(metrics):
+    statuses = [r.status for r in deck(metrics)[6].rows]
+    assert statuses == ["done"] * 4 + ["pilot"] + ["in_progress"] * 4
