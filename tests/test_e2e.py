@@ -285,6 +285,9 @@ def test_presentation_mode_fits_the_projector_and_follows_the_arrow_keys(
         expect(page.locator(".dx-counter")).to_have_text(f"{total - 1} / {total}")
         page.keyboard.press("ArrowLeft")
         expect(page.locator(".dx-counter")).to_have_text(f"{total - 2} / {total}")
+        page.keyboard.press("Escape")  # leaves presentation mode for the overview, in the same language
+        expect(main_area(page).locator("h1").first).to_contain_text("Chỉ tiêu chuyển đổi số tỉnh Long An")
+        expect(page.get_by_test_id("stSidebar")).to_be_visible()
     finally:
         context.close()
 

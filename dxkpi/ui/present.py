@@ -7,7 +7,8 @@ import streamlit.components.v1 as components
 
 from .. import html as h
 from ..slides import build_deck
-from . import data
+from . import common, data
+from .app import PAGES
 
 CHART_HEIGHT = 250  # two charts stacked fit a 1280x720 screen under the title
 CHART_CONFIG = {"displayModeBar": False, "staticPlot": False}
@@ -33,6 +34,11 @@ const doc = window.parent.document;
 if (!doc.__dxKeys) {
   doc.__dxKeys = true;
   doc.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") {
+      const exit = doc.querySelector(".st-key-dx-nav a");
+      if (exit) { e.preventDefault(); exit.click(); }
+      return;
+    }
     const next = ["ArrowRight", "PageDown", " "].includes(e.key);
     const prev = ["ArrowLeft", "PageUp"].includes(e.key);
     if (!next && !prev) return;
@@ -79,7 +85,14 @@ def render() -> None:
     else:
         st.markdown(h.slide_html(slide, lang), unsafe_allow_html=True)
     with st.container(key="dx-nav"):
-        prev, counter, nxt = st.columns([1, 2, 1])
+        leave, prev, counter, nxt = st.columns([1, 3, 4, 3], vertical_alignment="center")
+        leave.page_link(
+            str(PAGES / "overview.py"),
+            label=common.t(lang, "Thoát", "Exit"),
+            icon=":material/close:",
+            query_params={"lang": lang},
+            help=common.t(lang, "Thoát trình chiếu (phím Esc)", "Leave presentation mode (Esc key)"),
+        )
         prev.button("◀", key="dx-prev", disabled=i == 0, on_click=_go, args=(i - 1,), use_container_width=True)
         counter.markdown(f'<div class="dx-counter">{i + 1} / {total}</div>', unsafe_allow_html=True)
         nxt.button("▶", key="dx-next", disabled=i == total - 1, on_click=_go, args=(i + 1,), use_container_width=True)
