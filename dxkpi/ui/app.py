@@ -6,7 +6,6 @@ from pathlib import Path
 
 import streamlit as st
 
-from ..model import Pillar
 from . import common, data
 
 PAGES = Path(__file__).resolve().parent.parent / "pages"
@@ -23,12 +22,6 @@ PAGE_TABLE = [
     ("present.py", "present", ":material/slideshow:", "Trình chiếu", "Present"),
     ("downloads.py", "tai-ve", ":material/download:", "Tải về", "Download"),
 ]
-PILLAR_PAGES = {
-    Pillar.DIGITAL_GOVERNMENT: 1,
-    Pillar.DIGITAL_ECONOMY: 2,
-    Pillar.DIGITAL_SOCIETY: 3,
-    Pillar.FOUNDATIONS: 4,
-}
 
 
 def main() -> None:

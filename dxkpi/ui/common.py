@@ -6,7 +6,6 @@ import datetime as dt
 
 import streamlit as st
 
-from .. import fmt
 from .. import html as h
 from . import data
 
@@ -99,6 +98,3 @@ def source_caption(snap: data.Snapshot, source_id: str, period: str, qualifiers:
 def status_of(snap: data.Snapshot, indicator_id: str) -> str:
     progress = snap.progress.get(indicator_id)
     return str(progress.status) if progress else "no_data"
-
-
-__all__ = ["fmt", "h", "data", "st"]
