@@ -245,6 +245,13 @@ def test_saving_metrics_yaml_updates_the_open_page_and_a_broken_save_shows_its_l
         expect(page.locator(".dx-value", has_text="gần 11.500 tỷ đồng")).to_be_visible()
         assert page.evaluate("() => window.__sameDocument === true"), "the page reloaded"
         expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+
+        # Presentation mode follows a save too, staying on its slide.
+        open_page(page, server.url + "/present?slide=2")
+        expect(page.locator(".dx-value", has_text="gần 11.500 tỷ đồng")).to_be_visible()
+        metrics.write_text(original.replace("        value: 11500\n", "        value: 12500\n"), encoding="utf-8")
+        expect(page.locator(".dx-value", has_text="gần 12.500 tỷ đồng")).to_be_visible(timeout=5_000)
+        expect(page.locator(".dx-counter")).to_have_text(re.compile(r"^2 / \d+$"))
     finally:
         server.stop()
 
