@@ -21,14 +21,10 @@ def _x(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _t(lang: str, vi: str, en: str) -> str:
-    return en if lang == "en" else vi
-
-
 def _axis_title(ind: m.Indicator, lang: str) -> str:
     if ind.unit is m.Unit.RANK:
-        return _t(lang, "Thứ hạng (1 là cao nhất)", "Rank (1 is best)")
-    return _x(fmt.unit_label(ind, lang)) or _t(lang, "Số lượng", "Count")
+        return fmt.t(lang, "Thứ hạng (1 là cao nhất)", "Rank (1 is best)")
+    return _x(fmt.unit_label(ind, lang)) or fmt.t(lang, "Số lượng", "Count")
 
 
 def _hover(ind: m.Indicator, obs: m.Observation, sources: dict[str, m.Source], lang: str) -> str:
@@ -38,7 +34,7 @@ def _hover(ind: m.Indicator, obs: m.Observation, sources: dict[str, m.Source], l
     value = fmt.qualified(obs.value, ind, obs.qualifier, lang)
     period = fmt.period(obs.period, lang)
     return "<br>".join(
-        [_x(value), f"{_t(lang, 'Kỳ', 'Period')}: {_x(period)}", f"{_t(lang, 'Nguồn', 'Source')}: {_x(cite)}"]
+        [_x(value), f"{fmt.t(lang, 'Kỳ', 'Period')}: {_x(period)}", f"{fmt.t(lang, 'Nguồn', 'Source')}: {_x(cite)}"]
     )
 
 
@@ -89,7 +85,7 @@ def progress_bar(
         y=[-0.4, 0.4],
         mode="lines",
         line={"color": TARGET_COLOR, "width": 4},
-        name=_x(_t(lang, "Mục tiêu ", "Target ") + fmt.target(target, ind, lang)),
+        name=_x(fmt.t(lang, "Mục tiêu ", "Target ") + fmt.target(target, ind, lang)),
         hoverinfo="name",
     )
     xaxis = _percent_axis(ind) or {"rangemode": "tozero"}
@@ -132,7 +128,7 @@ def timeseries(
             y=list(values),
             mode="lines",
             line={"color": PATH_COLOR, "dash": "dot", "width": 2},
-            name=_t(lang, "Lộ trình cần đạt", "Required path"),
+            name=fmt.t(lang, "Lộ trình cần đạt", "Required path"),
         )
     for target in targets:
         if target.year is None:
@@ -142,11 +138,11 @@ def timeseries(
             y=[target.value],
             mode="markers",
             marker={"symbol": "star", "size": 18, "color": TARGET_COLOR},
-            name=_x(_t(lang, "Mục tiêu ", "Target ") + fmt.target(target, ind, lang)),
+            name=_x(fmt.t(lang, "Mục tiêu ", "Target ") + fmt.target(target, ind, lang)),
         )
     yaxis = _percent_axis(ind)
     if ind.unit is m.Unit.RANK:
         yaxis = {"autorange": "reversed"}
     fig.update_yaxes(title_text=_axis_title(ind, lang), **yaxis)
-    fig.update_xaxes(title_text=_t(lang, "Năm", "Year"), dtick=1, tickformat="d")
+    fig.update_xaxes(title_text=fmt.t(lang, "Năm", "Year"), dtick=1, tickformat="d")
     return _layout(fig, ind, lang, height=340)

@@ -14,6 +14,11 @@ Lang = str  # "vi" | "en"
 PLOTLY_SEPARATORS = {"vi": ",.", "en": ".,"}
 
 
+def t(lang: Lang, vi: str, en: str) -> str:
+    """The Vietnamese or the English wording, by the reader's language."""
+    return en if lang == "en" else vi
+
+
 def number(value: float | None, lang: Lang = "vi", decimals: int | None = None) -> str:
     """11500 -> '11.500' (vi) or '11,500' (en); 88.9 -> '88,9'; None -> '—'. Trailing zeros dropped."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

@@ -61,10 +61,6 @@ class Slide:
     notes: tuple[str, ...] = field(default=())  # speaker notes: the sources behind this slide
 
 
-def _t(lang: str, vi: str, en: str) -> str:
-    return en if lang == "en" else vi
-
-
 def latest_value(ind: m.Indicator) -> m.Observation | None:
     """The most recent observation with a value."""
     return max((o for o in ind.observations if o.value is not None), key=lambda o: o.period.end, default=None)
@@ -82,7 +78,7 @@ def citation(source: m.Source, lang: str) -> str:
 
 def _notes(source_ids: list[str], sources: dict[str, m.Source], lang: str) -> tuple[str, ...]:
     seen = list(dict.fromkeys(source_ids))
-    head = _t(lang, "Nguồn của trang này:", "Sources of this slide:")
+    head = fmt.t(lang, "Nguồn của trang này:", "Sources of this slide:")
     return (head, *(citation(sources[s], lang) for s in seen if s in sources))
 
 
@@ -97,8 +93,8 @@ def title_slide(metrics: m.Metrics, lang: str) -> Slide:
     meta = metrics.meta
     title = (meta.title_en or meta.title) if lang == "en" else meta.title
     program = (meta.program_en or meta.program) if lang == "en" else meta.program
-    lines = [program, _t(lang, "Kỳ báo cáo: ", "Reporting period: ") + meta.reporting_period]
-    lines.append(_t(lang, "Số liệu mới nhất: ", "Latest data: ") + _data_date(metrics))
+    lines = [program, fmt.t(lang, "Kỳ báo cáo: ", "Reporting period: ") + meta.reporting_period]
+    lines.append(fmt.t(lang, "Số liệu mới nhất: ", "Latest data: ") + _data_date(metrics))
     note = fmt.note(meta.region_note, meta.region_note_en, lang)
     if note:
         lines.append(note)
@@ -125,8 +121,8 @@ def overview_slide(metrics: m.Metrics, progress: dict[str, Progress], lang: str)
         cited.append(obs.source)
     tracked = [i for i in metrics.indicators if i.kind in (m.Kind.MEASURED, m.Kind.RANK) and metrics.targets_of(i)]
     counts = _counts([str(progress[i.id].status) for i in tracked])
-    title = _t(lang, "Tổng quan", "Overview")
-    subtitle = _t(lang, f"{len(tracked)} chỉ tiêu có mục tiêu", f"{len(tracked)} indicators with a target")
+    title = fmt.t(lang, "Tổng quan", "Overview")
+    subtitle = fmt.t(lang, f"{len(tracked)} chỉ tiêu có mục tiêu", f"{len(tracked)} indicators with a target")
     return Slide("overview", title, subtitle, cards=tuple(cards), counts=counts, notes=_notes(cited, sources, lang))
 
 
@@ -151,7 +147,7 @@ def pillar_slide(metrics: m.Metrics, progress: dict[str, Progress], pillar: m.Pi
     more_count = without + max(0, len(with_data) - MAX_ROWS)
     more = ""
     if more_count:
-        more = _t(
+        more = fmt.t(
             lang,
             f"và {more_count} chỉ tiêu khác ({without} chưa có số liệu) — xem bảng điều khiển",
             f"and {more_count} more indicators ({without} with no data yet) — see the dashboard",
@@ -172,7 +168,7 @@ def pillar_slide(metrics: m.Metrics, progress: dict[str, Progress], pillar: m.Pi
     return Slide(
         "pillar",
         fmt.pillar(pillar, lang),
-        _t(lang, f"{len(inds)} chỉ tiêu", f"{len(inds)} indicators"),
+        fmt.t(lang, f"{len(inds)} chỉ tiêu", f"{len(inds)} indicators"),
         counts=counts,
         rows=rows,
         more=more,
@@ -194,7 +190,7 @@ def milestones_slide(metrics: m.Metrics, progress: dict[str, Progress], lang: st
     counts = _counts([r.status for r in rows])
     return Slide(
         "milestones",
-        _t(lang, "Cột mốc nền tảng và dự án", "Platform milestones and projects"),
+        fmt.t(lang, "Cột mốc nền tảng và dự án", "Platform milestones and projects"),
         counts=counts,
         rows=tuple(rows),
         notes=_notes(cited, sources, lang),
@@ -211,8 +207,10 @@ def sources_slide(metrics: m.Metrics, deck: list[Slide], lang: str) -> Slide:
                 lines.append(note)
     return Slide(
         "sources",
-        _t(lang, "Nguồn số liệu", "Sources"),
-        _t(lang, "Mọi số liệu đều dẫn nguồn; chi tiết trong metrics.yaml", "Every figure is sourced; see metrics.yaml"),
+        fmt.t(lang, "Nguồn số liệu", "Sources"),
+        fmt.t(
+            lang, "Mọi số liệu đều dẫn nguồn; chi tiết trong metrics.yaml", "Every figure is sourced; see metrics.yaml"
+        ),
         lines=tuple(lines),
         notes=_notes([line.split("]")[0][1:] for line in lines], sources, lang),
     )

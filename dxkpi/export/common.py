@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import model as m
+from ..fmt import t
 from ..loader import load
 from ..progress import Progress, assess_all
 from ..slides import Slide, build_deck
@@ -28,10 +29,6 @@ class ExportError(Exception):
 
     def __str__(self) -> str:
         return "\n".join([self.message, *self.problems])
-
-
-def t(lang: str, vi: str, en: str) -> str:
-    return en if lang == "en" else vi
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,11 @@ import datetime as dt
 import streamlit as st
 
 from .. import html as h
+from ..fmt import t
 from . import data
 
 LANGS = {"vi": "Tiếng Việt", "en": "English"}
 WATCH_SECONDS = 0.4  # how often an open page looks at metrics.yaml; an edit shows within a second
-
-
-def t(lang: str, vi: str, en: str) -> str:
-    return en if lang == "en" else vi
 
 
 def language(default: str = "vi") -> str:
