@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from .model import Period
@@ -108,6 +109,7 @@ def _point(text: str) -> tuple[dt.date, dt.date] | None:
 _SPAN = re.compile(r"\s*(?:[-–—]|đến|to)\s*")
 
 
+@functools.lru_cache(maxsize=4096)  # the same few periods recur thousands of times; Period is immutable
 def parse_period(text: str) -> Period | Issue:
     """A Period from its written form, or the code of the mistake."""
     text = str(text).strip()
