@@ -81,7 +81,11 @@ def indicator_block(snap: data.Snapshot, ind: m.Indicator, lang: str) -> None:
             f'<div style="margin:6px 0">{h.badge(progress.status, lang)} '
             f'<span class="dx-meta">{h.esc(progress.reason(lang))}</span></div>'
         )
-        left, right = st.columns([1, 2])
+        figure = charts.timeseries(ind, progress, targets, sources, lang) or charts.progress_bar(
+            ind, progress, sources, lang
+        )
+        # A figure with no chart (a context figure, a single value with no target) gets the whole width.
+        left, right = st.columns([1, 2]) if figure is not None else (st.container(), None)
         with left:
             latest = progress.latest
             values = [o for o in ind.observations if o.value is not None]
@@ -118,9 +122,6 @@ def indicator_block(snap: data.Snapshot, ind: m.Indicator, lang: str) -> None:
             definition = fmt.note(ind.definition_note, ind.definition_note_en, lang)
             if definition:
                 common.html(f'<div class="dx-meta">ℹ️ {h.esc(definition)}</div>')
-        with right:
-            figure = charts.timeseries(ind, progress, targets, sources, lang) or charts.progress_bar(
-                ind, progress, sources, lang
-            )
-            if figure is not None:
+        if right is not None:
+            with right:
                 st.plotly_chart(figure, config=CHART_CONFIG, key=f"chart-{ind.id}", theme=None)
