@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
 from . import model as m
@@ -12,6 +13,12 @@ Lang = str  # "vi" | "en"
 
 # plotly's layout.separators: decimal mark then thousands mark.
 PLOTLY_SEPARATORS = {"vi": ",.", "en": ".,"}
+
+
+def unaccent(text: str) -> str:
+    """Lower case without Vietnamese diacritics: 'Chính quyền số' -> 'chinh quyen so'."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if unicodedata.category(c) != "Mn").lower()
 
 
 def t(lang: Lang, vi: str, en: str) -> str:

@@ -13,7 +13,6 @@ import gc
 import os
 import re
 import typing
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -25,6 +24,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import model as m
+from .fmt import unaccent
 from .problems import Problem, syntax_hint
 from .scalars import parse_date, parse_number, parse_period
 
@@ -72,9 +72,7 @@ class LoadResult:
 
 def _fold(text: str) -> str:
     """Lower case without diacritics or separators, so 'Chính quyền số' matches 'chinh-quyen-so'."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn").lower()
-    return re.sub(r"[\s_\-]+", " ", text).strip()
+    return re.sub(r"[\s_\-]+", " ", unaccent(text)).strip()
 
 
 def did_you_mean(value: str, options: typing.Iterable[str]) -> str | None:

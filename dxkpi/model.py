@@ -183,6 +183,15 @@ class Indicator:
     targets: list[Target | TargetRef] = field(default_factory=list, metadata=doc("Mục tiêu", "Targets"))
     pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
 
+    def latest_observation(self) -> Observation | None:
+        """The most recent observation (by the end, then the start, of its period), or None."""
+        return max(self.observations, key=lambda o: (o.period.end, o.period.start), default=None)
+
+    def latest_figure(self) -> Observation | None:
+        """The most recent observation that has a value (a milestone's have none), or None."""
+        figures = (o for o in self.observations if o.value is not None)
+        return max(figures, key=lambda o: (o.period.end, o.period.start), default=None)
+
     def resolved_targets(self, shared: dict[str, Target]) -> list[Target]:
         """Targets with every `ref:` replaced by the shared target it names (unknown refs dropped)."""
         out: list[Target] = []

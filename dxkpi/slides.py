@@ -61,11 +61,6 @@ class Slide:
     notes: tuple[str, ...] = field(default=())  # speaker notes: the sources behind this slide
 
 
-def latest_value(ind: m.Indicator) -> m.Observation | None:
-    """The most recent observation with a value."""
-    return max((o for o in ind.observations if o.value is not None), key=lambda o: o.period.end, default=None)
-
-
 def citation(source: m.Source, lang: str) -> str:
     """'[S16] news.baolongan.vn, “Title”, 01/02/2024, https://…'."""
     parts = [source.publisher, f"“{source.title}”"]
@@ -112,7 +107,7 @@ def overview_slide(metrics: m.Metrics, progress: dict[str, Progress], lang: str)
     cards, cited = [], []
     for key in metrics.meta.key_figures:
         ind = by_id[key]
-        obs = latest_value(ind)
+        obs = ind.latest_figure()
         if obs is None:
             continue
         source = sources.get(obs.source)
@@ -127,7 +122,7 @@ def overview_slide(metrics: m.Metrics, progress: dict[str, Progress], lang: str)
 
 
 def _row(ind: m.Indicator, prog: Progress, metrics: m.Metrics, lang: str) -> Row:
-    obs = latest_value(ind)
+    obs = ind.latest_figure()
     value = "—"
     if obs is not None:
         value = f"{fmt.qualified(obs.value, ind, obs.qualifier, lang)} ({fmt.period(obs.period, lang)})"
@@ -138,7 +133,7 @@ def _row(ind: m.Indicator, prog: Progress, metrics: m.Metrics, lang: str) -> Row
 def pillar_slide(metrics: m.Metrics, progress: dict[str, Progress], pillar: m.Pillar, lang: str) -> Slide:
     sources = metrics.source_by_id()
     inds = [i for i in metrics.indicators if i.pillar is pillar and i.kind is not m.Kind.MILESTONE]
-    with_data = [i for i in inds if latest_value(i) is not None]
+    with_data = [i for i in inds if i.latest_figure() is not None]
     without = len(inds) - len(with_data)
     all_rows = tuple(
         _row(i, progress[i.id], metrics, lang) for i in [*with_data, *(i for i in inds if i not in with_data)]
@@ -162,7 +157,7 @@ def pillar_slide(metrics: m.Metrics, progress: dict[str, Progress], pillar: m.Pi
         )
         if figure is not None:
             chart_list.append(Chart(ind.id, fmt.name(ind, lang), figure))
-    cited = [latest_value(i).source for i in with_data]
+    cited = [i.latest_figure().source for i in with_data]
     cited += [progress[i.id].target.source for i in inds if progress[i.id].target]
     counts = _counts([str(progress[i.id].status) for i in inds])
     return Slide(
@@ -184,7 +179,7 @@ def milestones_slide(metrics: m.Metrics, progress: dict[str, Progress], lang: st
     for ind in metrics.indicators:
         if ind.kind is not m.Kind.MILESTONE or not ind.observations:
             continue
-        obs = max(ind.observations, key=lambda o: o.period.end)
+        obs = ind.latest_observation()
         rows.append(Row(str(progress[ind.id].status), fmt.name(ind, lang), fmt.period(obs.period, lang), "", ""))
         cited.append(obs.source)
     counts = _counts([r.status for r in rows])

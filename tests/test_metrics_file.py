@@ -132,3 +132,9 @@ def test_indicators_with_a_target_but_no_figure_are_kept_with_no_observation(met
 
 def test_key_figures_are_the_article_figures_in_order(metrics):
     assert metrics.meta.key_figures == [f[0] for f in ARTICLE_FIGURES]
+
+
+def test_the_latest_figure_is_the_one_with_the_latest_period(metrics):
+    dti, lgps = by_id(metrics)["xep-hang-dti"], by_id(metrics)["nen-tang-lgps"]
+    assert (dti.latest_figure().period.text, dti.latest_figure().value) == ("2022", 11)
+    assert (lgps.latest_figure(), lgps.latest_observation().status) == (None, m.MilestoneStatus.DONE)

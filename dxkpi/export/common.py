@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import model as m
-from ..fmt import t
+from ..fmt import t, unaccent
 from ..loader import load
 from ..progress import Progress, assess_all
 from ..slides import Slide, build_deck
@@ -62,9 +61,7 @@ def prepare(metrics_path: str | os.PathLike[str], lang: str) -> Report:
 
 def slug(text: str) -> str:
     """'Chính quyền số' -> 'chinh-quyen-so': lower-case ASCII words joined by hyphens, safe in any file system."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn").lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+    return re.sub(r"[^a-z0-9]+", "-", unaccent(text)).strip("-") or "x"
 
 
 def chart_file_names(deck: list[Slide]) -> list[str]:

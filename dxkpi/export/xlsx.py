@@ -16,7 +16,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import fmt
 from .. import model as m
-from ..slides import latest_value
 from .common import Report, t
 
 HEADER_FILL = PatternFill("solid", fgColor="F2F4F7")
@@ -100,7 +99,7 @@ def indicators_sheet(ws: Worksheet, report: Report) -> None:
     _sheet(ws, INDICATOR_COLUMNS, lang)
     for ind in metrics.indicators:
         prog = report.progress[ind.id]
-        obs = prog.latest if ind.kind is m.Kind.MILESTONE else latest_value(ind)
+        obs = prog.latest if ind.kind is m.Kind.MILESTONE else ind.latest_figure()
         source = sources.get(obs.source) if obs else None
         ws.append(
             [

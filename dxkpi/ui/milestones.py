@@ -21,7 +21,7 @@ def render() -> None:
         if ind.kind is not m.Kind.MILESTONE:
             continue
         status = common.status_of(snap, ind.id)
-        latest = max(ind.observations, key=lambda o: o.period.end, default=None)
+        latest = ind.latest_observation()
         note = fmt.note(latest.note, latest.note_en, lang) if latest else None
         rows.append(
             [

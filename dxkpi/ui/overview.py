@@ -44,7 +44,7 @@ def render() -> None:
     cards = []
     for key in meta.key_figures:
         ind = by_id[key]
-        latest = max((o for o in ind.observations if o.value is not None), key=lambda o: o.period.end, default=None)
+        latest = ind.latest_figure()
         if latest is not None:
             cards.append(h.figure_card(ind, latest, sources.get(latest.source), lang))
     if cards:

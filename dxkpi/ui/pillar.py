@@ -25,7 +25,7 @@ def render(pillar: m.Pillar) -> None:
     milestones = [i for i in snap.metrics.indicators if i.pillar is pillar and i.kind is m.Kind.MILESTONE]
     if not indicators and not milestones:
         st.info(t(lang, "Trụ cột này chưa có chỉ tiêu nào.", "This pillar has no indicators yet."))
-    with_data = [i for i in indicators if any(o.value is not None for o in i.observations)]
+    with_data = [i for i in indicators if i.latest_figure() is not None]
     without = [i for i in indicators if i not in with_data]
     for ind in with_data:
         indicator_block(snap, ind, lang)
@@ -87,11 +87,8 @@ def indicator_block(snap: data.Snapshot, ind: m.Indicator, lang: str) -> None:
         # A figure with no chart (a context figure, a single value with no target) gets the whole width.
         left, right = st.columns([1, 2]) if figure is not None else (st.container(), None)
         with left:
-            latest = progress.latest
-            values = [o for o in ind.observations if o.value is not None]
-            if latest is None and values:
-                latest = max(values, key=lambda o: o.period.end)
-            if latest is not None and latest.value is not None:
+            latest = ind.latest_figure()
+            if latest is not None:
                 common.html(
                     f'<div class="dx-value">{h.esc(fmt.qualified(latest.value, ind, latest.qualifier, lang))}</div>'
                 )
