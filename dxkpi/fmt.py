@@ -26,13 +26,19 @@ def t(lang: Lang, vi: str, en: str) -> str:
     return en if lang == "en" else vi
 
 
+MAX_DECIMALS = 4  # a DTI score is published as 0,6386
+
+
 def number(value: float | None, lang: Lang = "vi", decimals: int | None = None) -> str:
-    """11500 -> '11.500' (vi) or '11,500' (en); 88.9 -> '88,9'; None -> '—'. Trailing zeros dropped."""
+    """11500 -> '11.500' (vi) or '11,500' (en); 88.9 -> '88,9'; None -> '—'.
+
+    Without `decimals` a figure shows as recorded (99.99 stays 99,99, never 100), up to MAX_DECIMALS;
+    with `decimals` it is rounded half up to that many places. Trailing zeros are dropped."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     if decimals is None:
-        decimals = 0 if float(value).is_integer() else (1 if abs(value) >= 10 else 2)
-    # Half up, as people round by hand (88,25 -> 88,3) and as the progress sentences do.
+        decimals = _recorded_decimals(value)
+    # Half up, as people round by hand (88,25 -> 88,3).
     rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     text = f"{rounded:,.{decimals}f}"
     if "." in text:
@@ -42,6 +48,20 @@ def number(value: float | None, lang: Lang = "vi", decimals: int | None = None) 
     if lang == "vi":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
+
+
+def _recorded_decimals(value: float) -> int:
+    """How many decimals the value was written with (its shortest repr), at most MAX_DECIMALS."""
+    if float(value).is_integer():
+        return 0
+    digits = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    assert isinstance(digits, int)
+    return min(MAX_DECIMALS, max(0, -digits))
+
+
+def rate(value: float, lang: Lang = "vi") -> str:
+    """A computed rate or share (points a year, % of a target): 1 decimal, 2 below 0,1, half up."""
+    return number(value, lang, 2 if 0 < abs(value) < 0.1 else 1)
 
 
 def date(value: dt.date | None) -> str:
@@ -87,11 +107,13 @@ def unit_label(ind: m.Indicator, lang: Lang = "vi") -> str:
     return en if lang == "en" else vi
 
 
-def with_unit(value: float | None, ind: m.Indicator, lang: Lang = "vi") -> str:
-    """A value with its unit: '88,9%', '11.500 tỷ đồng', 'hạng 11' / 'rank 11'."""
+def with_unit(value: float | None, ind: m.Indicator, lang: Lang = "vi", out_of: float | None = None) -> str:
+    """A value with its unit: '88,9%', '11.500 tỷ đồng', 'hạng 11' / 'rank 11'; 'hạng 11/63' with `out_of`."""
     text = number(value, lang)
     if value is None:
         return text
+    if out_of is not None:
+        text = f"{text}/{number(out_of, lang)}"
     if ind.unit is m.Unit.PERCENT:
         return f"{text}%"
     if ind.unit is m.Unit.RANK:
@@ -109,12 +131,18 @@ QUALIFIER = {
 }
 
 
-def qualified(value: float | None, ind: m.Indicator, qualifiers: list[m.Qualifier], lang: Lang = "vi") -> str:
+def qualified(
+    value: float | None,
+    ind: m.Indicator,
+    qualifiers: list[m.Qualifier],
+    lang: Lang = "vi",
+    out_of: float | None = None,
+) -> str:
     """A figure with its source's own qualifier: '>193 tỷ đồng', '~220 doanh nghiệp', 'gần 11.500 tỷ đồng'.
 
     'Over' and 'about' become > and ~ (compact and unambiguous); 'nearly' and 'estimated' stay words,
     since a '<' would read as a bound rather than the source's rounding."""
-    text = with_unit(value, ind, lang)
+    text = with_unit(value, ind, lang, out_of)
     if value is None:
         return text
     qs = set(qualifiers)
@@ -168,6 +196,15 @@ COMPARATOR = {
 }
 
 
+def target_short(t: m.Target, ind: m.Indicator, lang: Lang = "vi") -> str:
+    """'≥80% (2025)', 'hạng ≤50 (2025)' / 'rank ≤50 (2025)'; no year when the source gives none."""
+    if ind.unit is m.Unit.RANK:  # "hạng ≤50", as a reader says it, not "≤hạng 50"
+        text = f"{'rank' if lang == 'en' else 'hạng'} {COMPARATOR[t.comparator]}{number(t.value, lang)}"
+    else:
+        text = f"{COMPARATOR[t.comparator]}{with_unit(t.value, ind, lang)}"
+    return f"{text} ({t.year})" if t.year is not None else text
+
+
 def target(t: m.Target, ind: m.Indicator, lang: Lang = "vi") -> str:
     """'≥80% (2025, quốc gia)' / '≥80% (2025, national)'."""
     level = {
@@ -176,9 +213,21 @@ def target(t: m.Target, ind: m.Indicator, lang: Lang = "vi") -> str:
     }
     year = str(t.year) if t.year else ("chưa nêu năm" if lang == "vi" else "no year given")
     where = f"({year}, {level[lang][t.level.value]})"
-    if ind.unit is m.Unit.RANK:  # "hạng ≤50", as the progress sentence says, not "≤top 50"
-        return f"{'rank' if lang == 'en' else 'hạng'} {COMPARATOR[t.comparator]}{number(t.value, lang)} {where}"
-    return f"{COMPARATOR[t.comparator]}{with_unit(t.value, ind, lang)} {where}"
+    short = target_short(m.Target(t.value, t.comparator, t.level, t.source), ind, lang)
+    return f"{short} {where}"
+
+
+def figure(obs: m.Observation, ind: m.Indicator, lang: Lang = "vi") -> str:
+    """An observation's value as the source words it: '~96%', 'gần 11.500 tỷ đồng', 'hạng 11/63'."""
+    return qualified(obs.value, ind, obs.qualifier, lang, obs.out_of)
+
+
+def figure_at(obs: m.Observation, ind: m.Indicator, lang: Lang = "vi") -> str:
+    """A figure and when: '88,9% năm 2023' / '88.9% in 2023' / '~96% (12/2023)'."""
+    text = figure(obs, ind, lang)
+    if not obs.period.is_year:
+        return f"{text} ({period(obs.period, lang)})"
+    return f"{text} in {obs.period.start.year}" if lang == "en" else f"{text} năm {obs.period.start.year}"
 
 
 # Status: an icon and a word as well as a colour, so nothing depends on colour alone. Colours are the

@@ -505,14 +505,18 @@ def _load_include(
     if read is None:
         return
     reader, root = read
-    shared = reader.read_object(m.Metrics, root, "", allowed={"sources", "targets"})
+    shared = reader.read_object(m.Metrics, root, "", allowed={"sources", "targets", "national"})
     problems.extend(reader.problems)
     if shared is _MISSING:
         return
-    for obj in [*shared.sources, *shared.targets]:
+    for obj in [*shared.sources, *shared.targets, *shared.national]:
         files[id(obj)] = inc_name
+    for series in shared.national:
+        for obs in series.observations:
+            files[id(obs)] = inc_name
     metrics.sources.extend(shared.sources)
     metrics.targets.extend(shared.targets)
+    metrics.national.extend(shared.national)
 
 
 def sorted_problems(problems: list[Problem]) -> list[Problem]:
@@ -546,6 +550,7 @@ def check(metrics: m.Metrics, filename: str, problems: list[Problem], files: dic
         if "source" in obj.pos and obj.source not in source_ids:
             add(obj, "source", f"{path}.source", "unknown_source", value=obj.source, **_suggest(obj.source, source_ids))
 
+    _check_national(metrics, check_source, add)
     for i, target in enumerate(metrics.targets):
         path = f"targets[{target.id or i}]"
         check_source(target, path)
@@ -554,10 +559,7 @@ def check(metrics: m.Metrics, filename: str, problems: list[Problem], files: dic
         base = f"indicators[{ind.id}]"
         if "!" not in ind.pos:
             _check_indicator(ind, base, add)
-        for i, obs in enumerate(ind.observations):
-            path = f"{base}.observations[{i}]"
-            check_source(obs, path)
-            _check_observation(ind, obs, path, add)
+        _check_observations(ind, ind.observations, f"{base}.observations", check_source, add)
         for i, target in enumerate(ind.targets):
             path = f"{base}.targets[{i}]"
             if isinstance(target, m.TargetRef):
@@ -573,6 +575,66 @@ def check(metrics: m.Metrics, filename: str, problems: list[Problem], files: dic
             if "!" not in target.pos and "!" not in ind.pos:
                 _check_value(ind, target, path, add)
                 _check_direction(ind, target, path, add)
+
+
+def _check_observations(
+    ind: m.Indicator,
+    observations: list[m.Observation],
+    base: str,
+    check_source: Callable[[Any, str], None],
+    add: Callable[..., None],
+) -> None:
+    """Each observation's sources and value, and no two figures for one period (which would one page show?)."""
+    first: dict[tuple[Any, Any], m.Observation] = {}
+    for i, obs in enumerate(observations):
+        path = f"{base}[{i}]"
+        check_source(obs, path)
+        for j, cite in enumerate(obs.also):
+            check_source(cite, f"{path}.also[{j}]")
+        _check_observation(ind, obs, path, add)
+        if "period" not in obs.pos or obs.period is None:
+            continue
+        key = (obs.period.start, obs.period.end)
+        if key in first:
+            add(
+                obs,
+                "period",
+                f"{path}.period",
+                "duplicate_period",
+                text=obs.period.text,
+                first_line=first[key].pos["period"][0],
+            )
+        else:
+            first[key] = obs
+
+
+def _check_national(
+    metrics: m.Metrics, check_source: Callable[[Any, str], None], add: Callable[..., None]
+) -> None:
+    """Each national series names an indicator of this file and holds figures valid for its unit."""
+    by_id = {i.id: i for i in metrics.indicators}
+    ids = list(by_id)
+    seen: dict[str, m.NationalSeries] = {}
+    for n, series in enumerate(metrics.national):
+        base = f"national[{series.indicator or n}]"
+        ind = by_id.get(series.indicator)
+        if ind is None:
+            if "indicator" in series.pos:
+                add(
+                    series,
+                    "indicator",
+                    f"{base}.indicator",
+                    "unknown_indicator",
+                    value=series.indicator,
+                    **_suggest(series.indicator, ids),
+                )
+            continue
+        if series.indicator in seen:
+            line = seen[series.indicator].pos.get("indicator", (0, 0))[0]
+            add(series, "indicator", f"{base}.indicator", "duplicate_national", id=series.indicator, first_line=line)
+            continue
+        seen[series.indicator] = series
+        _check_observations(ind, series.observations, f"{base}.observations", check_source, add)
 
 
 def _unique(items: list[Any], section: str, what: tuple[str, str], add: Callable[..., None]) -> None:

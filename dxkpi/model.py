@@ -131,6 +131,19 @@ class Source:
 
 
 @dataclass
+class Citation:
+    """Another source that states the same figure for the same period, in its own words."""
+
+    source: str = field(metadata=doc("Mã nguồn", "Source id"))
+    qualifier: list[Qualifier] = field(
+        default_factory=list, metadata=doc("Từ nguồn này dùng: khoang, gan, hon, uoc", "This source's wording")
+    )
+    note: str | None = field(default=None, metadata=doc("Ghi chú", "Note"))
+    note_en: str | None = field(default=None, metadata=doc("Ghi chú tiếng Anh", "Note in English"))
+    pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
+
+
+@dataclass
 class Observation:
     period: Period = field(metadata=doc("Kỳ số liệu: 2020, 2016-2020, 12/2023, 8/7/2021 - 19/10/2021", "Period"))
     source: str = field(metadata=doc("Mã nguồn", "Source id"))
@@ -139,8 +152,22 @@ class Observation:
     qualifier: list[Qualifier] = field(
         default_factory=list, metadata=doc("Từ nguồn dùng: khoang, gan, hon, uoc", "Source's wording")
     )
+    out_of: float | None = field(
+        default=None,
+        metadata=doc(
+            "Trên tổng số bao nhiêu: hạng 11 trên 63 tỉnh (out_of: 63), 85 trên 168 sản phẩm, 42,28 trên 80 điểm",
+            "Out of how many: rank 11 of 63 provinces (out_of: 63), 85 of 168 products, 42.28 of 80 points",
+        ),
+    )
     note: str | None = field(default=None, metadata=doc("Ghi chú", "Note"))
     note_en: str | None = field(default=None, metadata=doc("Ghi chú tiếng Anh", "Note in English"))
+    also: list[Citation] = field(
+        default_factory=list,
+        metadata=doc(
+            "Nguồn khác nêu cùng số liệu, cùng kỳ (mỗi nguồn giữ từ định tính của mình)",
+            "Other sources stating the same figure for the same period, each with its own wording",
+        ),
+    )
     pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
 
 
@@ -205,12 +232,29 @@ class Indicator:
 
 
 @dataclass
+class NationalSeries:
+    """The country's own published figures for an indicator: drawn on the province's chart as a reference line."""
+
+    indicator: str = field(metadata=doc("Mã chỉ tiêu của tỉnh mà chuỗi này đi kèm", "Id of the province's indicator"))
+    observations: list[Observation] = field(metadata=doc("Số liệu cả nước", "The country's figures"))
+    label: str = field(default="Cả nước", metadata=doc("Nhãn đường tham chiếu", "Label of the reference line"))
+    label_en: str = field(default="Viet Nam", metadata=doc("Nhãn tiếng Anh", "Label in English"))
+    note: str | None = field(default=None, metadata=doc("Ghi chú", "Note"))
+    note_en: str | None = field(default=None, metadata=doc("Ghi chú tiếng Anh", "Note in English"))
+    pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
+
+
+@dataclass
 class Metrics:
     meta: Meta = field(metadata=doc("Thông tin chung", "About this file"))
     indicators: list[Indicator] = field(metadata=doc("Các chỉ tiêu", "Indicators"))
     sources: list[Source] = field(default_factory=list, metadata=doc("Các nguồn", "Sources"))
     targets: list[Target] = field(
         default_factory=list, metadata=doc("Mục tiêu chung, tham chiếu bằng `ref`", "Shared targets")
+    )
+    national: list[NationalSeries] = field(
+        default_factory=list,
+        metadata=doc("Chuỗi số liệu cả nước để đối chiếu", "The country's series, drawn as reference lines"),
     )
     include: list[str] = field(
         default_factory=list,
@@ -226,3 +270,7 @@ class Metrics:
 
     def targets_of(self, indicator: Indicator) -> list[Target]:
         return indicator.resolved_targets(self.target_by_id())
+
+    def national_of(self, indicator: Indicator) -> NationalSeries | None:
+        """The country's series for this indicator, if data/ holds one."""
+        return next((n for n in self.national if n.indicator == indicator.id), None)

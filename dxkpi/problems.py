@@ -51,6 +51,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "key '{key}' appears twice (first on line {first_line}); YAML would keep only the last and lose "
         "data. Remove or merge one",
     ),
+    "duplicate_period": (
+        "đã có một số liệu kỳ '{text}' (dòng {first_line}); mỗi kỳ chỉ một số liệu. Nếu nguồn khác nêu cùng số "
+        "liệu, ghi nguồn đó dưới khoá also: của số liệu ở dòng {first_line}",
+        "there is already a figure for period '{text}' (line {first_line}); one figure per period. If another "
+        "source states the same figure, list it under also: of the figure on line {first_line}",
+    ),
+    "duplicate_national": (
+        "chỉ tiêu '{id}' đã có chuỗi số liệu cả nước (dòng {first_line}); gộp các số liệu vào một chuỗi",
+        "indicator '{id}' already has a national series (line {first_line}); put the figures in one series",
+    ),
     "duplicate_id": (
         "mã '{id}' đã dùng ở dòng {first_line}; mỗi {what_vi} cần một mã riêng",
         "id '{id}' is already used on line {first_line}; each {what_en} needs its own id",

@@ -5,12 +5,26 @@ The method, its thresholds and its edge cases are described in docs/progress-met
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import math
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from .model import Comparator, Direction, Indicator, Kind, Level, Metrics, MilestoneStatus, Observation, Target, Unit
+from . import fmt
+from .model import (
+    Comparator,
+    Direction,
+    Indicator,
+    Kind,
+    Level,
+    Metrics,
+    MilestoneStatus,
+    Observation,
+    Qualifier,
+    Target,
+    Unit,
+)
 
 ON_TRACK_MIN = 0.95
 AT_RISK_MIN = 0.60
@@ -49,6 +63,7 @@ class Progress:
     required_path: tuple[tuple[int, float], ...]
     reason_vi: str
     reason_en: str
+    horizon: int | None = None  # set when measured against a later target because earlier ones have passed
 
     def reason(self, lang: str) -> str:
         """The reason in `lang` ("vi" or "en"); any other language is a ValueError."""
@@ -95,35 +110,85 @@ _SYMBOL = {
 # ----- public API -----
 
 
-def assess_all(metrics: Metrics) -> dict[str, Progress]:
-    """Every indicator's progress, keyed by indicator id, in file order."""
-    return {ind.id: assess(ind, metrics.targets_of(ind)) for ind in metrics.indicators}
+def assess_all(metrics: Metrics, as_of: dt.date | None = None) -> dict[str, Progress]:
+    """Every indicator's progress as of `as_of` (default today), keyed by indicator id, in file order."""
+    as_of = as_of or dt.date.today()
+    return {ind.id: assess(ind, metrics.targets_of(ind), as_of) for ind in metrics.indicators}
 
 
-def assess(indicator: Indicator, targets: list[Target]) -> Progress:
-    """The indicator's progress towards the target `choose_target` picks from `targets`."""
+def assess(indicator: Indicator, targets: list[Target], as_of: dt.date | None = None) -> Progress:
+    """The indicator's progress towards the target `choose_target` picks, counting only figures up to its year.
+
+    `as_of` is the day of the assessment: a target whose year is before it has passed. None assesses as of
+    the latest figure."""
     if indicator.kind is Kind.CONTEXT:
         return _plain(indicator, Status.NO_TARGET, None, _latest(indicator), _context_reason())
-    target = choose_target(indicator, targets)
+    target = choose_target(indicator, targets, as_of)
     if indicator.kind is Kind.MILESTONE:
         return _milestone(indicator, target)
     if target is None:
         return _plain(indicator, Status.NO_TARGET, None, _latest(indicator), _untargeted_reason())
-    series = _valued(indicator)
-    if not series:
+    valued = _valued(indicator)
+    if not valued:
         return _plain(indicator, Status.NO_DATA, target, None, _no_data_reason())
-    return _measured(indicator, target, series)
+    series = counted(valued, target)
+    if not series:
+        return _plain(indicator, Status.NO_DATA, target, None, _only_later_reason(indicator, target, valued[-1]))
+    # A target has passed once a later year has data, or once the assessment's year is beyond it.
+    now_year = max(valued[-1].period.end_year, as_of.year if as_of else 0)
+    progress = _measured(indicator, target, series, now_year)
+    passed = _passed_years(targets, target, as_of)
+    if not passed:
+        return progress
+    return _with_horizon(progress, target, passed)
 
 
-def choose_target(indicator: Indicator, targets: list[Target]) -> Target | None:
-    """The target to measure against: dated first, the nearest year >= the latest data year, provincial first."""
+def counted(figures: list[Observation], target: Target) -> list[Observation]:
+    """The figures that count toward a target: those whose period ends by the end of the target's year."""
+    if target.year is None:
+        return figures
+    deadline = dt.date(target.year, 12, 31)
+    return [o for o in figures if o.period.end <= deadline]
+
+
+def meets(obs: Observation, target: Target) -> bool:
+    """Whether a figure meets the target, reading the source's words: 'gần 96%' is below 96, 'hơn 98%' above 98."""
+    value = _value(obs)
+    if Qualifier.NEARLY in obs.qualifier and math.isclose(value, target.value):
+        return target.comparator in (Comparator.AT_MOST, Comparator.LESS_THAN)
+    if Qualifier.OVER in obs.qualifier and math.isclose(value, target.value):
+        return target.comparator in (Comparator.AT_LEAST, Comparator.MORE_THAN)
+    return _meets(value, target)
+
+
+def choose_target(indicator: Indicator, targets: list[Target], as_of: dt.date | None = None) -> Target | None:
+    """The target to measure against: dated first, the nearest year at or after both the latest figure and
+    `as_of`'s year (else the last one that has passed), provincial first."""
     dated = [t for t in targets if t.year is not None]
     if not dated:
         return _prefer_provincial(targets)
-    since = _latest_year(indicator)
-    ahead = [t for t in dated if since is None or _year(t) >= since]
+    since = max(_latest_year(indicator) or 0, as_of.year if as_of else 0)
+    ahead = [t for t in dated if _year(t) >= since]
     year = min(_year(t) for t in ahead) if ahead else max(_year(t) for t in dated)
     return _prefer_provincial([t for t in dated if t.year == year])
+
+
+def _passed_years(targets: list[Target], chosen: Target, as_of: dt.date | None) -> list[int]:
+    """Years of dated targets that have passed by `as_of` and come before the chosen one."""
+    if as_of is None or chosen.year is None:
+        return []
+    return sorted({_year(t) for t in targets if t.year is not None and t.year < as_of.year and t.year < chosen.year})
+
+
+def _with_horizon(progress: Progress, target: Target, passed: list[int]) -> Progress:
+    """The progress with its reason saying it is measured against a later target, the earlier ones having passed."""
+    years = ", ".join(str(y) for y in passed)
+    vi = f"{progress.reason_vi} (đo so với mục tiêu {target.year}; mục tiêu {years} đã qua: xem trang Tổng kết)"
+    en = (
+        f"{progress.reason_en} (measured against the {target.year} target; "
+        f"the {years} target has passed: see the final account)"
+    )
+    return dataclasses.replace(progress, reason_vi=vi, reason_en=en, horizon=target.year)
 
 
 # ----- choosing and reading -----
@@ -260,7 +325,7 @@ def _status_of_ratio(ratio: float) -> Status:
     return Status.OFF_TRACK
 
 
-def _measured(indicator: Indicator, target: Target, series: list[Observation]) -> Progress:
+def _measured(indicator: Indicator, target: Target, series: list[Observation], now_year: int) -> Progress:
     """Progress of a measured or rank indicator with data and a target."""
     latest = series[-1]
     earliest = series[0]
@@ -268,7 +333,7 @@ def _measured(indicator: Indicator, target: Target, series: list[Observation]) -
     lower = _lower_is_better(indicator)
     pace = _pace(indicator, baseline, latest, target)
     ratio = _ratio(indicator, pace)
-    status, (vi, en) = _judge(indicator, target, baseline, latest, pace, ratio)
+    status, (vi, en) = _judge(indicator, target, baseline, latest, pace, ratio, now_year)
     return Progress(
         indicator_id=indicator.id,
         status=status,
@@ -293,13 +358,14 @@ def _judge(
     latest: Observation,
     pace: _Pace | None,
     ratio: float | None,
+    now_year: int,
 ) -> tuple[Status, tuple[str, str]]:
     """The status and its reason, by the rules in order: achieved, undated, deadline, one year, pace."""
-    if _meets(_value(latest), target):
+    if meets(latest, target):
         return Status.ACHIEVED, _achieved_reason(indicator, target, latest)
     if target.year is None:
         return Status.ONE_OBSERVATION, _undated_reason(indicator, target, latest)
-    if target.year <= latest.period.end_year:
+    if target.year <= latest.period.end_year or target.year < now_year:
         return Status.OFF_TRACK, _deadline_reason(indicator, target, latest)
     if baseline is latest:
         return Status.ONE_OBSERVATION, _one_year_reason(indicator, target, latest)
@@ -345,48 +411,23 @@ def _plain(
 
 
 def _fmt(value: float, lang: str) -> str:
-    """A number rounded half up to 1 decimal (2 below 0.1), trailing zeros dropped; vi 11.500,5 / en 11,500.5."""
-    digits = 2 if 0 < abs(value) < 0.1 else 1
-    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-    if rounded == 0:
-        rounded = Decimal(0)
-    text = f"{rounded:,f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if lang == "vi":
-        return text.translate(str.maketrans(",.", ".,"))
-    return text
+    """A computed rate, as fmt.rate words it."""
+    return fmt.rate(value, lang)
 
 
 def _amount(indicator: Indicator, value: float, lang: str) -> str:
-    """A value with its unit: 80%, hạng 10 / rank 10, 11.500 doanh nghiệp, 1.200 tỷ đồng."""
-    number = _fmt(value, lang)
-    if indicator.unit is Unit.PERCENT:
-        return f"{number}%"
-    if indicator.unit is Unit.RANK:
-        return f"hạng {number}" if lang == "vi" else f"rank {number}"
-    label = indicator.unit_label if lang == "vi" else indicator.unit_label_en
-    if label is None and indicator.unit is Unit.BILLION_VND:
-        label = "tỷ đồng" if lang == "vi" else "billion VND"
-    return f"{number} {label}" if label else number
+    """A value with its unit, as fmt.with_unit words it: 80%, hạng 10, 11.500 doanh nghiệp, 0,64 điểm."""
+    return fmt.with_unit(value, indicator, lang)
 
 
 def _target_text(indicator: Indicator, target: Target, lang: str) -> str:
     """The target as a comparison, with its year when it has one: ≥80% (2025), hạng ≤10 (2025)."""
-    symbol = _SYMBOL[target.comparator]
-    if indicator.unit is Unit.RANK:
-        text = f"{'hạng' if lang == 'vi' else 'rank'} {symbol}{_fmt(target.value, lang)}"
-    else:
-        text = f"{symbol}{_amount(indicator, target.value, lang)}"
-    return f"{text} ({target.year})" if target.year is not None else text
+    return fmt.target_short(target, indicator, lang)
 
 
 def _at(indicator: Indicator, obs: Observation, lang: str) -> str:
-    """An observation's value and when: 88,9% năm 2023 / 88.9% in 2023 / 45% (12/2023)."""
-    amount = _amount(indicator, _value(obs), lang)
-    if not obs.period.is_year:
-        return f"{amount} ({obs.period.text})"
-    return f"{amount} năm {obs.period.text}" if lang == "vi" else f"{amount} in {obs.period.text}"
+    """An observation's figure and when, as fmt.figure_at words it: ~96% (12/2023), 88,9% năm 2023."""
+    return fmt.figure_at(obs, indicator, lang)
 
 
 def _context_reason() -> tuple[str, str]:
@@ -397,6 +438,16 @@ def _context_reason() -> tuple[str, str]:
 def _untargeted_reason() -> tuple[str, str]:
     """Reason for a measured indicator that has no target."""
     return "chưa có mục tiêu để đối chiếu", "no target to measure against"
+
+
+def _only_later_reason(indicator: Indicator, target: Target, later: Observation) -> tuple[str, str]:
+    """Reason when every figure is dated after the target's year: none of them counts toward it."""
+    return (
+        f"chưa có số liệu đến hết năm {target.year}; {_at(indicator, later, 'vi')} là sau hạn "
+        f"mục tiêu {_target_text(indicator, target, 'vi')} nên không tính",
+        f"no figure up to the end of {target.year}; {_at(indicator, later, 'en')} comes after the "
+        f"target {_target_text(indicator, target, 'en')} and does not count",
+    )
 
 
 def _no_data_reason() -> tuple[str, str]:

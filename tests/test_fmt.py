@@ -97,9 +97,20 @@ def test_explicit_decimals_round_to_that_many_places_and_drop_trailing_zeros(val
     assert (fmt.number(value, "vi", decimals), fmt.number(value, "en", decimals)) == (vi, en)
 
 
-@pytest.mark.parametrize(("value", "vi", "en"), [(88.25, "88,3", "88.3"), (0.125, "0,13", "0.13")])
-def test_a_half_rounds_up_as_in_the_progress_reason(value, vi, en):
+@pytest.mark.parametrize(
+    ("value", "vi", "en"),
+    [(88.25, "88,25", "88.25"), (99.99, "99,99", "99.99"), (0.6386, "0,6386", "0.6386"), (1.25, "1,25", "1.25")],
+)
+def test_a_recorded_figure_shows_as_written_never_rounded_to_another_figure(value, vi, en):
     assert (fmt.number(value, "vi"), fmt.number(value, "en")) == (vi, en)
+
+
+@pytest.mark.parametrize(
+    ("value", "vi", "en"),
+    [(88.25, "88,3", "88.3"), (1.25, "1,3", "1.3"), (0.125, "0,1", "0.1"), (0.055, "0,06", "0.06"), (0, "0", "0")],
+)
+def test_a_computed_rate_rounds_half_up_to_one_decimal_or_two_below_a_tenth(value, vi, en):
+    assert (fmt.rate(value, "vi"), fmt.rate(value, "en")) == (vi, en)
 
 
 # ----- dates and periods -----

@@ -222,18 +222,21 @@ def test_observations_in_the_same_year_count_as_one():
 
 
 @pytest.mark.parametrize(
-    ("observations", "goal_year"),
+    ("observations", "goal_year", "vi", "en"),
     [
-        (series({2020: 50, 2023: 70}), 2023),  # the target year is the latest data year
-        (series({2020: 50, 2023: 70}), 2022),  # the target year has passed
-        (series({2023: 70}), 2023),  # one observation is enough to know the deadline was missed
+        # the target year is the latest data year
+        (series({2020: 50, 2023: 70}), 2023, "70% năm 2023", "70% in 2023"),
+        # the target year has passed: the 2023 figure comes after it and does not count
+        (series({2020: 50, 2023: 70}), 2022, "50% năm 2020", "50% in 2020"),
+        # one observation is enough to know the deadline was missed
+        (series({2023: 70}), 2023, "70% năm 2023", "70% in 2023"),
     ],
 )
-def test_a_target_whose_year_has_come_unmet_is_off_track(observations, goal_year):
+def test_a_target_whose_year_has_come_unmet_is_off_track(observations, goal_year, vi, en):
     p = assess(indicator(observations), [target(80, year=goal_year)])
     assert p.status is Status.OFF_TRACK
-    assert p.reason_vi == f"đã đến hạn mục tiêu ≥80% ({goal_year}) mà chưa đạt: 70% năm 2023"
-    assert p.reason_en == f"target ≥80% ({goal_year}) is due and not met: 70% in 2023"
+    assert p.reason_vi == f"đã đến hạn mục tiêu ≥80% ({goal_year}) mà chưa đạt: {vi}"
+    assert p.reason_en == f"target ≥80% ({goal_year}) is due and not met: {en}"
 
 
 @pytest.mark.parametrize("observations", [series({2023: 45}), series({2020: 30, 2023: 45})])
