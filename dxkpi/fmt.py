@@ -239,6 +239,8 @@ STATUS_STYLE: dict[str, tuple[str, str, str, str]] = {
     "off_track": ("✖", "Chậm tiến độ", "Off track", "#D55E00"),
     "one_observation": ("●", "Mới có một số liệu", "One observation", "#56B4E9"),
     "no_data": ("○", "Chưa có số liệu", "No data", "#8C8C8C"),
+    "not_achieved": ("✖", "Không đạt", "Not achieved", "#D55E00"),
+    "not_measured": ("○", "Không đo được", "Not measured", "#8C8C8C"),
     "no_target": ("ℹ", "Tham khảo, không mục tiêu", "Context, no target", "#8C8C8C"),
     "done": ("✔", "Đã hoàn thành", "Done", "#009E73"),
     "pilot": ("◐", "Thí điểm", "Pilot", "#0072B2"),

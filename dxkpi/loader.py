@@ -608,9 +608,7 @@ def _check_observations(
             first[key] = obs
 
 
-def _check_national(
-    metrics: m.Metrics, check_source: Callable[[Any, str], None], add: Callable[..., None]
-) -> None:
+def _check_national(metrics: m.Metrics, check_source: Callable[[Any, str], None], add: Callable[..., None]) -> None:
     """Each national series names an indicator of this file and holds figures valid for its unit."""
     by_id = {i.id: i for i in metrics.indicators}
     ids = list(by_id)

@@ -1,0 +1,142 @@
+"""The final account of a programme period (2021–2025): every target dated in its last year, met or not.
+
+The rules (docs/progress-method.md, "The final account"): for each target dated `year`, the figure that counts
+is the last one whose period ends by 31 December of that year; a figure dated later never counts toward it.
+With such a figure the target is achieved or not achieved; without one it is not measured. Pure functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from enum import StrEnum
+
+from . import fmt
+from . import model as m
+from .progress import counted, meets
+
+PROGRAMME_END = 2025  # the 2021–2025 period of Decision 749/QĐ-TTg
+
+
+class Outcome(StrEnum):
+    """How a target of the period ended; the values are fmt.STATUS_STYLE keys."""
+
+    ACHIEVED = "achieved"
+    NOT_ACHIEVED = "not_achieved"
+    NOT_MEASURED = "not_measured"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One target of the period: the figure that counts (if any) and the outcome, with the sentence saying why."""
+
+    indicator: m.Indicator
+    target: m.Target
+    outcome: Outcome
+    figure: m.Observation | None  # the last figure at or before the end of the target year
+    later: m.Observation | None  # the latest figure dated after it: shown, never counted
+    national: m.Observation | None  # the country's figure for the same indicator, for reference
+    sentence_vi: str
+    sentence_en: str
+
+    def sentence(self, lang: str) -> str:
+        return self.sentence_en if lang == "en" else self.sentence_vi
+
+
+@dataclass(frozen=True)
+class Account:
+    """The period's targets in file order and how many ended each way."""
+
+    year: int
+    lines: tuple[Line, ...]
+
+    def count(self, outcome: Outcome) -> int:
+        return Counter(line.outcome for line in self.lines)[outcome]
+
+    @property
+    def total(self) -> int:
+        return len(self.lines)
+
+    def headline(self, lang: str) -> str:
+        """'Đạt 7/31 mục tiêu năm 2025 · 3 không đạt · 21 không đo được' and its English twin."""
+        achieved, missed = self.count(Outcome.ACHIEVED), self.count(Outcome.NOT_ACHIEVED)
+        unmeasured = self.count(Outcome.NOT_MEASURED)
+        return fmt.t(
+            lang,
+            f"Đạt {achieved}/{self.total} mục tiêu năm {self.year} · {missed} không đạt · "
+            f"{unmeasured} không đo được (chưa có số liệu)",
+            f"Achieved {achieved} of {self.total} targets for {self.year} · {missed} not achieved · "
+            f"{unmeasured} not measured (no data)",
+        )
+
+
+def final_account(metrics: m.Metrics, year: int = PROGRAMME_END) -> Account:
+    """Every target dated `year` of every measured or rank indicator, in file order."""
+    lines = []
+    for ind in metrics.indicators:
+        if ind.kind not in (m.Kind.MEASURED, m.Kind.RANK):
+            continue
+        national = metrics.national_of(ind)
+        for target in metrics.targets_of(ind):
+            if target.year == year:
+                lines.append(account_line(ind, target, national))
+    return Account(year, tuple(lines))
+
+
+def account_line(ind: m.Indicator, target: m.Target, national: m.NationalSeries | None = None) -> Line:
+    """The outcome of one dated target, by the rules in the module docstring."""
+    assert target.year is not None
+    figures = sorted((o for o in ind.observations if o.value is not None), key=lambda o: (o.period.end, o.period.start))
+    counting = counted(figures, target)
+    figure = counting[-1] if counting else None
+    later = figures[-1] if figures and figures[-1] not in counting else None
+    reference = _national_figure(national, target.year)
+    if figure is None:
+        outcome = Outcome.NOT_MEASURED
+    else:
+        outcome = Outcome.ACHIEVED if meets(figure, target) else Outcome.NOT_ACHIEVED
+    vi, en = _sentence(ind, target, outcome, figure, later, reference)
+    return Line(ind, target, outcome, figure, later, reference, vi, en)
+
+
+def _national_figure(national: m.NationalSeries | None, year: int) -> m.Observation | None:
+    """The country's last figure up to the end of `year`, if there is a series."""
+    if national is None:
+        return None
+    deadline = dt.date(year, 12, 31)
+    upto = [o for o in national.observations if o.value is not None and o.period.end <= deadline]
+    return max(upto, key=lambda o: (o.period.end, o.period.start), default=None)
+
+
+_OUTCOME_WORDS = {
+    Outcome.ACHIEVED: ("đã đạt", "achieved"),
+    Outcome.NOT_ACHIEVED: ("không đạt", "not achieved"),
+    Outcome.NOT_MEASURED: ("không đo được", "not measured"),
+}
+
+
+def _sentence(
+    ind: m.Indicator,
+    target: m.Target,
+    outcome: Outcome,
+    figure: m.Observation | None,
+    later: m.Observation | None,
+    national: m.Observation | None,
+) -> tuple[str, str]:
+    """'đạt 92% năm 2024, mục tiêu ≥90% (2025, tỉnh): đã đạt' and its English twin, with what else a reader needs."""
+    goal_vi, goal_en = fmt.target(target, ind, "vi"), fmt.target(target, ind, "en")
+    word_vi, word_en = _OUTCOME_WORDS[outcome]
+    if figure is not None:
+        vi = f"đạt {fmt.figure_at(figure, ind, 'vi')}, mục tiêu {goal_vi}: {word_vi}"
+        en = f"{fmt.figure_at(figure, ind, 'en')}, target {goal_en}: {word_en}"
+    else:
+        vi = f"không có số liệu đến hết năm {target.year}, mục tiêu {goal_vi}: {word_vi}"
+        en = f"no figure up to the end of {target.year}, target {goal_en}: {word_en}"
+    if later is not None:
+        vi += f"; số liệu {fmt.figure_at(later, ind, 'vi')} là sau hạn nên không tính"
+        en += f"; the figure {fmt.figure_at(later, ind, 'en')} comes after the deadline and does not count"
+    if national is not None:
+        vi += f"; cả nước: {fmt.figure_at(national, ind, 'vi')} (tham khảo)"
+        en += f"; Viet Nam: {fmt.figure_at(national, ind, 'en')} (for reference)"
+    return vi, en
