@@ -45,6 +45,23 @@ class Line:
 
 
 @dataclass(frozen=True)
+class Group:
+    """The targets of one indicator that ended the same way on the same figure: one row on a page or slide."""
+
+    indicator: m.Indicator
+    targets: tuple[m.Target, ...]
+    outcome: Outcome
+    figure: m.Observation | None
+    later: m.Observation | None
+    national: m.Observation | None
+    sentence_vi: str
+    sentence_en: str
+
+    def sentence(self, lang: str) -> str:
+        return self.sentence_en if lang == "en" else self.sentence_vi
+
+
+@dataclass(frozen=True)
 class Account:
     """The period's targets in file order and how many ended each way."""
 
@@ -57,6 +74,30 @@ class Account:
     @property
     def total(self) -> int:
         return len(self.lines)
+
+    def groups(self) -> list[Group]:
+        """The lines with the targets of one indicator that ended alike (national and provincial ≥80%, say) merged."""
+        out: list[Group] = []
+        for line in self.lines:
+            last = out[-1] if out else None
+            if last and last.indicator is line.indicator and last.outcome is line.outcome:
+                targets = (*last.targets, line.target)
+                vi, en = _sentence(line.indicator, targets, line.outcome, line.figure, line.later, line.national)
+                out[-1] = Group(line.indicator, targets, line.outcome, line.figure, line.later, line.national, vi, en)
+                continue
+            out.append(
+                Group(
+                    line.indicator,
+                    (line.target,),
+                    line.outcome,
+                    line.figure,
+                    line.later,
+                    line.national,
+                    line.sentence_vi,
+                    line.sentence_en,
+                )
+            )
+        return out
 
     def headline(self, lang: str) -> str:
         """'Đạt 7/31 mục tiêu năm 2025 · 3 không đạt · 21 không đo được' and its English twin."""
@@ -96,7 +137,7 @@ def account_line(ind: m.Indicator, target: m.Target, national: m.NationalSeries 
         outcome = Outcome.NOT_MEASURED
     else:
         outcome = Outcome.ACHIEVED if meets(figure, target) else Outcome.NOT_ACHIEVED
-    vi, en = _sentence(ind, target, outcome, figure, later, reference)
+    vi, en = _sentence(ind, (target,), outcome, figure, later, reference)
     return Line(ind, target, outcome, figure, later, reference, vi, en)
 
 
@@ -118,21 +159,23 @@ _OUTCOME_WORDS = {
 
 def _sentence(
     ind: m.Indicator,
-    target: m.Target,
+    targets: tuple[m.Target, ...],
     outcome: Outcome,
     figure: m.Observation | None,
     later: m.Observation | None,
     national: m.Observation | None,
 ) -> tuple[str, str]:
     """'đạt 92% năm 2024, mục tiêu ≥90% (2025, tỉnh): đã đạt' and its English twin, with what else a reader needs."""
-    goal_vi, goal_en = fmt.target(target, ind, "vi"), fmt.target(target, ind, "en")
+    goal_vi = ", ".join(fmt.target(t, ind, "vi") for t in targets)
+    goal_en = ", ".join(fmt.target(t, ind, "en") for t in targets)
+    year = targets[0].year
     word_vi, word_en = _OUTCOME_WORDS[outcome]
     if figure is not None:
         vi = f"đạt {fmt.figure_at(figure, ind, 'vi')}, mục tiêu {goal_vi}: {word_vi}"
-        en = f"{fmt.figure_at(figure, ind, 'en')}, target {goal_en}: {word_en}"
+        en = f"{fmt.figure_at(figure, ind, 'en')}, target{'s' if len(targets) > 1 else ''} {goal_en}: {word_en}"
     else:
-        vi = f"không có số liệu đến hết năm {target.year}, mục tiêu {goal_vi}: {word_vi}"
-        en = f"no figure up to the end of {target.year}, target {goal_en}: {word_en}"
+        vi = f"không có số liệu đến hết năm {year}, mục tiêu {goal_vi}: {word_vi}"
+        en = f"no figure up to the end of {year}, target{'s' if len(targets) > 1 else ''} {goal_en}: {word_en}"
     if later is not None:
         vi += f"; số liệu {fmt.figure_at(later, ind, 'vi')} là sau hạn nên không tính"
         en += f"; the figure {fmt.figure_at(later, ind, 'en')} comes after the deadline and does not count"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
 import plotly.graph_objects as go
@@ -13,6 +14,7 @@ from .progress import Progress
 TARGET_COLOR = "#CC79A7"  # Okabe-Ito reddish purple: apart from every status colour
 SERIES_COLOR = "#0072B2"
 PATH_COLOR = "#555555"
+NATIONAL_COLOR = "#7F7F7F"  # a grey dashed line: a reference, not the province's own figure
 FONT_SIZE = 16  # read from the back of a meeting room
 
 
@@ -27,15 +29,29 @@ def _axis_title(ind: m.Indicator, lang: str) -> str:
     return _x(fmt.unit_label(ind, lang)) or fmt.t(lang, "Số lượng", "Count")
 
 
-def _hover(ind: m.Indicator, obs: m.Observation, sources: dict[str, m.Source], lang: str) -> str:
-    """The hover text of a figure: its value with qualifier, period and source, each escaped."""
+def _hover(ind: m.Indicator, obs: m.Observation, sources: dict[str, m.Source], lang: str, who: str = "") -> str:
+    """The hover text of a figure: its value as each source words it, its period and source, each escaped."""
     source = sources.get(obs.source)
     cite = source.publisher if source else obs.source
-    value = fmt.qualified(obs.value, ind, obs.qualifier, lang)
+    value = fmt.figure(obs, ind, lang)
     period = fmt.period(obs.period, lang)
-    return "<br>".join(
-        [_x(value), f"{fmt.t(lang, 'Kỳ', 'Period')}: {_x(period)}", f"{fmt.t(lang, 'Nguồn', 'Source')}: {_x(cite)}"]
-    )
+    lines = [_x(f"{who}: {value}" if who else value), f"{fmt.t(lang, 'Kỳ', 'Period')}: {_x(period)}"]
+    lines.append(f"{fmt.t(lang, 'Nguồn', 'Source')}: {_x(cite)}")
+    for other in obs.also:
+        other_source = sources.get(other.source)
+        wording = fmt.qualified(obs.value, ind, other.qualifier, lang, obs.out_of)
+        lines.append(_x(f"{other_source.publisher if other_source else other.source}: {wording}"))
+    return "<br>".join(lines)
+
+
+def _when(p: m.Period) -> dt.date:
+    """Where a figure sits on the time axis: the end of its period, so 6/2023 and 12/2023 stand apart."""
+    return p.end
+
+
+def _year_end(year: int) -> dt.date:
+    """Where a target (or a year of the required path) sits on the time axis."""
+    return dt.date(year, 12, 31)
 
 
 def _layout(fig: go.Figure, ind: m.Indicator, lang: str, height: int) -> go.Figure:
@@ -73,10 +89,10 @@ def progress_bar(
         width=[0.5],
         orientation="h",
         marker_color=color,
-        name=_x(f"{fmt.period(latest.period, lang)}: {fmt.qualified(latest.value, ind, latest.qualifier, lang)}"),
+        name=_x(f"{fmt.period(latest.period, lang)}: {fmt.figure(latest, ind, lang)}"),
         hovertext=[_hover(ind, latest, sources, lang)],
         hoverinfo="text",
-        text=[_x(fmt.qualified(latest.value, ind, latest.qualifier, lang))],
+        text=[_x(fmt.figure(latest, ind, lang))],
         textposition="inside",
         insidetextanchor="end",
     )
@@ -96,35 +112,79 @@ def progress_bar(
     return _layout(fig, ind, lang, height=190)
 
 
+def indicator_chart(
+    ind: m.Indicator,
+    progress: Progress,
+    targets: list[m.Target],
+    sources: dict[str, m.Source],
+    lang: str = "vi",
+    national: m.NationalSeries | None = None,
+) -> go.Figure | None:
+    """The chart of an indicator: over time when it has two figures or a national line, else a bullet against its
+    target, else its single figure; None when there is nothing to draw."""
+    points = [o for o in ind.observations if o.value is not None]
+    has_national = national is not None and any(o.value is not None for o in national.observations)
+    if len(points) >= 2 or has_national:
+        return timeseries(ind, progress, targets, sources, lang, national)
+    if points and progress.target is not None:
+        return progress_bar(ind, progress, sources, lang)
+    if points:
+        return timeseries(ind, progress, targets, sources, lang, minimum=1)
+    return None
+
+
 def timeseries(
     ind: m.Indicator,
     progress: Progress,
     targets: list[m.Target],
     sources: dict[str, m.Source],
     lang: str = "vi",
+    national: m.NationalSeries | None = None,
+    minimum: int = 2,
 ) -> go.Figure | None:
-    """Observations over time with every dated target marked and the required path; None below two points."""
-    points = sorted((o for o in ind.observations if o.value is not None), key=lambda o: o.period.end)
-    if len(points) < 2:
+    """Figures over time with every dated target marked, the required path and the country's line when given;
+    None with fewer than `minimum` figures of the province and no national line."""
+    points = sorted((o for o in ind.observations if o.value is not None), key=lambda o: (o.period.end, o.period.start))
+    reference = sorted(
+        (o for o in (national.observations if national else []) if o.value is not None), key=lambda o: o.period.end
+    )
+    if len(points) < minimum and not reference:
         return None
     fig = go.Figure()
-    fig.add_scatter(
-        x=[o.period.end.year for o in points],
-        y=[o.value for o in points],
-        mode="lines+markers+text",
-        line={"color": SERIES_COLOR, "width": 3},
-        marker={"size": 10},
-        text=[_x(fmt.qualified(o.value, ind, o.qualifier, lang)) for o in points],
-        textposition="top center",
-        cliponaxis=False,  # the value labels of the highest point stay readable
-        hovertext=[_hover(ind, o, sources, lang) for o in points],
-        hoverinfo="text",
-        name=_x(fmt.name(ind, lang)),
-    )
-    if progress.required_path:
+    if points:
+        fig.add_scatter(
+            x=[_when(o.period) for o in points],
+            y=[o.value for o in points],
+            mode="lines+markers+text",
+            line={"color": SERIES_COLOR, "width": 3},
+            marker={"size": 10},
+            text=[_x(fmt.figure(o, ind, lang)) for o in points],
+            textposition="top center",
+            cliponaxis=False,  # the value labels of the highest point stay readable
+            hovertext=[_hover(ind, o, sources, lang) for o in points],
+            hoverinfo="text",
+            name=_x(fmt.name(ind, lang)),
+        )
+    if national is not None and reference:
+        label = fmt.national_label(national, lang)
+        fig.add_scatter(
+            x=[_when(o.period) for o in reference],
+            y=[o.value for o in reference],
+            mode="lines+markers+text",
+            line={"color": NATIONAL_COLOR, "width": 2, "dash": "dash"},
+            marker={"size": 8, "symbol": "diamond"},
+            text=[_x(fmt.figure(o, ind, lang)) for o in reference],
+            textposition="bottom center",
+            textfont={"color": NATIONAL_COLOR},
+            cliponaxis=False,
+            hovertext=[_hover(ind, o, sources, lang, who=label) for o in reference],
+            hoverinfo="text",
+            name=_x(label),
+        )
+    if progress.required_path and points:
         years, values = zip(*progress.required_path, strict=True)
         fig.add_scatter(
-            x=list(years),
+            x=[_year_end(y) for y in years],
             y=list(values),
             mode="lines",
             line={"color": PATH_COLOR, "dash": "dot", "width": 2},
@@ -134,7 +194,7 @@ def timeseries(
         if target.year is None:
             continue
         fig.add_scatter(
-            x=[target.year],
+            x=[_year_end(target.year)],
             y=[target.value],
             mode="markers",
             marker={"symbol": "star", "size": 18, "color": TARGET_COLOR},
@@ -144,5 +204,6 @@ def timeseries(
     if ind.unit is m.Unit.RANK:
         yaxis = {"autorange": "reversed"}
     fig.update_yaxes(title_text=_axis_title(ind, lang), **yaxis)
-    fig.update_xaxes(title_text=fmt.t(lang, "Năm", "Year"), dtick=1, tickformat="d")
+    # Periods sit at their end date; ticks stay on whole years, as a reader counts them.
+    fig.update_xaxes(title_text=fmt.t(lang, "Năm", "Year"), dtick="M12", tickformat="%Y")
     return _layout(fig, ind, lang, height=340)

@@ -260,3 +260,8 @@ def status_label(status: str, lang: Lang = "vi") -> str:
 
 def status_color(status: str) -> str:
     return STATUS_STYLE[str(status)][3]
+
+
+def national_label(series: m.NationalSeries, lang: Lang = "vi") -> str:
+    """'Cả nước (tham khảo)' / 'Viet Nam (reference)': the country's line, never read as the province's."""
+    return f"{series.label_en} (reference)" if lang == "en" else f"{series.label} (tham khảo)"

@@ -32,9 +32,34 @@ def source_name(source: m.Source | None, source_id: str) -> str:
     return f"{source.publisher}{date}"
 
 
+def other_wordings(ind: m.Indicator, obs: m.Observation, sources: dict[str, m.Source], lang: str) -> list[str]:
+    """Plain text, one line per other source of the same figure: 'vietnamnet.vn ghi: gần 96%'."""
+    lines = []
+    for cite in obs.also:
+        source = sources.get(cite.source)
+        wording = fmt.qualified(obs.value, ind, cite.qualifier, lang, obs.out_of)
+        who = source_name(source, cite.source)
+        lines.append(fmt.t(lang, f"{who} ghi: {wording}", f"{who} says: {wording}"))
+    return lines
+
+
+def national_line(ind: m.Indicator, series: m.NationalSeries, sources: dict[str, m.Source], lang: str) -> str:
+    """Plain text: 'Cả nước (tham khảo): ước 14,02% năm 2025 · Nguồn: vneconomy.vn', or the series has no figure."""
+    label = fmt.national_label(series, lang)
+    latest = max(
+        (o for o in series.observations if o.value is not None),
+        key=lambda o: (o.period.end, o.period.start),
+        default=None,
+    )
+    if latest is None:
+        return f"{label}: {fmt.t(lang, 'chưa có số liệu', 'no data')}"
+    source = source_name(sources.get(latest.source), latest.source)
+    return f"{label}: {fmt.figure_at(latest, ind, lang)} · {fmt.t(lang, 'Nguồn', 'Source')}: {source}"
+
+
 def figure_card(ind: m.Indicator, obs: m.Observation, source: m.Source | None, lang: str) -> str:
     """A key figure: value with the source's qualifier, what it is, its period and source."""
-    value = fmt.qualified(obs.value, ind, obs.qualifier, lang)
+    value = fmt.figure(obs, ind, lang)
     words = fmt.qualifier_words(obs.qualifier, lang)
     words_html = f' <span class="dx-q">({esc(words)})</span>' if words else ""
     return (
@@ -47,11 +72,13 @@ def figure_card(ind: m.Indicator, obs: m.Observation, source: m.Source | None, l
     )
 
 
-def count_card(status: str, count: int, lang: str) -> str:
+def count_card(status: str, count: int, lang: str, of: int | None = None) -> str:
+    """A status and how many have it; '7/28' with `of`."""
     color = fmt.status_color(status)
+    shown = f"{count}/{of}" if of is not None else str(count)
     return (
         f'<div class="dx-card dx-count" style="border-top:6px solid {color}">'
-        f'<div class="dx-value">{count}</div>'
+        f'<div class="dx-value">{shown}</div>'
         f'<div class="dx-name">{esc(fmt.status_label(status, lang))}</div>'
         "</div>"
     )

@@ -115,6 +115,8 @@ SECTIONS = [
     ("targets[] (shared)", m.Target),
     ("indicators[]", m.Indicator),
     ("observations[]", m.Observation),
+    ("an observation's also[]: another source stating the same figure", m.Citation),
+    ("national[]: the country's series for an indicator (data/national-series.yaml)", m.NationalSeries),
     ("an indicator's targets[]: a target as above, or a reference to a shared one", m.TargetRef),
 ]
 

@@ -13,10 +13,12 @@ import plotly.graph_objects as go
 
 from . import charts, fmt
 from . import model as m
+from .account import Account, Group, Outcome, final_account
 from .progress import Progress
 
 MAX_CHARTS = 2  # per pillar slide: what fits a 16:9 screen at a size a room can read
 MAX_ROWS = 6
+MAX_FINAL_ROWS = 8  # the final-account slide has no charts: the table takes the whole width
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ class Chart:
 
 @dataclass(frozen=True)
 class Slide:
-    kind: str  # "title" | "overview" | "pillar" | "milestones" | "sources"
+    kind: str  # "title" | "overview" | "final" | "pillar" | "milestones" | "sources"
     title: str
     subtitle: str = ""
     cards: tuple[Card, ...] = ()
@@ -112,7 +114,7 @@ def overview_slide(metrics: m.Metrics, progress: dict[str, Progress], lang: str)
             continue
         source = sources.get(obs.source)
         where = f"{fmt.period(obs.period, lang)} · {source.publisher if source else obs.source}"
-        cards.append(Card(fmt.qualified(obs.value, ind, obs.qualifier, lang), fmt.name(ind, lang), where))
+        cards.append(Card(fmt.figure(obs, ind, lang), fmt.name(ind, lang), where))
         cited.append(obs.source)
     tracked = [i for i in metrics.indicators if i.kind in (m.Kind.MEASURED, m.Kind.RANK) and metrics.targets_of(i)]
     counts = _counts([str(progress[i.id].status) for i in tracked])
@@ -125,7 +127,7 @@ def _row(ind: m.Indicator, prog: Progress, metrics: m.Metrics, lang: str) -> Row
     obs = ind.latest_figure()
     value = "—"
     if obs is not None:
-        value = f"{fmt.qualified(obs.value, ind, obs.qualifier, lang)} ({fmt.period(obs.period, lang)})"
+        value = f"{fmt.figure(obs, ind, lang)} ({fmt.period(obs.period, lang)})"
     target = fmt.target(prog.target, ind, lang) if prog.target else ""
     return Row(str(prog.status), fmt.name(ind, lang), value, target, prog.reason(lang))
 
@@ -148,13 +150,16 @@ def pillar_slide(metrics: m.Metrics, progress: dict[str, Progress], pillar: m.Pi
             f"and {more_count} more indicators ({without} with no data yet) — see the dashboard",
         )
     chart_list = []
-    for ind in with_data:
+    # The charts a room sees first are of indicators measured against a target, then context figures.
+    charted = sorted(
+        [*with_data, *(i for i in inds if i not in with_data and metrics.national_of(i))],
+        key=lambda i: progress[i.id].target is None,
+    )
+    for ind in charted:
         if len(chart_list) == MAX_CHARTS:
             break
         prog = progress[ind.id]
-        figure = charts.timeseries(ind, prog, metrics.targets_of(ind), sources, lang) or charts.progress_bar(
-            ind, prog, sources, lang
-        )
+        figure = charts.indicator_chart(ind, prog, metrics.targets_of(ind), sources, lang, metrics.national_of(ind))
         if figure is not None:
             chart_list.append(Chart(ind.id, fmt.name(ind, lang), figure))
     cited = [i.latest_figure().source for i in with_data]
@@ -211,9 +216,62 @@ def sources_slide(metrics: m.Metrics, deck: list[Slide], lang: str) -> Slide:
     )
 
 
+def final_title(account: Account, lang: str) -> str:
+    """'Tổng kết giai đoạn 2021–2025' / '2021–2025 final account'."""
+    first = account.year - 4
+    return fmt.t(lang, f"Tổng kết giai đoạn {first}–{account.year}", f"{first}–{account.year} final account")
+
+
+def final_groups(account: Account) -> list[Group]:
+    """The account's rows in the order a meeting reads them: misses first (they need action), then achieved, then
+    not measured; file order within each."""
+    order = {Outcome.NOT_ACHIEVED: 0, Outcome.ACHIEVED: 1, Outcome.NOT_MEASURED: 2}
+    return sorted(account.groups(), key=lambda g: order[g.outcome])
+
+
+def final_row(group: Group, lang: str) -> Row:
+    """An indicator's targets that ended alike, as a row: outcome, indicator, the figure that counts, the targets,
+    the sentence."""
+    value = fmt.figure_at(group.figure, group.indicator, lang) if group.figure else "—"
+    targets = " · ".join(fmt.target(t, group.indicator, lang) for t in group.targets)
+    return Row(str(group.outcome), fmt.name(group.indicator, lang), value, targets, group.sentence(lang))
+
+
+def final_slide(metrics: m.Metrics, lang: str, account: Account | None = None) -> Slide:
+    """The period's targets: counts on top (of targets), then a row per indicator, misses first; a screen shows the
+    measured ones (up to MAX_FINAL_ROWS), all_rows holds every one."""
+    account = account or final_account(metrics)
+    sources = metrics.source_by_id()
+    groups = final_groups(account)
+    all_rows = tuple(final_row(g, lang) for g in groups)
+    measured = [r for r in all_rows if r.status != Outcome.NOT_MEASURED]
+    rows = tuple(measured[:MAX_FINAL_ROWS])
+    rest = len(all_rows) - len(rows)
+    more = ""
+    if rest:
+        unmeasured = sum(1 for g in groups if g.outcome is Outcome.NOT_MEASURED)
+        more = fmt.t(
+            lang,
+            f"và {rest} chỉ tiêu khác ({unmeasured} không đo được vì chưa có số liệu) — xem trang Tổng kết",
+            f"and {rest} more indicators ({unmeasured} not measured for want of data) — see the Final account page",
+        )
+    counts = tuple((str(o), account.count(o)) for o in Outcome)
+    cited = [g.figure.source for g in groups if g.figure] + [t.source for g in groups for t in g.targets]
+    return Slide(
+        "final",
+        final_title(account, lang),
+        account.headline(lang),
+        counts=counts,
+        rows=rows,
+        more=more,
+        all_rows=all_rows,
+        notes=_notes(cited, sources, lang),
+    )
+
+
 def build_deck(metrics: m.Metrics, progress: dict[str, Progress], lang: str = "vi") -> list[Slide]:
-    """The whole deck in order: title, overview, the four pillars, milestones, sources."""
-    deck = [title_slide(metrics, lang), overview_slide(metrics, progress, lang)]
+    """The whole deck in order: title, overview, the 2021–2025 final account, the four pillars, milestones, sources."""
+    deck = [title_slide(metrics, lang), overview_slide(metrics, progress, lang), final_slide(metrics, lang)]
     deck += [pillar_slide(metrics, progress, p, lang) for p in m.Pillar]
     deck.append(milestones_slide(metrics, progress, lang))
     deck.append(sources_slide(metrics, deck, lang))

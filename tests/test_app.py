@@ -152,10 +152,10 @@ def test_presentation_mode_shows_one_slide_with_a_counter_and_moves_on(metrics_c
     at = app().run()
     at.switch_page("dxkpi/pages/present.py").run()
     assert not at.exception
-    assert "1 / 8" in page_text(at)
+    assert "1 / 9" in page_text(at)
     assert "Chỉ tiêu chuyển đổi số tỉnh Long An" in page_text(at)
     at.button(key="dx-next").click().run()
-    assert "2 / 8" in page_text(at)
+    assert "2 / 9" in page_text(at)
     assert "gần 11.500 tỷ đồng" in page_text(at)
     assert at.query_params["slide"] == "2"
     assert at.button(key="dx-prev").disabled is False

@@ -9,10 +9,12 @@ import pytest
 
 from dxkpi import charts, fmt
 from dxkpi.model import (
+    Citation,
     Comparator,
     Indicator,
     Kind,
     Level,
+    NationalSeries,
     Observation,
     Period,
     Qualifier,
@@ -185,10 +187,15 @@ def test_there_is_no_bar_when_the_latest_observation_has_no_value():
 # ----- time series -----
 
 
-def test_the_series_plots_each_value_at_its_year():
+def END(year: int) -> dt.date:
+    """Where a yearly figure, a target or a year of the path sits on the time axis: the year's last day."""
+    return dt.date(year, 12, 31)
+
+
+def test_the_series_plots_each_value_at_the_end_of_its_period():
     line = series().data[0]
     assert (list(line.x), list(line.y), line.name, list(line.text)) == (
-        [2020, 2021, 2022],
+        [END(2020), END(2021), END(2022)],
         [27, 21, 11],
         "Xếp hạng DTI",
         ["hạng 27", "hạng 21", "hạng 11"],
@@ -197,7 +204,7 @@ def test_the_series_plots_each_value_at_its_year():
 
 def test_observations_are_plotted_in_time_order_whatever_the_file_order():
     line = series(ind=rank([obs(2022, 11), obs(2020, 27), obs(2021, 21)])).data[0]
-    assert (list(line.x), list(line.y)) == ([2020, 2021, 2022], [27, 21, 11])
+    assert (list(line.x), list(line.y)) == ([END(2020), END(2021), END(2022)], [27, 21, 11])
 
 
 def test_a_rank_series_has_first_place_at_the_top():
@@ -207,7 +214,7 @@ def test_a_rank_series_has_first_place_at_the_top():
 def test_the_target_is_a_star_at_its_year_and_value():
     star = series().data[-1]
     assert (list(star.x), list(star.y), star.mode, star.marker.symbol, star.marker.color, star.name) == (
-        [2025],
+        [END(2025)],
         [10],
         "markers",
         "star",
@@ -223,11 +230,11 @@ def test_the_required_path_runs_from_the_baseline_year_to_the_target():
     path = fig.data[1]
     assert (path.name, list(path.x), list(path.y), path.x[0], path.y[0], path.x[-1], path.y[-1]) == (
         "Lộ trình cần đạt",
-        [y for y, _ in progress.required_path],
+        [END(y) for y, _ in progress.required_path],
         [v for _, v in progress.required_path],
-        2020,
+        END(2020),
         27,
-        2025,
+        END(2025),
         10,
     )
 
@@ -236,10 +243,10 @@ def test_traces_are_the_series_the_path_and_each_dated_target():
     in_2030 = target(5, Comparator.AT_MOST, year=2030)
     fig = series("en", targets=[DTI_TARGET, in_2030, target(3, Comparator.AT_MOST, None)])
     assert [(trace.name, list(trace.x)[-1]) for trace in fig.data] == [
-        ("DTI rank", 2022),
-        ("Required path", 2025),
-        ("Target " + fmt.target(DTI_TARGET, dti(), "en"), 2025),
-        ("Target " + fmt.target(in_2030, dti(), "en"), 2030),
+        ("DTI rank", END(2022)),
+        ("Required path", END(2025)),
+        ("Target " + fmt.target(DTI_TARGET, dti(), "en"), END(2025)),
+        ("Target " + fmt.target(in_2030, dti(), "en"), END(2030)),
     ]
 
 
@@ -262,7 +269,7 @@ def test_the_required_path_is_drawn_whenever_progress_has_one_even_once_the_targ
     assert (progress.status, [trace.name for trace in fig.data], list(fig.data[1].x)) == (
         Status.ACHIEVED,
         ["Tỷ lệ hồ sơ trực tuyến", "Lộ trình cần đạt", "Mục tiêu &gt;80% (2025, quốc gia)"],
-        [y for y, _ in progress.required_path],
+        [END(y) for y, _ in progress.required_path],
     )
 
 
@@ -321,7 +328,7 @@ def test_a_percent_series_runs_from_0_to_105_percent_with_whole_years(lang, sepa
         layout.xaxis.dtick,
         layout.xaxis.tickformat,
         layout.separators,
-    ) == ([0, 105], "%", 1, "d", separators)
+    ) == ([0, 105], "%", "M12", "%Y", separators)
 
 
 @pytest.mark.parametrize(
@@ -369,3 +376,75 @@ def test_a_hostile_unit_stays_text_in_the_axis_title(chart):
         ind = indicator([obs(2020, 200), obs(2021, 220)], Unit.COUNT, unit_label=HOSTILE)
         title = series(ind=ind, targets=[]).layout.yaxis.title.text
     assert title == HOSTILE_TEXT
+
+
+# ----- the country's line, other wordings, one figure -----
+
+
+def national(observations: list[Observation]) -> NationalSeries:
+    return NationalSeries(indicator="x", observations=observations)
+
+
+def test_the_national_series_is_a_dashed_grey_line_labelled_as_the_countrys_for_reference():
+    ind = indicator([obs(2021, 10), obs(2023, 12)])
+    country = national([obs(2021, 12.87), obs(2025, 14.02, [Qualifier.ESTIMATED])])
+    for lang, label in (("vi", "Cả nước (tham khảo)"), ("en", "Viet Nam (reference)")):
+        fig = charts.timeseries(ind, assess(ind, []), [], sources(), lang, national=country)
+        line = fig.data[1]
+        assert (line.name, list(line.x), list(line.y), line.line.dash, line.line.color, list(line.text)) == (
+            label,
+            [END(2021), END(2025)],
+            [12.87, 14.02],
+            "dash",
+            charts.NATIONAL_COLOR,
+            ["12,87%", "ước 14,02%"] if lang == "vi" else ["12.87%", "est. 14.02%"],
+        )
+        assert line.hovertext[0] == f"{label}: {'12,87%' if lang == 'vi' else '12.87%'}<br>" + (
+            f"Kỳ: 2021<br>Nguồn: {PUBLISHER}" if lang == "vi" else f"Period: 2021<br>Source: {PUBLISHER}"
+        )
+
+
+def test_an_indicator_with_no_figure_of_its_own_still_gets_a_chart_of_the_countrys_line_and_its_targets():
+    ind = indicator([])
+    country = national([obs(2021, 12.87), obs(2025, 14.02)])
+    fig = charts.indicator_chart(ind, assess(ind, [target(20)]), [target(20)], sources(), "vi", country)
+    assert [trace.name for trace in fig.data] == ["Cả nước (tham khảo)", "Mục tiêu ≥20% (2025, quốc gia)"]
+
+
+def test_two_figures_of_one_year_stand_apart_at_the_end_of_their_months():
+    june = Period("6/2023", dt.date(2023, 6, 1), dt.date(2023, 6, 30))
+    december = Period("12/2023", dt.date(2023, 12, 1), dt.date(2023, 12, 31))
+    ind = indicator([obs(june, 40), obs(december, 45)])
+    assert list(series(ind=ind, targets=[]).data[0].x) == [dt.date(2023, 6, 30), dt.date(2023, 12, 31)]
+
+
+def test_a_single_context_figure_is_drawn_as_one_labelled_point():
+    ind = indicator([obs(2024, 99.99)], kind=Kind.CONTEXT)
+    fig = charts.indicator_chart(ind, assess(ind, []), [], sources(), "vi")
+    assert (len(fig.data), list(fig.data[0].x), list(fig.data[0].text)) == (1, [END(2024)], ["99,99%"])
+
+
+def test_a_single_figure_with_a_target_is_a_bullet_chart():
+    fig = charts.indicator_chart(online(), assess(online(), [ONLINE_TARGET]), [ONLINE_TARGET], sources(), "vi")
+    assert fig.data[0].orientation == "h"
+
+
+def test_nothing_to_draw_gives_no_chart():
+    ind = indicator([])
+    assert charts.indicator_chart(ind, assess(ind, [ONLINE_TARGET]), [ONLINE_TARGET], sources(), "vi") is None
+
+
+def test_the_hover_shows_every_source_of_a_figure_in_its_own_words():
+    figure = obs(Period("12/2023", dt.date(2023, 12, 1), dt.date(2023, 12, 31)), 96, [Qualifier.ABOUT])
+    figure.also = [Citation(source="vnn", qualifier=[Qualifier.NEARLY])]
+    ind = indicator([obs(2021, 90), figure])
+    all_sources = {**sources(), "vnn": Source(id="vnn", title="t", publisher="vietnamnet.vn", kind=SourceKind.NEWS)}
+    fig = charts.timeseries(ind, assess(ind, []), [], all_sources, "vi")
+    assert fig.data[0].hovertext[1] == f"~96%<br>Kỳ: 12/2023<br>Nguồn: {PUBLISHER}<br>vietnamnet.vn: gần 96%"
+
+
+def test_a_rank_out_of_a_number_of_provinces_is_labelled_with_it():
+    ranked = [Observation(period=year(2023), source="bo", value=57, out_of=63), obs(2024, 41)]
+    ranked[1].out_of = 63
+    fig = series(ind=rank(ranked), targets=[])
+    assert list(fig.data[0].text) == ["hạng 57/63", "hạng 41/63"]

@@ -23,6 +23,8 @@ from pypdf import PdfReader
 from reportlab.pdfbase.ttfonts import TTFont
 
 from dxkpi import fmt
+from dxkpi import html as dxhtml
+from dxkpi.account import Outcome, final_account
 from dxkpi.cli import build_parser
 from dxkpi.export import FORMATS, ExportError, default_output, export, images, pdf, pptx
 from dxkpi.export import html as html_export
@@ -134,6 +136,13 @@ def test_every_character_of_the_deck_is_in_the_embedded_font():
     assert missing == []
 
 
+def test_the_pdf_has_the_final_account_with_every_target_row_and_its_counts(pdf_vi_text):
+    final = deck()[2]
+    assert final.kind == "final"
+    missing = [r.reason for r in final.all_rows if one_line(r.reason) not in pdf_vi_text]
+    assert (final.title in pdf_vi_text, final.subtitle in pdf_vi_text, missing) == (True, True, [])
+
+
 # ----- PowerPoint -----
 
 
@@ -169,8 +178,19 @@ def test_the_pptx_key_figures_and_status_tables_are_text(pptx_vi):
     slides = list(pptx_vi.slides)
     overview = texts(slides[1])
     cards = [c for c in deck()[1].cards if f"{c.value}\n{c.label}\n{c.meta}" not in overview]
-    fibre = texts(slides[5])
+    fibre = texts(slides[6])
     assert (cards, "✔ Đã đạt" in fibre, "88,9% (2023)\nMục tiêu >80% (2025, quốc gia)" in fibre) == ([], True, True)
+
+
+def test_the_pptx_final_account_slide_shows_its_counts_and_the_measured_targets_as_text(pptx_vi):
+    slide = list(pptx_vi.slides)[2]
+    text = "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+    for shape in slide.shapes:
+        if shape.has_table:
+            text += "\n" + "\n".join(cell.text for row in shape.table.rows for cell in row.cells)
+    final = deck()[2]
+    missing = [r.name for r in final.rows if r.name not in text or r.value not in text]
+    assert (slide.shapes.title.text, final.subtitle in text, missing) == (final.title, True, [])
 
 
 def test_the_pptx_speaker_notes_list_each_slides_sources(pptx_vi):
@@ -231,6 +251,12 @@ def test_the_html_is_a_vietnamese_utf8_page_with_a_section_per_slide(html_vi):
     assert html_vi.startswith('<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n')
     assert sections == [f"slide-{n}" for n in range(1, len(deck()) + 1)]
     assert ("gần 11.500 tỷ đồng" in html_vi, "Nền tảng chung" in html_vi) == (True, True)
+
+
+def test_the_html_has_the_final_account_section_with_every_shown_row(html_vi):
+    final = deck()[2]
+    shown = [r.name for r in final.rows if dxhtml.esc(r.name) not in html_vi]
+    assert ('dx-export-final"' in html_vi, dxhtml.esc(final.subtitle) in html_vi, shown) == (True, True, [])
 
 
 def test_a_chart_that_would_fetch_a_map_is_refused_rather_than_exported():
@@ -308,6 +334,32 @@ def test_the_xlsx_sources_sheet_lists_every_source(xlsx_vi):
     assert [r[0] for r in ws.iter_rows(min_row=2, values_only=True)] == [s.id for s in load(METRICS).metrics.sources]
 
 
+def test_the_xlsx_final_account_sheet_has_a_row_per_2025_target_agreeing_with_the_account(xlsx_vi):
+    metrics = load(METRICS).metrics
+    account = final_account(metrics)
+    ws = xlsx_vi["Tổng kết giai đoạn 2021–2025"]
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
+    assert [(r[-1], r[9], r[10]) for r in rows] == [
+        (line.indicator.id, fmt.status_label(line.outcome, "vi"), line.sentence("vi")) for line in account.lines
+    ]
+    work_files = next(r for r in rows if r[-1] == "ho-so-cong-viec-truc-tuyen-cap-tinh")
+    assert work_files[2:10] == [
+        "≥90% (2025, quốc gia)",
+        "S1",
+        92,
+        "%",
+        "2024",
+        None,
+        "[baomoi-c51119471] lite.baomoi.com",
+        "✔ Đã đạt",
+    ]
+    counted = [r[9] for r in rows]
+    assert (counted.count("✔ Đã đạt"), counted.count("○ Không đo được")) == (
+        account.count(Outcome.ACHIEVED),
+        account.count(Outcome.NOT_MEASURED),
+    )
+
+
 # ----- PNG -----
 
 
@@ -321,7 +373,7 @@ def png_width(path: Path) -> int:
 def test_the_png_export_writes_each_chart_once_1920_px_wide_named_after_its_slide(tmp_path_factory):
     folder = exported(tmp_path_factory, "png")
     names = sorted(p.name for p in folder.iterdir())
-    assert "03-chinh-quyen-so-xep-hang-dti.png" in names
+    assert "04-chinh-quyen-so-dvctt-muc-4.png" in names
     assert names == sorted(chart_file_names(deck())) and len(names) == sum(len(s.charts) for s in deck())
     assert {n: png_width(folder / n) for n in names} == {n: 1920 for n in names}
 
@@ -366,7 +418,7 @@ def test_without_o_the_file_is_named_after_the_language_in_the_current_folder(tm
         "dxkpi-en.xlsx\n",
         ["dxkpi-en.xlsx"],
     )
-    assert load_workbook(tmp_path / "dxkpi-en.xlsx").sheetnames == ["Indicators", "Sources"]
+    assert load_workbook(tmp_path / "dxkpi-en.xlsx").sheetnames == ["Indicators", "2021–2025 final account", "Sources"]
 
 
 def test_the_default_outputs_are_named_per_format_and_language():

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from dxkpi import fmt
+from dxkpi.account import Outcome
 from dxkpi.model import (
     Comparator,
     Indicator,
@@ -325,7 +326,7 @@ def test_each_status_has_an_icon_a_word_in_both_languages_and_a_colour(status, v
 
 
 def test_every_status_progress_can_give_is_styled_and_listed_in_order():
-    assert set(fmt.STATUS_ORDER) == {str(s) for s in Status}
+    assert set(fmt.STATUS_ORDER) == {str(s) for s in Status} | {str(o) for o in Outcome}
     unstyled = [
         status
         for status in Status

@@ -126,8 +126,8 @@ def test_every_figure_and_target_names_a_known_source(metrics):
 
 
 def test_indicators_with_a_target_but_no_figure_are_kept_with_no_observation(metrics):
-    fibre_communes = by_id(metrics)["cap-quang-xa"]
-    assert (fibre_communes.observations, len(metrics.targets_of(fibre_communes))) == ([], 1)
+    systems = by_id(metrics)["co-quan-co-he-thong-thong-tin-csdl"]
+    assert (systems.observations, len(metrics.targets_of(systems))) == ([], 1)
 
 
 def test_key_figures_are_the_article_figures_in_order(metrics):

@@ -22,10 +22,11 @@ def deck(metrics, lang="vi"):
     return build_deck(metrics, assess_all(metrics), lang)
 
 
-def test_the_deck_runs_title_overview_pillars_milestones_sources(metrics):
+def test_the_deck_runs_title_overview_final_account_pillars_milestones_sources(metrics):
     assert [(s.kind, s.title) for s in deck(metrics)] == [
         ("title", "Chỉ tiêu chuyển đổi số tỉnh Long An"),
         ("overview", "Tổng quan"),
+        ("final", "Tổng kết giai đoạn 2021–2025"),
         ("pillar", "Chính quyền số"),
         ("pillar", "Kinh tế số"),
         ("pillar", "Xã hội số"),
@@ -81,20 +82,24 @@ def test_the_overview_cards_say_when_and_who(metrics):
 
 
 def test_a_pillar_slide_fits_a_screen_and_its_report_rows_list_every_indicator(metrics):
-    government = deck(metrics)[2]
+    government = deck(metrics)[3]
     indicators = [i for i in metrics.indicators if i.pillar.value == "chinh-quyen-so" and i.kind.value != "milestone"]
     assert len(government.rows) <= MAX_ROWS and len(government.charts) <= MAX_CHARTS
     assert sorted(r.name for r in government.all_rows) == sorted(i.name for i in indicators)
     # those with a figure first (the slide's rows), then the ones still waiting for data
     assert government.all_rows[: len(government.rows)] == government.rows
-    assert [r.status for r in government.all_rows[len(government.rows) :]] == ["no_data"] * 7
-    assert len(government.all_rows) == len(indicators) == 12
-    assert government.more == "và 7 chỉ tiêu khác (7 chưa có số liệu) — xem bảng điều khiển"
+    assert [r.status for r in government.all_rows][-2:] == ["no_data"] * 2
+    assert len(government.all_rows) == len(indicators) == 25
+    assert government.more == "và 19 chỉ tiêu khác (2 chưa có số liệu) — xem bảng điều khiển"
 
 
-def test_a_pillar_slide_draws_the_dti_rank_series(metrics):
-    (chart,) = deck(metrics)[2].charts
-    assert (chart.key, list(chart.figure.data[0].y)) == ("xep-hang-dti", [27, 21, 11])
+def test_a_pillar_slide_draws_indicators_measured_against_a_target_first(metrics):
+    first, second = deck(metrics)[3].charts
+    assert (first.key, list(first.figure.data[0].y), second.key) == (
+        "dvctt-muc-4",
+        [76, 83.6],
+        "dvctt-du-dieu-kien-muc-4",
+    )
 
 
 def test_speaker_notes_cite_every_source_of_the_figures_on_the_slide(metrics):
@@ -110,5 +115,5 @@ def test_the_sources_slide_lists_each_cited_source_once(metrics):
 
 
 def test_milestones_keep_their_own_status(metrics):
-    statuses = [r.status for r in deck(metrics)[6].rows]
+    statuses = [r.status for r in deck(metrics)[7].rows]
     assert statuses == ["done"] * 4 + ["pilot"] + ["in_progress"] * 4

@@ -260,7 +260,7 @@ def story(report: Report, pngs: list[bytes]) -> list[Flowable]:
             out += _title_page(slide)
         elif slide.kind == "overview":
             out += _overview(slide, lang)
-        elif slide.kind == "pillar":
+        elif slide.kind in ("pillar", "final"):
             out += _pillar(slide, [next(images) for _ in slide.charts], lang)
         elif slide.kind == "milestones":
             out += _milestones(slide, lang)

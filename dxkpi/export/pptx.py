@@ -270,7 +270,7 @@ def build(report: Report, path: Path, pngs: list[bytes]) -> None:
             _title_slide(slide, s, lang)
         elif s.kind == "overview":
             _overview(slide, s, lang)
-        elif s.kind == "pillar":
+        elif s.kind in ("pillar", "final"):
             _pillar(slide, s, [next(images) for _ in s.charts], lang)
         elif s.kind == "milestones":
             _milestones(slide, s, lang)

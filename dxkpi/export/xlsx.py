@@ -16,6 +16,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import fmt
 from .. import model as m
+from ..account import final_account
+from ..slides import final_title
 from .common import Report, t
 
 HEADER_FILL = PatternFill("solid", fgColor="F2F4F7")
@@ -36,6 +38,22 @@ INDICATOR_COLUMNS = [
     ("Trạng thái", "Status", 22),
     ("Lý do", "Reason", 60),
     ("Nguồn", "Source", 30),
+    ("Mã chỉ tiêu", "Indicator id", 30),
+]
+
+# One row per target dated in the period's last year: the figure that counts and how the target ended.
+FINAL_COLUMNS = [
+    ("Trụ cột", "Pillar", 16),
+    ("Chỉ tiêu", "Indicator", 48),
+    ("Mục tiêu", "Target", 26),
+    ("Nguồn mục tiêu", "Target source", 22),
+    ("Số liệu được tính", "Figure counted", 14),
+    ("Đơn vị", "Unit", 12),
+    ("Kỳ", "Period", 14),
+    ("Cách nguồn viết", "Qualifier", 14),
+    ("Nguồn số liệu", "Figure source", 26),
+    ("Kết quả", "Outcome", 18),
+    ("Vì sao", "Why", 70),
     ("Mã chỉ tiêu", "Indicator id", 30),
 ]
 
@@ -127,6 +145,39 @@ def indicators_sheet(ws: Worksheet, report: Report) -> None:
     _finish(ws, INDICATOR_COLUMNS)
 
 
+def final_sheet(ws: Worksheet, report: Report) -> None:
+    """The final account: every target dated in the period's last year a row, the figure counted as a number."""
+    lang = report.lang
+    metrics = report.metrics
+    sources = metrics.source_by_id()
+    account = final_account(metrics)
+    ws.title = final_title(account, lang)[:31]  # Excel's limit on a sheet name
+    _sheet(ws, FINAL_COLUMNS, lang)
+    for line in account.lines:
+        ind, obs = line.indicator, line.figure
+        source = sources.get(obs.source) if obs else None
+        ws.append(
+            [
+                fmt.pillar(ind.pillar, lang),
+                fmt.name(ind, lang),
+                fmt.target(line.target, ind, lang),
+                line.target.source,
+                obs.value if obs else None,
+                _unit(ind, lang),
+                fmt.period(obs.period, lang) if obs else None,
+                fmt.qualifier_words(obs.qualifier, lang) if obs and obs.qualifier else None,
+                f"[{obs.source}] {source.publisher}" if obs and source else (obs.source if obs else None),
+                fmt.status_label(line.outcome, lang),
+                line.sentence(lang),
+                ind.id,
+            ]
+        )
+        value = ws.cell(row=ws.max_row, column=5)
+        if isinstance(value.value, int | float):
+            value.number_format = number_format(value.value)
+    _finish(ws, FINAL_COLUMNS)
+
+
 def sources_sheet(ws: Worksheet, report: Report) -> None:
     lang = report.lang
     ws.title = t(lang, "Nguồn", "Sources")
@@ -148,6 +199,7 @@ def sources_sheet(ws: Worksheet, report: Report) -> None:
 def build(report: Report, path: Path) -> None:
     wb = Workbook()
     indicators_sheet(wb.active, report)
+    final_sheet(wb.create_sheet(), report)
     sources_sheet(wb.create_sheet(), report)
     props = wb.properties
     props.title = report.deck[0].title

@@ -9,7 +9,10 @@ import streamlit as st
 from .. import fmt
 from .. import html as h
 from .. import model as m
+from ..account import Outcome, final_account
+from ..slides import final_title
 from . import common, data
+from .app import PAGES
 
 TRACKED = ["achieved", "on_track", "at_risk", "off_track", "one_observation", "no_data"]
 
@@ -37,6 +40,36 @@ def render() -> None:
         )
     )
     common.html(h.grid([h.count_card(s, counts.get(s, 0), lang) for s in TRACKED], columns=6))
+    horizons = sorted({p.horizon for p in snap.progress.values() if p.horizon})
+    if horizons:
+        years = ", ".join(str(y) for y in horizons)
+        common.html(
+            '<div class="dx-meta">'
+            + h.esc(
+                t(
+                    lang,
+                    f"Giai đoạn 2021–2025 đã kết thúc: chỉ tiêu nào có mục tiêu {years} thì tiến độ đo so với mục "
+                    f"tiêu {years} (ghi rõ trong lý do); mục tiêu 2025 được tổng kết riêng.",
+                    f"The 2021–2025 period has ended: where an indicator has a {years} target, its pace is measured "
+                    f"against {years} (the reason says so); the 2025 targets have their own final account.",
+                )
+            )
+            + "</div>"
+        )
+    account = final_account(snap.metrics)
+    if account.lines:
+        st.subheader(final_title(account, lang))
+        common.html(
+            h.grid(
+                [h.count_card(str(o), account.count(o), lang, of=account.total) for o in Outcome],
+                columns=3,
+            )
+        )
+        st.page_link(
+            str(PAGES / "final_account.py"),
+            label=t(lang, "Xem từng mục tiêu năm 2025", "See every 2025 target"),
+            icon=":material/fact_check:",
+        )
 
     st.subheader(t(lang, "Số liệu nổi bật", "Key figures"))
     by_id = {i.id: i for i in indicators}

@@ -25,7 +25,8 @@ def render(pillar: m.Pillar) -> None:
     milestones = [i for i in snap.metrics.indicators if i.pillar is pillar and i.kind is m.Kind.MILESTONE]
     if not indicators and not milestones:
         st.info(t(lang, "Trụ cột này chưa có chỉ tiêu nào.", "This pillar has no indicators yet."))
-    with_data = [i for i in indicators if i.latest_figure() is not None]
+    # An indicator with a figure, or with the country's line to set beside its targets, gets a block and a chart.
+    with_data = [i for i in indicators if i.latest_figure() is not None or snap.metrics.national_of(i)]
     without = [i for i in indicators if i not in with_data]
     for ind in with_data:
         indicator_block(snap, ind, lang)
@@ -81,17 +82,13 @@ def indicator_block(snap: data.Snapshot, ind: m.Indicator, lang: str) -> None:
             f'<div style="margin:6px 0">{h.badge(progress.status, lang)} '
             f'<span class="dx-meta">{h.esc(progress.reason(lang))}</span></div>'
         )
-        figure = charts.timeseries(ind, progress, targets, sources, lang) or charts.progress_bar(
-            ind, progress, sources, lang
-        )
+        figure = charts.indicator_chart(ind, progress, targets, sources, lang, snap.metrics.national_of(ind))
         # A figure with no chart (a context figure, a single value with no target) gets the whole width.
         left, right = st.columns([1, 2]) if figure is not None else (st.container(), None)
         with left:
             latest = ind.latest_figure()
             if latest is not None:
-                common.html(
-                    f'<div class="dx-value">{h.esc(fmt.qualified(latest.value, ind, latest.qualifier, lang))}</div>'
-                )
+                common.html(f'<div class="dx-value">{h.esc(fmt.figure(latest, ind, lang))}</div>')
                 common.html(
                     common.source_caption(
                         snap,
@@ -101,6 +98,8 @@ def indicator_block(snap: data.Snapshot, ind: m.Indicator, lang: str) -> None:
                         lang,
                     )
                 )
+                for line in h.other_wordings(ind, latest, sources, lang):
+                    common.html(f'<div class="dx-meta">{h.esc(line)}</div>')
                 note = fmt.note(latest.note, latest.note_en, lang)
                 if note:
                     common.html(f'<div class="dx-meta">{h.esc(note)}</div>')
@@ -108,6 +107,9 @@ def indicator_block(snap: data.Snapshot, ind: m.Indicator, lang: str) -> None:
                 common.html(
                     f'<div class="dx-value" style="color:#8C8C8C">{h.esc(t(lang, "Chưa có số liệu", "No data"))}</div>'
                 )
+            national = snap.metrics.national_of(ind)
+            if national is not None:
+                common.html(f'<div class="dx-meta">{h.esc(h.national_line(ind, national, sources, lang))}</div>')
             if targets:
                 lines = [
                     f"{h.esc(t(lang, 'Mục tiêu', 'Target'))} {h.esc(fmt.target(tg, ind, lang))} · "

@@ -20,7 +20,7 @@ KIND = {
 def figure_text(ind: m.Indicator, obs: m.Observation, lang: str) -> str:
     """A figure as cited: its qualified value, or a milestone's status."""
     if obs.value is not None:
-        return fmt.qualified(obs.value, ind, obs.qualifier, lang)
+        return fmt.figure(obs, ind, lang)
     return fmt.status_label(str(obs.status), lang)
 
 

@@ -1,0 +1,3 @@
+from dxkpi.ui.final_account import render
+
+render()
