@@ -103,6 +103,8 @@ def unit_label(ind: m.Indicator, lang: Lang = "vi") -> str:
     """The unit as a reader says it: '%', 'tỷ đồng', 'doanh nghiệp', 'billion VND'."""
     if ind.unit is m.Unit.COUNT:
         return (ind.unit_label_en if lang == "en" else ind.unit_label) or ""
+    if ind.unit is m.Unit.SCORE and (ind.unit_label or ind.unit_label_en):  # e.g. a DTI score '(thang 0–1)'
+        return (ind.unit_label_en if lang == "en" else ind.unit_label) or ""
     vi, en = UNIT_LABEL[ind.unit]
     return en if lang == "en" else vi
 

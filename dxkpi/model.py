@@ -202,8 +202,12 @@ class Indicator:
     direction: Direction = field(
         default=Direction.UP, metadata=doc("up: càng cao càng tốt; down: càng thấp càng tốt", "Better is up/down")
     )
-    unit_label: str | None = field(default=None, metadata=doc("Đơn vị đếm (vd. doanh nghiệp)", "Counted noun, vi"))
-    unit_label_en: str | None = field(default=None, metadata=doc("Đơn vị đếm tiếng Anh", "Counted noun, en"))
+    unit_label: str | None = field(
+        default=None, metadata=doc("Đơn vị đếm (vd. doanh nghiệp) hoặc thang điểm", "Counted noun or score scale, vi")
+    )
+    unit_label_en: str | None = field(
+        default=None, metadata=doc("Đơn vị đếm, thang điểm tiếng Anh", "Counted noun or score scale, en")
+    )
     definition_note: str | None = field(default=None, metadata=doc("Ghi chú định nghĩa", "Definition note"))
     definition_note_en: str | None = field(default=None, metadata=doc("Ghi chú định nghĩa (Anh)", "Definition note"))
     observations: list[Observation] = field(default_factory=list, metadata=doc("Số liệu đo được", "Observations"))

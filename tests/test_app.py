@@ -205,3 +205,69 @@ def test_downloaded_chart_images_come_as_one_zip_of_pngs(metrics_copy):
     content = build(str(metrics_copy), signature(metrics_copy), "png", "vi")
     names = zipfile.ZipFile(io.BytesIO(content)).namelist()
     assert names and all(name.endswith(".png") for name in names)
+
+
+# ----- the 2021–2025 final account -----
+
+
+def test_the_final_account_page_counts_the_2025_targets_and_says_why_for_each(metrics_copy):
+    from dxkpi.account import Outcome, final_account
+    from dxkpi.loader import load
+    from dxkpi.slides import final_groups, final_row
+
+    account = final_account(load(metrics_copy).metrics)
+    at = app().run()
+    at.switch_page("dxkpi/pages/final_account.py").run()
+    assert not at.exception
+    text = page_text(at)
+    assert at.title[0].value == "Tổng kết giai đoạn 2021–2025"
+    assert f"{account.count(Outcome.ACHIEVED)}/{account.total}" in text
+    assert account.headline("vi") in text
+    assert "đạt 92% năm 2024, mục tiêu ≥90% (2025, quốc gia), ≥90% (2025, tỉnh): đã đạt" in text
+    assert [g.indicator.id for g in final_groups(account) if final_row(g, "vi").reason not in text] == []
+
+
+def test_the_final_account_page_speaks_english(metrics_copy):
+    at = app()
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("dxkpi/pages/final_account.py").run()
+    text = page_text(at)
+    assert (
+        at.title[0].value,
+        "92% in 2024, targets ≥90% (2025, national), ≥90% (2025, provincial): achieved" in text,
+    ) == (
+        "2021–2025 final account",
+        True,
+    )
+
+
+def test_the_overview_says_pace_is_measured_against_2030_and_links_the_final_account(metrics_copy):
+    at = app().run()
+    text = page_text(at)
+    assert "tiến độ đo so với mục tiêu 2030" in text
+    assert "Tổng kết giai đoạn 2021–2025" in [s.value for s in at.subheader]
+
+
+def test_a_pillar_page_draws_every_indicator_with_a_figure_or_a_national_line_as_a_chart(metrics_copy):
+    from dxkpi.loader import load
+
+    metrics = load(metrics_copy).metrics
+    at = app().run()
+    at.switch_page("dxkpi/pages/kinh_te_so.py").run()
+    drawn = {c.proto.id for c in at.get("plotly_chart")}  # one chart per indicator block
+    expected = [
+        i
+        for i in metrics.indicators
+        if i.pillar.value == "kinh-te-so" and (i.latest_figure() or metrics.national_of(i))
+    ]
+    assert len(drawn) == len(expected) >= 5
+    text = page_text(at)
+    assert "Cả nước (tham khảo): ước 14,02% năm 2025 · Nguồn: vneconomy.vn, 06/01/2026" in text
+
+
+def test_the_other_sources_wording_of_a_figure_is_shown_beside_it(metrics_copy):
+    at = app().run()
+    at.switch_page("dxkpi/pages/chinh_quyen_so.py").run()
+    text = page_text(at)
+    assert ("~96%" in text, "vietnamnet.vn ghi: gần 96%" in text) == (True, True)

@@ -23,6 +23,7 @@ CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
     ("decimal-comma.yaml", [(40, 16, "indicators[dvctt].observations[0].value", "decimal_comma")]),
     ("duplicate-indicator-id.yaml", [(48, 9, "indicators[dvctt].id", "duplicate_id")]),
     ("duplicate-key.yaml", [(30, 9, "indicators[doanh-thu].observations[0].value", "duplicate_key")]),
+    ("duplicate-period.yaml", [(42, 17, "indicators[dvctt].observations[1].period", "duplicate_period")]),
     ("duplicate-source-id.yaml", [(13, 9, "sources[bao].id", "duplicate_id")]),
     ("empty.yaml", [(1, 1, "", "empty_file")]),
     (
@@ -36,6 +37,13 @@ CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
     ),
     ("milestone-without-status.yaml", [(56, 16, "indicators[lgps].observations[0]", "milestone_needs_status")]),
     ("missing-key.yaml", [(21, 5, "indicators[doanh-thu].name_en", "missing_key")]),
+    (
+        "national-unknown-indicator.yaml",
+        [
+            (43, 21, "indicators[dvctt].observations[0].also[0].source", "unknown_source"),
+            (62, 16, "national[dvct].indicator", "unknown_indicator"),
+        ],
+    ),
     ("negative-count.yaml", [(29, 16, "indicators[doanh-thu].observations[0].value", "negative")]),
     ("no-indicators.yaml", [(20, 13, "indicators", "no_indicators")]),
     ("number-with-unit.yaml", [(29, 16, "indicators[doanh-thu].observations[0].value", "number_with_unit")]),

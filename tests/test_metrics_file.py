@@ -138,3 +138,128 @@ def test_the_latest_figure_is_the_one_with_the_latest_period(metrics):
     dti, lgps = by_id(metrics)["xep-hang-dti"], by_id(metrics)["nen-tang-lgps"]
     assert (dti.latest_figure().period.text, dti.latest_figure().value) == ("2022", 11)
     assert (lgps.latest_figure(), lgps.latest_observation().status) == (None, m.MilestoneStatus.DONE)
+
+
+# ----- the published figures of shared/reference/figures-2019-2025.md -----
+
+# (row of the reference list, indicator id, period as written, value, qualifiers, source, other sources under also:)
+REFERENCE_FIGURES = [
+    ("L1", "dvctt-muc-4", "2021", 76, [], "baolongan-a124165", ["vnn-790481"]),
+    ("L2", "dvctt-muc-4", "11/3/2022", 83.6, [], "vccinews-46473", []),
+    ("L3", "dvctt-du-dieu-kien-muc-4", "2021", 100, [], "vnn-790481", []),
+    ("L4", "tthc-du-dieu-kien-dvctt-muc-3-4", "5/2023", 100, [], "vccinews-49244", []),
+    ("L5", "ho-so-cong-viec-truc-tuyen-cap-tinh", "2024", 92, [], "baomoi-c51119471", []),
+    ("L6", "ho-so-cong-viec-truc-tuyen-cap-huyen", "2024", 97, [], "baomoi-c51119471", []),
+    ("L7", "ho-so-cong-viec-truc-tuyen-cap-xa", "2024", 99, [], "baomoi-c51119471", []),
+    ("L8", "cap-quang-xa", "2023", 100, [], "S16", ["vnexpress-4824772"]),
+    ("L9", "ty-le-ho-so-nop-truc-tuyen", "12/2023", 96, [K], "S16", ["vnn-2309436"]),
+    ("L10", "so-dvc-tren-cong", "12/2023", 1570, [H], "vnn-2309436", []),
+    ("L11", "ho-so-nop-truc-tuyen", "2021", 77000, [H], "vnn-790481", []),
+    ("L12", "van-ban-ky-so", "2019", 84, [], "baolongan-a90919", []),
+    ("L13", "trao-doi-van-ban-dien-tu-cap-tinh-huyen", "2024", 100, [], "baomoi-c51119471", []),
+    ("L13", "trao-doi-van-ban-dien-tu-cap-xa", "2024", 99.99, [], "baomoi-c51119471", []),
+    ("L14", "phu-song-4g", "2023", 99.9, [], "S16", ["vnexpress-4824772"]),
+    ("L15", "cap-quang-ho-gia-dinh", "2023", 88.9, [], "S16", ["vnexpress-4824772"]),
+    ("L16", "dien-thoai-thong-minh-tren-thue-bao", "2023", 87, [K], "S16", ["vnexpress-4824772"]),
+    ("L17", "nguoi-truong-thanh-co-tai-khoan-dinh-danh-dien-tu", "6/2025", 98, [H], "thanhnien-2025-06", []),
+    ("L18", "luot-tap-huan-ky-nang-so", "6/2025", 27200, [H], "thanhnien-2025-06", []),
+    ("L19", "cai-dat-long-an-so", "10/2024", 413500, [], "thanhnien-2024-10", []),
+    ("L20", "san-pham-ocop-tren-san-tmdt", "1/2024 - 6/2024", 85, [], "baolongan-a181518", []),
+    ("L21", "chi-so-dti", "2022", 0.6386, [], "stttt-555073", []),
+    ("L22", "xep-hang-dti", "2022", 11, [], "S15", ["vnn-2309436"]),
+    ("L23", "chi-so-par-index", "2024", 89.68, [], "baolongan-a204154", []),
+    ("L23", "xep-hang-par-index", "2024", 16, [], "baolongan-a204154", []),
+    ("L24", "chi-so-sipas", "2023", 78.66, [], "vietnamvn-sipas-2024", []),
+    ("L24", "chi-so-sipas", "2024", 82.71, [], "vietnamvn-sipas-2024", []),
+    ("L24", "xep-hang-sipas", "2023", 57, [], "vietnamvn-sipas-2024", []),
+    ("L24", "xep-hang-sipas", "2024", 41, [], "vietnamvn-sipas-2024", []),
+    ("L25", "chi-so-papi", "2024", 42.28, [], "baolongan-a200711", []),
+    ("L25", "xep-hang-papi", "2023", 46, [], "baolongan-a200711", []),
+    ("L25", "xep-hang-papi", "2024", 45, [], "baolongan-a200711", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("row", "ident", "period", "value", "qualifiers", "source", "also"),
+    REFERENCE_FIGURES,
+    ids=[f"{r[0]}-{r[1]}-{r[2]}" for r in REFERENCE_FIGURES],
+)
+def test_each_reference_figure_is_recorded_with_its_value_period_qualifier_and_sources(
+    metrics, row, ident, period, value, qualifiers, source, also
+):
+    (obs,) = [o for o in by_id(metrics)[ident].observations if o.period.text == period]
+    assert (obs.value, sorted(obs.qualifier), obs.source, [c.source for c in obs.also]) == (
+        value,
+        sorted(qualifiers),
+        source,
+        also,
+    )
+
+
+def test_both_wordings_of_the_end_2023_online_submission_rate_are_kept(metrics):
+    (obs,) = by_id(metrics)["ty-le-ho-so-nop-truc-tuyen"].observations
+    (vietnamnet,) = obs.also
+    assert (obs.qualifier, obs.source, vietnamnet.qualifier, vietnamnet.source) == ([K], "S16", [G], "vnn-2309436")
+
+
+@pytest.mark.parametrize(
+    ("ident", "period", "out_of"),
+    [
+        ("xep-hang-dti", "2020", 63),
+        ("xep-hang-par-index", "2024", 63),
+        ("xep-hang-sipas", "2024", 63),
+        ("xep-hang-papi", "2024", 63),
+        ("chi-so-papi", "2024", 80),
+        ("san-pham-ocop-tren-san-tmdt", "1/2024 - 6/2024", 168),
+    ],
+)
+def test_a_rank_or_a_part_keeps_what_it_is_out_of(metrics, ident, period, out_of):
+    (obs,) = [o for o in by_id(metrics)[ident].observations if o.period.text == period]
+    assert obs.out_of == out_of
+
+
+def test_the_aggregators_are_cited_as_such(metrics):
+    sources = metrics.source_by_id()
+    notes = {s: sources[s].note for s in ("baomoi-c51119471", "vietnamvn-sipas-2024")}
+    assert [s for s, note in notes.items() if "aggregator" not in note] == []
+
+
+def test_the_thanhnien_june_2025_source_has_its_address(metrics):
+    assert metrics.source_by_id()["thanhnien-2025-06"].url == (
+        "https://thanhnien.vn/chuyen-doi-so-o-long-an-chinh-quyen-kien-tao-nguoi-dan-dong-hanh-185250629165710844.htm"
+    )
+
+
+@pytest.mark.parametrize(
+    ("ident", "words"),
+    [("phu-song-4g", "DÂN SỐ"), ("cap-quang-ho-gia-dinh", "CÓ đường Internet cáp quang")],
+)
+def test_the_corrected_definitions_say_what_the_figure_counts(metrics, ident, words):
+    assert words in by_id(metrics)[ident].definition_note
+
+
+@pytest.mark.parametrize(
+    ("ident", "period", "value", "qualifiers", "source"),
+    [
+        ("ty-trong-kinh-te-so", "2021", 12.87, [], "vneconomy-2026-01-06"),
+        ("ty-trong-kinh-te-so", "2025", 14.02, [U], "vneconomy-2026-01-06"),
+        ("xep-hang-egdi", "2024", 71, [], "vnn-2446462"),
+    ],
+)
+def test_the_countrys_figures_are_a_national_series_not_the_provinces(
+    metrics, ident, period, value, qualifiers, source
+):
+    series = metrics.national_of(by_id(metrics)[ident])
+    (obs,) = [o for o in series.observations if o.period.text == period]
+    assert (obs.value, obs.qualifier, obs.source, by_id(metrics)[ident].observations) == (
+        value,
+        qualifiers,
+        source,
+        [],
+    )
+
+
+def test_at_least_eight_of_the_targeted_indicators_are_measured_from_published_figures(metrics):
+    targeted = [i for i in metrics.indicators if metrics.targets_of(i) and i.kind is not m.Kind.MILESTONE]
+    measured = [i.id for i in targeted if i.latest_figure() is not None]
+    assert (len(targeted), len(measured)) == (23, 8)

@@ -492,3 +492,67 @@ def test_assess_all_keys_every_indicator_by_id_in_file_order_and_resolves_shared
         ("a", Status.NO_TARGET, None),
         ("b", Status.ACHIEVED, shared),
     ]
+
+
+# ----- after the 2021–2025 period: as of a day, and figures that come too late -----
+
+LATE_2026 = dt.date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        (dt.date(2025, 6, 30), 2025),  # during 2025 the 2025 target is still ahead
+        (dt.date(2025, 12, 31), 2025),
+        (dt.date(2026, 1, 1), 2030),  # once 2025 has passed, the 2030 one
+        (LATE_2026, 2030),
+    ],
+)
+def test_the_target_measured_against_is_the_next_one_not_yet_passed_on_the_day_of_the_assessment(as_of, expected):
+    ind = indicator(series({2021: 76, 2022: 83.6}))
+    assert choose_target(ind, [target(80), target(100, year=2030)], as_of).year == expected
+
+
+def test_once_2025_has_passed_the_pace_is_measured_against_2030_and_the_reason_says_so():
+    ind = indicator(series({2021: 76, 2023: 84}))
+    p = assess(ind, [target(80), target(100, year=2030)], LATE_2026)
+    assert (p.status, p.target.year, p.horizon) == (Status.ON_TRACK, 2030, 2030)
+    assert p.reason_vi == (
+        "cần tăng 2,7 điểm %/năm để đạt 100% vào 2030; đang tăng 4 (đo so với mục tiêu 2030; mục tiêu 2025 đã qua: "
+        "xem trang Tổng kết)"
+    )
+    assert p.reason_en.endswith("(measured against the 2030 target; the 2025 target has passed: see the final account)")
+
+
+@pytest.mark.parametrize(
+    ("values", "status"),
+    [({2023: 88.9}, Status.ACHIEVED), ({2021: 40, 2024: 60}, Status.OFF_TRACK)],
+)
+def test_with_only_a_2025_target_a_later_day_judges_it_as_due(values, status):
+    p = assess(indicator(series(values)), [target(80)], LATE_2026)
+    assert (p.status, p.target.year, p.horizon) == (status, 2025, None)
+
+
+def test_a_figure_dated_after_the_target_year_never_counts_toward_it():
+    p = assess(indicator([obs(2024, 70), obs(month(3, 2026), 95)]), [target(80)], LATE_2026)
+    assert (p.status, p.latest.value, p.reason_en) == (
+        Status.OFF_TRACK,
+        70,
+        "target ≥80% (2025) is due and not met: 70% in 2024",
+    )
+
+
+def test_only_figures_after_the_target_year_mean_no_data_for_it():
+    p = assess(indicator([obs(month(3, 2026), 95)]), [target(80)], LATE_2026)
+    assert (p.status, p.latest, p.reason_en) == (
+        Status.NO_DATA,
+        None,
+        "no figure up to the end of 2025; 95% (03/2026) comes after the target ≥80% (2025) and does not count",
+    )
+
+
+def test_the_sentence_words_a_figure_as_the_card_does():
+    # one formatter: a recorded 1.25 is '1,25' on the card and in the sentence; a score keeps its unit
+    score = indicator([obs(2023, 1.25)], unit=Unit.SCORE)
+    p = assess(score, [target(2, year=2030)], LATE_2026)
+    assert p.reason_vi == "mới có số liệu một năm: 1,25 điểm năm 2023, chưa tính được tốc độ; mục tiêu ≥2 điểm (2030)"

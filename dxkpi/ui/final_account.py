@@ -17,7 +17,7 @@ def render() -> None:
     t = common.t
     metrics = snap.metrics
     account = final_account(metrics)
-    common.html(f'<h1 class="dx-page-title">{h.esc(final_title(account, lang))}</h1>')
+    st.title(final_title(account, lang))  # the app's own words, not text from the file
     common.html(
         '<div class="dx-meta">'
         + h.esc(

@@ -1,0 +1,63 @@
+"""One way to say each figure: the card, the status sentence, the chart, the slide and the final account all word
+a figure of the shipped file the same way, in both languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+
+import pytest
+
+from dxkpi import charts, fmt
+from dxkpi import html as h
+from dxkpi.account import final_account
+from dxkpi.loader import load
+from dxkpi.progress import Status, assess_all
+from dxkpi.slides import build_deck
+
+ROOT = Path(__file__).parent.parent
+METRICS = load(ROOT / "metrics.yaml").metrics
+PROGRESS = assess_all(METRICS, dt.date(2026, 11, 25))
+QUOTING = {Status.ACHIEVED, Status.OFF_TRACK, Status.ONE_OBSERVATION}
+FIGURED = [i for i in METRICS.indicators if i.latest_figure() is not None]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("ind", FIGURED, ids=[i.id for i in FIGURED])
+def test_every_view_words_the_latest_figure_the_same_way(ind, lang):
+    latest = ind.latest_figure()
+    words = fmt.figure(latest, ind, lang)
+    sources = METRICS.source_by_id()
+    progress = PROGRESS[ind.id]
+    card = h.figure_card(ind, latest, sources.get(latest.source), lang)
+    figure = charts.indicator_chart(ind, progress, METRICS.targets_of(ind), sources, lang, METRICS.national_of(ind))
+    chart_words = [text for trace in figure.data for text in (trace.text or ())]
+    deck = build_deck(METRICS, PROGRESS, lang)
+    (row,) = [r for s in deck if s.kind == "pillar" for r in s.all_rows if r.name == fmt.name(ind, lang)]
+    seen = {
+        "card": h.esc(words) in card,
+        "chart": html.escape(words, quote=False) in chart_words,  # plotly reads HTML: the chart escapes text
+        "slide": row.value.startswith(words),
+        # a sentence that names the figure it rests on (met, due, one year so far) names it as the card does
+        "sentence": progress.status not in QUOTING or words in progress.reason(lang),
+    }
+    assert seen == {"card": True, "chart": True, "slide": True, "sentence": True}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_final_account_words_each_counted_figure_as_the_cards_do(lang):
+    lines = [line for line in final_account(METRICS).lines if line.figure is not None]
+    assert lines
+    assert [
+        line.indicator.id for line in lines if fmt.figure(line.figure, line.indicator, lang) not in line.sentence(lang)
+    ] == []
+
+
+def test_a_recorded_figure_is_never_rounded_into_another_one():
+    commune = next(i for i in METRICS.indicators if i.id == "trao-doi-van-ban-dien-tu-cap-xa")
+    dti = next(i for i in METRICS.indicators if i.id == "chi-so-dti")
+    assert (fmt.figure(commune.latest_figure(), commune), fmt.figure(dti.latest_figure(), dti, "en")) == (
+        "99,99%",
+        "0.6386 (scale 0–1)",
+    )
