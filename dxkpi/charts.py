@@ -112,6 +112,27 @@ def progress_bar(
     return _layout(fig, ind, lang, height=190)
 
 
+def _add_targets(fig: go.Figure, ind: m.Indicator, targets: list[m.Target], lang: str) -> None:
+    """Every dated target as a star, in one legend entry: targets at the same year and value share a star, whose
+    hover names each of them (a national and a provincial ≥80% by 2025, say)."""
+    points: dict[tuple[int, float], list[str]] = {}
+    for target in targets:
+        if target.year is not None:
+            points.setdefault((target.year, target.value), []).append(fmt.target(target, ind, lang))
+    if not points:
+        return
+    word = fmt.t(lang, "Mục tiêu", "Target")
+    fig.add_scatter(
+        x=[_year_end(year) for year, _ in points],
+        y=[value for _, value in points],
+        mode="markers",
+        marker={"symbol": "star", "size": 18, "color": TARGET_COLOR},
+        hovertext=[_x(f"{word} " + " · ".join(names)) for names in points.values()],
+        hoverinfo="text",
+        name=word,
+    )
+
+
 def indicator_chart(
     ind: m.Indicator,
     progress: Progress,
@@ -190,16 +211,7 @@ def timeseries(
             line={"color": PATH_COLOR, "dash": "dot", "width": 2},
             name=fmt.t(lang, "Lộ trình cần đạt", "Required path"),
         )
-    for target in targets:
-        if target.year is None:
-            continue
-        fig.add_scatter(
-            x=[_year_end(target.year)],
-            y=[target.value],
-            mode="markers",
-            marker={"symbol": "star", "size": 18, "color": TARGET_COLOR},
-            name=_x(fmt.t(lang, "Mục tiêu ", "Target ") + fmt.target(target, ind, lang)),
-        )
+    _add_targets(fig, ind, targets, lang)
     yaxis = _percent_axis(ind)
     if ind.unit is m.Unit.RANK:
         yaxis = {"autorange": "reversed"}

@@ -64,6 +64,21 @@ class Progress:
     reason_vi: str
     reason_en: str
     horizon: int | None = None  # set when measured against a later target because earlier ones have passed
+    passed: tuple[int, ...] = ()  # the years of the targets that have passed before `horizon`
+
+    def horizon_note(self, lang: str) -> str:
+        """'(đo so với mục tiêu 2030; mục tiêu 2025 đã qua: xem trang Tổng kết)', or '' when there is no horizon."""
+        if not self.horizon:
+            return ""
+        years = ", ".join(str(y) for y in self.passed)
+        if lang == "en":
+            return f"(measured against the {self.horizon} target; the {years} target has passed: see the final account)"
+        return f"(đo so với mục tiêu {self.horizon}; mục tiêu {years} đã qua: xem trang Tổng kết)"
+
+    def explained(self, lang: str) -> str:
+        """The reason with the horizon note where there is one: what a page or a sheet with room shows."""
+        note = self.horizon_note(lang)
+        return f"{self.reason(lang)} {note}" if note else self.reason(lang)
 
     def reason(self, lang: str) -> str:
         """The reason in `lang` ("vi" or "en"); any other language is a ValueError."""
@@ -181,14 +196,8 @@ def _passed_years(targets: list[Target], chosen: Target, as_of: dt.date | None) 
 
 
 def _with_horizon(progress: Progress, target: Target, passed: list[int]) -> Progress:
-    """The progress with its reason saying it is measured against a later target, the earlier ones having passed."""
-    years = ", ".join(str(y) for y in passed)
-    vi = f"{progress.reason_vi} (đo so với mục tiêu {target.year}; mục tiêu {years} đã qua: xem trang Tổng kết)"
-    en = (
-        f"{progress.reason_en} (measured against the {target.year} target; "
-        f"the {years} target has passed: see the final account)"
-    )
-    return dataclasses.replace(progress, reason_vi=vi, reason_en=en, horizon=target.year)
+    """The progress marked as measured against a later target, the earlier ones having passed."""
+    return dataclasses.replace(progress, horizon=target.year, passed=tuple(passed))
 
 
 # ----- choosing and reading -----

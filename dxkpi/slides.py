@@ -17,7 +17,7 @@ from .account import Account, Group, Outcome, final_account
 from .progress import Progress
 
 MAX_CHARTS = 2  # per pillar slide: what fits a 16:9 screen at a size a room can read
-MAX_ROWS = 6
+MAX_ROWS = 4  # rows of a pillar slide beside its charts at 1280x720, names wrapping to two lines
 MAX_FINAL_ROWS = 8  # the final-account slide has no charts: the table takes the whole width
 
 
@@ -135,7 +135,8 @@ def _row(ind: m.Indicator, prog: Progress, metrics: m.Metrics, lang: str) -> Row
 def pillar_slide(metrics: m.Metrics, progress: dict[str, Progress], pillar: m.Pillar, lang: str) -> Slide:
     sources = metrics.source_by_id()
     inds = [i for i in metrics.indicators if i.pillar is pillar and i.kind is not m.Kind.MILESTONE]
-    with_data = [i for i in inds if i.latest_figure() is not None]
+    # Indicators measured against a target come first: a room sees how the province stands before context figures.
+    with_data = sorted((i for i in inds if i.latest_figure() is not None), key=lambda i: progress[i.id].target is None)
     without = len(inds) - len(with_data)
     all_rows = tuple(
         _row(i, progress[i.id], metrics, lang) for i in [*with_data, *(i for i in inds if i not in with_data)]
@@ -197,22 +198,32 @@ def milestones_slide(metrics: m.Metrics, progress: dict[str, Progress], lang: st
     )
 
 
+def short_citation(source: m.Source) -> str:
+    """'[S16] news.baolongan.vn, 22/10/2021': what a screen of thirty sources has room for."""
+    date = f", {fmt.date(source.date)}" if source.date else ""
+    return f"[{source.id}] {source.publisher}{date}"
+
+
 def sources_slide(metrics: m.Metrics, deck: list[Slide], lang: str) -> Slide:
-    """Every source cited by the slides before it, in order of first citation."""
+    """Every source cited by the slides before it, in order of first citation: short on the slide, in full in the
+    speaker notes (and in the PDF, which has room)."""
     sources = metrics.source_by_id()
-    lines = []
+    ids: list[str] = []
     for slide in deck:
         for note in slide.notes[1:]:
-            if note not in lines:
-                lines.append(note)
+            source_id = note.split("]")[0][1:]
+            if source_id not in ids:
+                ids.append(source_id)
     return Slide(
         "sources",
         fmt.t(lang, "Nguồn số liệu", "Sources"),
         fmt.t(
-            lang, "Mọi số liệu đều dẫn nguồn; chi tiết trong metrics.yaml", "Every figure is sourced; see metrics.yaml"
+            lang,
+            "Mọi số liệu đều dẫn nguồn; tên bài và địa chỉ web trong ghi chú của trang này và trong metrics.yaml",
+            "Every figure is sourced; titles and web addresses are in this slide's notes and in metrics.yaml",
         ),
-        lines=tuple(lines),
-        notes=_notes([line.split("]")[0][1:] for line in lines], sources, lang),
+        lines=tuple(short_citation(sources[i]) for i in ids if i in sources),
+        notes=_notes(ids, sources, lang),
     )
 
 

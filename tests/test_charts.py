@@ -211,7 +211,7 @@ def test_a_rank_series_has_first_place_at_the_top():
     assert series().layout.yaxis.autorange == "reversed"
 
 
-def test_the_target_is_a_star_at_its_year_and_value():
+def test_the_target_is_a_star_at_its_year_and_value_named_in_its_hover():
     star = series().data[-1]
     assert (list(star.x), list(star.y), star.mode, star.marker.symbol, star.marker.color, star.name) == (
         [END(2025)],
@@ -219,8 +219,20 @@ def test_the_target_is_a_star_at_its_year_and_value():
         "markers",
         "star",
         charts.TARGET_COLOR,
-        # the words are fmt.target's (tested in test_fmt.py)
-        "Mục tiêu " + fmt.target(DTI_TARGET, dti(), "vi"),
+        "Mục tiêu",
+    )
+    # the words are fmt.target's (tested in test_fmt.py)
+    assert list(star.hovertext) == ["Mục tiêu " + fmt.target(DTI_TARGET, dti(), "vi")]
+
+
+def test_targets_at_the_same_year_and_value_share_a_star_whose_hover_names_each():
+    national, provincial = target(80), target(80, level=Level.PROVINCIAL)
+    later = target(100, year=2030)
+    star = series(ind=indicator([obs(2021, 70), obs(2023, 75)]), targets=[national, provincial, later]).data[-1]
+    assert (list(star.x), list(star.y), list(star.hovertext)) == (
+        [END(2025), END(2030)],
+        [80, 100],
+        ["Mục tiêu ≥80% (2025, quốc gia) · ≥80% (2025, tỉnh)", "Mục tiêu ≥100% (2030, quốc gia)"],
     )
 
 
@@ -239,15 +251,14 @@ def test_the_required_path_runs_from_the_baseline_year_to_the_target():
     )
 
 
-def test_traces_are_the_series_the_path_and_each_dated_target():
+def test_traces_are_the_series_the_path_and_the_dated_targets():
     in_2030 = target(5, Comparator.AT_MOST, year=2030)
     fig = series("en", targets=[DTI_TARGET, in_2030, target(3, Comparator.AT_MOST, None)])
-    assert [(trace.name, list(trace.x)[-1]) for trace in fig.data] == [
-        ("DTI rank", END(2022)),
-        ("Required path", END(2025)),
-        ("Target " + fmt.target(DTI_TARGET, dti(), "en"), END(2025)),
-        ("Target " + fmt.target(in_2030, dti(), "en"), END(2030)),
+    assert [(trace.name, list(trace.x)) for trace in fig.data[1:]] == [
+        ("Required path", [END(y) for y in range(2020, 2026)]),
+        ("Target", [END(2025), END(2030)]),  # the undated target has no place on a time axis
     ]
+    assert fig.data[0].name == "DTI rank"
 
 
 def test_there_is_no_required_path_when_progress_has_none():
@@ -258,7 +269,7 @@ def test_there_is_no_required_path_when_progress_has_none():
     assert (progress.status, progress.required_path, [trace.name for trace in fig.data]) == (
         Status.OFF_TRACK,
         (),
-        ["Tỷ lệ hồ sơ trực tuyến", "Mục tiêu &gt;80% (2025, quốc gia)"],
+        ["Tỷ lệ hồ sơ trực tuyến", "Mục tiêu"],
     )
 
 
@@ -268,7 +279,7 @@ def test_the_required_path_is_drawn_whenever_progress_has_one_even_once_the_targ
     fig = charts.timeseries(ind, progress, [ONLINE_TARGET], sources(), "vi")
     assert (progress.status, [trace.name for trace in fig.data], list(fig.data[1].x)) == (
         Status.ACHIEVED,
-        ["Tỷ lệ hồ sơ trực tuyến", "Lộ trình cần đạt", "Mục tiêu &gt;80% (2025, quốc gia)"],
+        ["Tỷ lệ hồ sơ trực tuyến", "Lộ trình cần đạt", "Mục tiêu"],
         [END(y) for y, _ in progress.required_path],
     )
 
@@ -408,7 +419,7 @@ def test_an_indicator_with_no_figure_of_its_own_still_gets_a_chart_of_the_countr
     ind = indicator([])
     country = national([obs(2021, 12.87), obs(2025, 14.02)])
     fig = charts.indicator_chart(ind, assess(ind, [target(20)]), [target(20)], sources(), "vi", country)
-    assert [trace.name for trace in fig.data] == ["Cả nước (tham khảo)", "Mục tiêu ≥20% (2025, quốc gia)"]
+    assert [trace.name for trace in fig.data] == ["Cả nước (tham khảo)", "Mục tiêu"]
 
 
 def test_two_figures_of_one_year_stand_apart_at_the_end_of_their_months():

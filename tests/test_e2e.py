@@ -19,7 +19,7 @@ from tests.serve import CHROMIUM_ARGS, Server, copy_metrics
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-TIMEOUT_MS = 15_000  # generous upper bound for one wait; a passing wait returns as soon as it holds
+TIMEOUT_MS = 60_000  # generous upper bound for one wait on a busy machine; a passing wait returns as soon as it holds
 expect.set_options(timeout=TIMEOUT_MS)
 
 # Every chart is drawn: no placeholder left (Streamlit shows an stSkeleton while plotly's bundle loads,
@@ -61,6 +61,11 @@ PAGES = {
     "kinh-te-so": ("kinh-te-so", "Kinh tế số", ["~220 doanh nghiệp", "gần 11.500 tỷ đồng", "ước gần 200 tỷ đồng"]),
     "xa-hoi-so": ("xa-hoi-so", "Xã hội số", ["Tỷ lệ người trưởng thành có tài khoản định danh điện tử", ">98%"]),
     "nen-tang": ("nen-tang", "Nền tảng chung", ["Hạ tầng băng rộng cáp quang đến hộ gia đình", "88,9%", "99,9%"]),
+    "tong-ket": (
+        "tong-ket",
+        "Tổng kết giai đoạn 2021–2025",
+        ["Đạt 11/28 mục tiêu năm 2025", "đạt 97% năm 2024, mục tiêu ≥80% (2025, quốc gia), ≥80% (2025, tỉnh): đã đạt"],
+    ),
     "cot-moc": ("cot-moc", "Cột mốc", ["Nền tảng tích hợp, chia sẻ dữ liệu của tỉnh (LGPS)", "Đã hoàn thành"]),
     "nguon": ("nguon", "Nguồn", ["[dcsvn-2021-10-19]", "Tổng doanh thu của doanh nghiệp công nghệ số: gần 11.500"]),
     "tai-ve": ("tai-ve", "Tải về cho cuộc họp", ["Báo cáo PDF", "PowerPoint", "Bảng Excel các chỉ tiêu"]),
@@ -126,8 +131,9 @@ def assert_no_error(page: Page) -> None:
 
 
 def key_figures(page: Page) -> list[str]:
-    """The values of the key-figure cards (the second grid of cards on the overview)."""
-    return page.locator(".dx-grid").nth(1).locator(".dx-value").all_inner_texts()
+    """The values of the key-figure cards (the third grid of cards on the overview, after the status counts and the
+    2021–2025 final account)."""
+    return page.locator(".dx-grid").nth(2).locator(".dx-value").all_inner_texts()
 
 
 def screenshot(page: Page, name: str) -> Path:
@@ -207,6 +213,27 @@ def test_a_pillar_page_draws_its_plotly_charts(page: Page, dashboard: Server, pa
     # The indicator's chart drew its data (legend or value label in the SVG), not an empty frame.
     plot = page.locator(".js-plotly-plot", has_text=legend)
     expect(plot.locator("g.trace").first).to_be_attached()
+    assert_no_error(page)
+
+
+def test_the_final_account_page_in_english_counts_the_targets_and_lists_the_unmeasured_ones(
+    page: Page, dashboard: Server
+):
+    open_page(page, f"{dashboard.url}/tong-ket?lang=en")
+    main = main_area(page)
+    expect(main.locator("h1").first).to_contain_text("2021–2025 final account")
+    expect(main.locator(".dx-count .dx-value").first).to_have_text("11/28")
+    expect(main).to_contain_text("Viet Nam: est. 14.02% in 2025 (for reference)")
+    expect(main.locator(".dx-table tbody tr")).to_have_count(22)  # one row per indicator and outcome
+    assert_no_error(page)
+    screenshot(page, "tong-ket-en")
+
+
+def test_the_digital_economy_chart_draws_the_countrys_line_beside_the_targets(page: Page, dashboard: Server):
+    open_page(page, f"{dashboard.url}/kinh-te-so")
+    plot = page.locator(".js-plotly-plot", has_text="Cả nước (tham khảo)")
+    expect(plot.locator("g.trace")).to_have_count(2)  # the country's line, and the targets (2025, 2030) as stars
+    expect(plot).to_contain_text("ước 14,02%")
     assert_no_error(page)
 
 

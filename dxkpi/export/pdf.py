@@ -245,7 +245,8 @@ def _milestones(slide: Slide, lang: str) -> list[Flowable]:
 
 
 def _sources(slide: Slide, lang: str) -> list[Flowable]:
-    return _heading(slide, lang) + [_p(line, "source") for line in slide.lines]
+    # A page has room for every citation in full (title, date, address): the slide's notes hold them.
+    return _heading(slide, lang) + [_p(line, "source") for line in (slide.notes[1:] or slide.lines)]
 
 
 def story(report: Report, pngs: list[bytes]) -> list[Flowable]:

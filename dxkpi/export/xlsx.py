@@ -130,7 +130,7 @@ def indicators_sheet(ws: Worksheet, report: Report) -> None:
                 fmt.target(prog.target, ind, lang) if prog.target else None,
                 prog.share,
                 fmt.status_label(prog.status, lang),
-                prog.reason(lang),
+                prog.explained(lang),
                 f"[{obs.source}] {source.publisher}" if obs and source else (obs.source if obs else None),
                 ind.id,
             ]

@@ -80,7 +80,7 @@ def indicator_block(snap: data.Snapshot, ind: m.Indicator, lang: str) -> None:
         common.html(
             f'<div class="dx-name" style="font-size:1.25rem;font-weight:700">{h.esc(fmt.name(ind, lang))}</div>'
             f'<div style="margin:6px 0">{h.badge(progress.status, lang)} '
-            f'<span class="dx-meta">{h.esc(progress.reason(lang))}</span></div>'
+            f'<span class="dx-meta">{h.esc(progress.explained(lang))}</span></div>'
         )
         figure = charts.indicator_chart(ind, progress, targets, sources, lang, snap.metrics.national_of(ind))
         # A figure with no chart (a context figure, a single value with no target) gets the whole width.
