@@ -128,7 +128,7 @@ def final_account(metrics: m.Metrics, year: int = PROGRAMME_END) -> Account:
 def account_line(ind: m.Indicator, target: m.Target, national: m.NationalSeries | None = None) -> Line:
     """The outcome of one dated target, by the rules in the module docstring."""
     assert target.year is not None
-    figures = sorted((o for o in ind.observations if o.value is not None), key=lambda o: (o.period.end, o.period.start))
+    figures = ind.figures()
     counting = counted(figures, target)
     figure = counting[-1] if counting else None
     later = figures[-1] if figures and figures[-1] not in counting else None
@@ -147,7 +147,8 @@ def _national_figure(national: m.NationalSeries | None, year: int) -> m.Observat
         return None
     deadline = dt.date(year, 12, 31)
     upto = [o for o in national.observations if o.value is not None and o.period.end <= deadline]
-    return max(upto, key=lambda o: (o.period.end, o.period.start), default=None)
+    ordered = m.in_time_order(upto)
+    return ordered[-1] if ordered else None
 
 
 _OUTCOME_WORDS = {

@@ -144,7 +144,7 @@ def indicator_chart(
     """The chart of an indicator: over time when it has two figures or a national line, else a bullet against its
     target, else its single figure; None when there is nothing to draw."""
     points = [o for o in ind.observations if o.value is not None]
-    has_national = national is not None and any(o.value is not None for o in national.observations)
+    has_national = national is not None and bool(national.figures())
     if len(points) >= 2 or has_national:
         return timeseries(ind, progress, targets, sources, lang, national)
     if points and progress.target is not None:
@@ -165,10 +165,8 @@ def timeseries(
 ) -> go.Figure | None:
     """Figures over time with every dated target marked, the required path and the country's line when given;
     None with fewer than `minimum` figures of the province and no national line."""
-    points = sorted((o for o in ind.observations if o.value is not None), key=lambda o: (o.period.end, o.period.start))
-    reference = sorted(
-        (o for o in (national.observations if national else []) if o.value is not None), key=lambda o: o.period.end
-    )
+    points = ind.figures()
+    reference = m.in_time_order([o for o in (national.observations if national else []) if o.value is not None])
     if len(points) < minimum and not reference:
         return None
     fig = go.Figure()

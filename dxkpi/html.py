@@ -46,11 +46,7 @@ def other_wordings(ind: m.Indicator, obs: m.Observation, sources: dict[str, m.So
 def national_line(ind: m.Indicator, series: m.NationalSeries, sources: dict[str, m.Source], lang: str) -> str:
     """Plain text: 'Cả nước (tham khảo): ước 14,02% năm 2025 · Nguồn: vneconomy.vn', or the series has no figure."""
     label = fmt.national_label(series, lang)
-    latest = max(
-        (o for o in series.observations if o.value is not None),
-        key=lambda o: (o.period.end, o.period.start),
-        default=None,
-    )
+    latest = series.latest_figure()
     if latest is None:
         return f"{label}: {fmt.t(lang, 'chưa có số liệu', 'no data')}"
     source = source_name(sources.get(latest.source), latest.source)

@@ -171,6 +171,11 @@ class Observation:
     pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
 
 
+def in_time_order(observations: list[Observation]) -> list[Observation]:
+    """Observations by the end, then the start, of their period; ties keep file order. Every "latest" is the last."""
+    return sorted(observations, key=lambda o: (o.period.end, o.period.start))
+
+
 @dataclass
 class Target:
     value: float = field(metadata=doc("Giá trị mục tiêu", "Target value"))
@@ -216,12 +221,17 @@ class Indicator:
 
     def latest_observation(self) -> Observation | None:
         """The most recent observation (by the end, then the start, of its period), or None."""
-        return max(self.observations, key=lambda o: (o.period.end, o.period.start), default=None)
+        ordered = in_time_order(self.observations)
+        return ordered[-1] if ordered else None
+
+    def figures(self) -> list[Observation]:
+        """The observations that have a value (a milestone's have none), oldest first: the one order of the package."""
+        return in_time_order([o for o in self.observations if o.value is not None])
 
     def latest_figure(self) -> Observation | None:
-        """The most recent observation that has a value (a milestone's have none), or None."""
-        figures = (o for o in self.observations if o.value is not None)
-        return max(figures, key=lambda o: (o.period.end, o.period.start), default=None)
+        """The most recent observation that has a value, or None."""
+        figures = self.figures()
+        return figures[-1] if figures else None
 
     def resolved_targets(self, shared: dict[str, Target]) -> list[Target]:
         """Targets with every `ref:` replaced by the shared target it names (unknown refs dropped)."""
@@ -246,6 +256,14 @@ class NationalSeries:
     note: str | None = field(default=None, metadata=doc("Ghi chú", "Note"))
     note_en: str | None = field(default=None, metadata=doc("Ghi chú tiếng Anh", "Note in English"))
     pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
+
+    def figures(self) -> list[Observation]:
+        """The country's figures, oldest first (the same order as Indicator.figures)."""
+        return in_time_order([o for o in self.observations if o.value is not None])
+
+    def latest_figure(self) -> Observation | None:
+        figures = self.figures()
+        return figures[-1] if figures else None
 
 
 @dataclass

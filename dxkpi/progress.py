@@ -24,6 +24,7 @@ from .model import (
     Qualifier,
     Target,
     Unit,
+    in_time_order,
 )
 
 ON_TRACK_MIN = 0.95
@@ -219,12 +220,12 @@ def _prefer_provincial(targets: list[Target]) -> Target | None:
 
 def _ordered(observations: list[Observation]) -> list[Observation]:
     """Observations by period end (then start), ties kept in file order."""
-    return sorted(observations, key=lambda o: (o.period.end, o.period.start))
+    return in_time_order(observations)
 
 
 def _valued(indicator: Indicator) -> list[Observation]:
     """The observations that carry a value, oldest first."""
-    return _ordered([o for o in indicator.observations if o.value is not None])
+    return indicator.figures()
 
 
 def _latest(indicator: Indicator) -> Observation | None:
