@@ -143,7 +143,7 @@ def indicator_chart(
 ) -> go.Figure | None:
     """The chart of an indicator: over time when it has two figures or a national line, else a bullet against its
     target, else its single figure; None when there is nothing to draw."""
-    points = [o for o in ind.observations if o.value is not None]
+    points = ind.figures()
     has_national = national is not None and bool(national.figures())
     if len(points) >= 2 or has_national:
         return timeseries(ind, progress, targets, sources, lang, national)
@@ -166,7 +166,7 @@ def timeseries(
     """Figures over time with every dated target marked, the required path and the country's line when given;
     None with fewer than `minimum` figures of the province and no national line."""
     points = ind.figures()
-    reference = m.in_time_order([o for o in (national.observations if national else []) if o.value is not None])
+    reference = national.figures() if national else []
     if len(points) < minimum and not reference:
         return None
     fig = go.Figure()
