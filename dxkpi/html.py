@@ -7,8 +7,9 @@ from . import model as m
 
 # HTML's own characters, and what Markdown (and Streamlit's $…$ maths) would act on, since Streamlit
 # passes this HTML through its Markdown renderer: each becomes a numeric entity, in one pass.
-# Line breaks too: a blank line would end the HTML block and let Markdown read the rest.
-_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'[]()*_`!#$~|\\{}+-=\n\r"})
+# Line breaks too: a blank line would end the HTML block and let Markdown read the rest. The colon
+# because Streamlit turns :smile:, :material/x: and :red[x] into emoji, icons and colours.
+_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'[]()*_`!#$~|\\{}+-=:\n\r"})
 
 
 def esc(text: object) -> str:

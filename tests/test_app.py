@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.builders import ACTIVE, HOSTILE, hostile_text
+
 ROOT = Path(__file__).parent.parent
 PAGES = [
     ("dxkpi/pages/chinh_quyen_so.py", "Chính quyền số", ">193 tỷ đồng"),
@@ -50,7 +52,7 @@ def test_the_overview_shows_the_key_figures_the_vietnamese_way(metrics_copy):
     at = app().run()
     assert not at.exception
     text = page_text(at)
-    assert at.title[0].value == "Chỉ tiêu chuyển đổi số tỉnh Long An"
+    assert "<h1>Chỉ tiêu chuyển đổi số tỉnh Long An</h1>" in markup(at)
     for figure in [
         ">193 tỷ đồng",
         "~220 doanh nghiệp",
@@ -271,3 +273,57 @@ def test_the_other_sources_wording_of_a_figure_is_shown_beside_it(metrics_copy):
     at.switch_page("dxkpi/pages/chinh_quyen_so.py").run()
     text = page_text(at)
     assert ("~96%" in text, "vietnamnet.vn ghi: gần 96%" in text) == (True, True)
+
+
+def markdown_sent(at: AppTest) -> list[str]:
+    """Every text Streamlit renders as Markdown: markdown, headings, captions, alerts and widget labels."""
+    texts = [e.value for kind in ("markdown", "title", "header", "subheader", "caption") for e in at.get(kind)]
+    texts += [e.value for kind in ("error", "warning", "info", "success") for e in at.get(kind)]
+    widgets = [*at.button, *at.radio, *at.selectbox, *at.get("download_button"), *at.get("page_link")]
+    texts += [str(getattr(w, "label", "") or getattr(w.proto, "label", "")) for w in widgets]
+    texts += [str(o) for w in [*at.radio, *at.selectbox] for o in w.options]
+    return texts
+
+
+@pytest.fixture
+def hostile_copy(metrics_copy) -> Path:
+    """The shipped file with every title, name, note and publisher replaced by text full of markup."""
+    for path in (metrics_copy, metrics_copy.parent / "data" / "national-targets.yaml"):
+        path.write_text(hostile_text(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return metrics_copy
+
+
+def assert_shown_as_written(at: AppTest, where: str) -> None:
+    assert not at.exception, where
+    sent = "\n".join(markdown_sent(at))
+    assert [a for a in ACTIVE if a in sent] == [], where
+    assert HOSTILE in page_text(at), where
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("page", ["dxkpi/pages/overview.py", *(p[0] for p in PAGES)])
+def test_text_from_the_file_shows_exactly_as_written_on_every_page(hostile_copy, page, lang):
+    at = app()
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(page).run()
+    assert_shown_as_written(at, page)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_text_from_the_file_shows_exactly_as_written_on_every_slide(hostile_copy, lang):
+    at = app()
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("dxkpi/pages/present.py").run()
+    total = int(re.search(r"1 / (\d+)", page_text(at)).group(1))
+    shown = 0
+    for k in range(1, total + 1):
+        assert f"{k} / {total}" in page_text(at)
+        sent = "\n".join(markdown_sent(at))
+        assert [a for a in ACTIVE if a in sent] == [], f"slide {k}"
+        assert not at.exception
+        shown += HOSTILE in page_text(at)
+        if k < total:
+            at.button(key="dx-next").click().run()
+    assert shown == total  # every slide shows some text from the file, as written

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from tests.builders import HOSTILE, hostile_text
 from tests.serve import CHROMIUM_ARGS, Server, copy_metrics
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -337,3 +338,25 @@ def test_the_excel_download_is_a_real_workbook(page: Page, dashboard: Server, tm
     assert saved.name == "chuyen-doi-so-vi.xlsx"
     values = [cell.value for row in openpyxl.load_workbook(saved).worksheets[0].iter_rows() for cell in row]
     assert 11500 in values
+
+
+# --- text from the file -------------------------------------------------------------------------------
+
+
+def test_text_full_of_markup_shows_as_written_in_the_title_and_on_the_title_slide(page: Page, tmp_path: Path):
+    metrics = copy_metrics(tmp_path)
+    for path in (metrics, tmp_path / "data" / "national-targets.yaml"):
+        path.write_text(hostile_text(path.read_text(encoding="utf-8")), encoding="utf-8")
+    server = Server("dashboard.py", tmp_path / "streamlit.log", {"DXKPI_METRICS": str(metrics)})
+    try:
+        for url, heading in [(server.url + "/", main_area(page).locator("h1").first), (server.url + "/present", None)]:
+            open_page(page, url)
+            title = heading or page.locator(".dx-slide-title")
+            expect(title).to_have_text(f"{HOSTILE} 1")  # the characters as typed, nothing rendered from them
+            rendered = "strong, em, del, code, img, .katex, [data-testid='stIconMaterial'], span[style]"
+            rendered += ", a:not([href^='#'])"  # a heading's own anchor link is Streamlit's, not the text's
+            found = main_area(page).locator("h1, .dx-slide, .dx-meta").locator(rendered)
+            assert found.count() == 0, found.evaluate_all("els => els.map(e => e.outerHTML)")
+            assert "😄" not in main_area(page).inner_text()
+    finally:
+        server.stop()

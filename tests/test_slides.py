@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import html as std_html
+import re
+import shutil
 from pathlib import Path
 
 import pytest
 
+from dxkpi.html import slide_html
 from dxkpi.loader import load
 from dxkpi.progress import assess_all
 from dxkpi.slides import MAX_CHARTS, MAX_ROWS, build_deck
+from tests.builders import ACTIVE, HOSTILE, hostile_text
 
 ROOT = Path(__file__).parent.parent
 
@@ -120,3 +125,16 @@ def test_the_sources_slide_lists_each_cited_source_once_short_with_the_full_cita
 def test_milestones_keep_their_own_status(metrics):
     statuses = [r.status for r in deck(metrics)[7].rows]
     assert statuses == ["done"] * 4 + ["pilot"] + ["in_progress"] * 4
+
+
+def test_text_from_the_file_reaches_every_slide_as_written_and_never_as_markup(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    for name in ("metrics.yaml", "data/national-targets.yaml"):
+        (tmp_path / name).write_text(hostile_text((ROOT / name).read_text(encoding="utf-8")), encoding="utf-8")
+    hostile = load(tmp_path / "metrics.yaml").metrics
+    slides = deck(hostile)
+    assert slides[0].title == f"{HOSTILE} 1"  # the deck's data is the file's text, unchanged
+    for slide in slides:
+        markup = slide_html(slide, "vi")
+        assert [a for a in ACTIVE if a in markup] == [], slide.kind
+        assert HOSTILE in std_html.unescape(re.sub(r"<[^>]+>", " ", markup)), slide.kind

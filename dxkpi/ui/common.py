@@ -45,18 +45,19 @@ def problem_banner(snap: data.Snapshot, lang: str) -> None:
     if not snap.problems:
         return
     n = len(snap.problems)
+    name = h.esc(snap.path.name)  # the heading is Markdown; a file name is shown as written
     if snap.metrics is not None:
         at = dt.datetime.fromtimestamp(snap.loaded_at).strftime("%H:%M:%S")
         head = t(
             lang,
-            f"Tệp {snap.path.name} vừa lưu có {n} lỗi. Bảng dưới đây vẫn là số liệu hợp lệ gần nhất (đọc lúc {at}).",
-            f"The saved {snap.path.name} has {n} problem(s). Below is still the last valid data (read at {at}).",
+            f"Tệp {name} vừa lưu có {n} lỗi. Bảng dưới đây vẫn là số liệu hợp lệ gần nhất (đọc lúc {at}).",
+            f"The saved {name} has {n} problem(s). Below is still the last valid data (read at {at}).",
         )
     else:
         head = t(
             lang,
-            f"Chưa hiển thị được số liệu: tệp {snap.path.name} có {n} lỗi.",
-            f"Nothing to show yet: {snap.path.name} has {n} problem(s).",
+            f"Chưa hiển thị được số liệu: tệp {name} có {n} lỗi.",
+            f"Nothing to show yet: {name} has {n} problem(s).",
         )
     with st.container(border=True, key="problems"):
         st.error(head, icon="⚠️")
@@ -71,6 +72,12 @@ def problem_banner(snap: data.Snapshot, lang: str) -> None:
                 "Check from a terminal: python -m dxkpi validate metrics.yaml --lang en",
             )
         )
+
+
+def title(text: str) -> None:
+    """A page title taken from the file, shown exactly as written (st.title would read it as Markdown)."""
+    # HTML, not st.title with escaped text: Markdown would still turn an address in it into a link.
+    html(f"<h1>{h.esc(text)}</h1>")
 
 
 def html(markup: str) -> None:

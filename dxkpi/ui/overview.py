@@ -22,7 +22,7 @@ def render() -> None:
     lang = st.session_state.get("lang", "vi")
     meta = snap.metrics.meta
     t = common.t
-    st.title((meta.title_en or meta.title) if lang == "en" else meta.title)
+    common.title((meta.title_en or meta.title) if lang == "en" else meta.title)
     program = (meta.program_en or meta.program) if lang == "en" else meta.program
     region_note = fmt.note(meta.region_note, meta.region_note_en, lang)
     common.html(f'<div class="dx-meta">{h.esc(program)} · {h.esc(meta.reporting_period)}</div>')
