@@ -21,6 +21,17 @@ def unaccent(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c) != "Mn").lower()
 
 
+def shorten(text: str, limit: int) -> str:
+    """The text itself if it has at most `limit` characters, else its start cut at a word and ended with '…'."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit * 2 // 3:  # a word boundary near the end; otherwise cut inside a very long word
+        cut = cut[:space]
+    return cut.rstrip(" ,.;:·–-") + "…"
+
+
 def t(lang: Lang, vi: str, en: str) -> str:
     """The Vietnamese or the English wording, by the reader's language."""
     return en if lang == "en" else vi

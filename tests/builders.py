@@ -29,9 +29,9 @@ def make_indicator(**fields: Any) -> Indicator:
 
 
 # Text that Markdown, Streamlit's maths, emoji, icons and colours, or HTML would act on if it reached them.
-HOSTILE = "**bold** $x^2$ :smile: :material/home: :red[red] <b>tag</b> [link](http://example.com) _u_ `c` ~~s~~"
+HOSTILE = "**b** $x^2$ :smile: :material/home: :red[r] <b>t</b> [l](http://e.com) _u_ `c` ~~s~~"
 # What must never appear in what is sent to the browser: each piece of HOSTILE still able to act.
-ACTIVE = ["**bold**", "$x^2$", ":smile:", ":material/home:", ":red[", "<b>tag", "[link](", "_u_", "`c`", "~~s~~"]
+ACTIVE = ["**b**", "$x^2$", ":smile:", ":material/home:", ":red[", "<b>t", "[l](", "_u_", "`c`", "~~s~~"]
 _TEXT_KEYS = (
     "title|title_en|name|name_en|publisher|program|program_en|reporting_period|region|region_note|region_note_en"
     "|note|note_en|definition_note|definition_note_en|unit_label|unit_label_en"
@@ -39,7 +39,11 @@ _TEXT_KEYS = (
 _TEXT_LINE = re.compile(rf"^(\s*(?:- )?(?:{_TEXT_KEYS}): ).*$", re.MULTILINE)
 
 
-def hostile_text(yaml_text: str) -> str:
-    """A metrics file's every free-text value (titles, names, notes, publishers…) made HOSTILE plus a number."""
+# 5,000 characters: a word too long for any line, then ordinary words.
+LONG = ("Chỉ-tiêu-dài" * 100 + " " + "chữ rất dài " * 400)[:5000]
+
+
+def hostile_text(yaml_text: str, text: str = HOSTILE) -> str:
+    """A metrics file's every free-text value (titles, names, notes, publishers…) made `text` plus a number."""
     counter = iter(range(1, 100_000))
-    return _TEXT_LINE.sub(lambda match: match.group(1) + json.dumps(f"{HOSTILE} {next(counter)}"), yaml_text)
+    return _TEXT_LINE.sub(lambda match: match.group(1) + json.dumps(f"{text} {next(counter)}"), yaml_text)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from tests.builders import HOSTILE, hostile_text
+from tests.builders import HOSTILE, LONG, hostile_text
 from tests.serve import CHROMIUM_ARGS, Server, copy_metrics
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -359,4 +359,32 @@ def test_text_full_of_markup_shows_as_written_in_the_title_and_on_the_title_slid
             assert found.count() == 0, found.evaluate_all("els => els.map(e => e.outerHTML)")
             assert "😄" not in main_area(page).inner_text()
     finally:
+        server.stop()
+
+
+def test_slides_keep_their_size_at_1280x720_whatever_the_length_of_the_text(browser: Browser, tmp_path: Path):
+    metrics = copy_metrics(tmp_path)
+    for path in (metrics, tmp_path / "data" / "national-targets.yaml"):
+        path.write_text(hostile_text(path.read_text(encoding="utf-8"), LONG), encoding="utf-8")
+    server = Server("dashboard.py", tmp_path / "streamlit.log", {"DXKPI_METRICS": str(metrics)})
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    try:
+        open_page(page, f"{server.url}/present")
+        expect(page.locator(".dx-counter")).to_have_text(re.compile(r"^1 / \d+$"))
+        total = int(counter(page).split("/")[1])
+        for k in range(1, total + 1):
+            expect(page.locator(".dx-counter")).to_have_text(f"{k} / {total}")
+            wait_idle(page)
+            page.wait_for_function(CHARTS_DRAWN, polling="raf")
+            expect(page.locator(".dx-slide")).to_contain_text("…")  # the long text is there, cut short
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=SCREENSHOTS / f"present-long-text-{k:02d}.png")
+            assert page.evaluate(NOT_SCROLLABLE), f"slide {k} scrolls"
+            assert page.locator(".dx-slide").bounding_box()["height"] <= 720, f"slide {k} is taller than the screen"
+            if k < total:
+                page.keyboard.press("ArrowRight")
+    finally:
+        context.close()
         server.stop()

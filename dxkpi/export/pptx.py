@@ -276,8 +276,8 @@ def build(report: Report, path: Path, pngs: list[bytes]) -> None:
             _milestones(slide, s, lang)
         else:
             _sources(slide, s, lang)
-        if s.notes:
-            slide.notes_slide.notes_text_frame.text = "\n".join(s.notes)
+        if s.notes or s.full_text:
+            slide.notes_slide.notes_text_frame.text = "\n".join(s.speaker_notes(lang))
     prs.save(str(path))
 
 
