@@ -75,6 +75,17 @@ def rate(value: float, lang: Lang = "vi") -> str:
     return number(value, lang, 2 if 0 < abs(value) < 0.1 else 1)
 
 
+def megabytes(size: int, lang: Lang = "vi") -> str:
+    """A file size: 16777216 -> '16 MB'; 21010965 -> '20,0 MB' (vi) or '20.0 MB' (en); MB of 1024 x 1024 bytes."""
+    mb = size / (1024 * 1024)
+    if mb.is_integer():
+        return f"{number(mb, lang)} MB"
+    text = f"{mb:,.1f}"  # one decimal always, '20,0': the size is not exactly 20 MB
+    if lang == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return f"{text} MB"
+
+
 def date(value: dt.date | None) -> str:
     """dd/mm/yyyy, the form used in Vietnamese documents (and kept in English for the same reader)."""
     return "—" if value is None else value.strftime("%d/%m/%Y")

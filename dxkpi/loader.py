@@ -377,9 +377,19 @@ def _read_text(path: Path, filename: str, problems: list[Problem]) -> str | None
             return None
         data = path.read_bytes()
     except OSError as err:
-        problems.append(Problem(filename, 1, 1, "", "cannot_read", {"error": err.strerror or str(err)}))
+        problems.append(_unreadable(path, filename, err))
         return None
     return decode(data, filename, problems)
+
+
+def _unreadable(path: Path, filename: str, err: OSError) -> Problem:
+    """Why a file cannot be read, in words of our own: the system's message is English only."""
+    where = {"path": str(path.resolve())}
+    if isinstance(err, FileNotFoundError):
+        return Problem(filename, 1, 1, "", "file_missing", where)
+    if isinstance(err, PermissionError):
+        return Problem(filename, 1, 1, "", "no_permission", where)
+    return Problem(filename, 1, 1, "", "cannot_read", {**where, "errno": err.errno or 0})
 
 
 def decode(data: bytes, filename: str, problems: list[Problem]) -> str | None:
@@ -410,6 +420,10 @@ def parse(text: str, filename: str, problems: list[Problem]) -> Node | None:
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        quote = _unclosed_quote(text, mark.line + 1 if mark else text.count("\n") + 1)
+        if quote is not None:
+            problems.append(quote_problem(filename, *quote))
+            return None
         problem = err.problem or str(err)
         hint_vi, hint_en = syntax_hint(problem)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -426,6 +440,28 @@ def parse(text: str, filename: str, problems: list[Problem]) -> Node | None:
     except RecursionError:
         problems.append(Problem(filename, 1, 1, "", "too_deep", {}))
     return None
+
+
+# A value that opens with a quote: `key: "…`, `- "…` or `- key: '…` (comment lines never match).
+_QUOTE_OPENS = re.compile(r"""^(\s*(?:-\s+)?(?:[\w.-]+:\s+)?)(["'])(.*)$""")
+_CLOSES = {'"': re.compile(r'(?:[^"\\]|\\.)*"'), "'": re.compile(r"(?:[^']|'')*'")}
+
+
+def _unclosed_quote(text: str, error_line: int) -> tuple[int, int, str] | None:
+    """(line, column, quote) of the last quote opened and not closed on its line, at or above a syntax error.
+
+    PyYAML reads an unclosed quote on until the next quote, lines later, and reports what it then
+    finds there; the quote that opened the run is what the reader has to fix."""
+    found = None
+    for number, line in enumerate(text.splitlines()[:error_line], 1):
+        match = _QUOTE_OPENS.match(line)
+        if match and not _CLOSES[match.group(2)].match(match.group(3)):
+            found = (number, len(match.group(1)) + 1, match.group(2))
+    return found
+
+
+def quote_problem(filename: str, line: int, col: int, quote: str) -> Problem:
+    return Problem(filename, line, col, "", "unclosed_quote", {"quote": quote})
 
 
 def _report_aliases(text: str, filename: str, problems: list[Problem]) -> bool:

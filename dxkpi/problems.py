@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from .fmt import megabytes
 
 # code -> (Vietnamese, English). Placeholders are filled from Problem.params.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -25,10 +28,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "File > Save As > Encoding: UTF-8, or convert it to Unicode with Unikey",
     ),
     "too_large": (
-        "tệp quá lớn ({size} byte, tối đa {limit}); kiểm tra lại tệp",
-        "file is too large ({size} bytes, at most {limit}); check the file",
+        "tệp quá lớn ({size_mb}, tối đa {limit_mb}); kiểm tra lại tệp",
+        "file is too large ({size_mb}, at most {limit_mb}); check the file",
     ),
-    "cannot_read": ("không đọc được tệp: {error}", "cannot read the file: {error}"),
+    "file_missing": (
+        "không tìm thấy tệp số liệu; cần có tệp tại {path}",
+        "the metrics file is missing; it was expected at {path}",
+    ),
+    "no_permission": (
+        "không có quyền đọc tệp {path}; kiểm tra quyền truy cập hoặc đóng chương trình đang khoá tệp",
+        "no permission to read {path}; check its access rights or close the program that locks it",
+    ),
+    "cannot_read": (
+        "không đọc được tệp {path} (mã lỗi hệ thống {errno})",
+        "cannot read {path} (system error code {errno})",
+    ),
+    "unclosed_quote": (
+        "dấu ngoặc {quote} mở ở đây chưa được đóng; thêm {quote} vào cuối giá trị",
+        "the quote {quote} opened here is not closed; add {quote} at the end of the value",
+    ),
     "empty_file": (
         "tệp trống; cần có ít nhất các phần meta và indicators",
         "the file is empty; it needs at least the meta and indicators sections",
@@ -204,6 +222,15 @@ GENERIC_HINT = (
 )
 
 
+# Parameters worded by language from the ones a problem carries (sizes as a reader writes them).
+DERIVED: dict[str, Callable[[dict[str, object], str], dict[str, str]]] = {
+    "too_large": lambda p, lang: {
+        "size_mb": megabytes(int(str(p["size"])), lang),
+        "limit_mb": megabytes(int(str(p["limit"])), lang),
+    },
+}
+
+
 @dataclass
 class Problem:
     """One mistake in a file, at a 1-based line and column, in a field path such as indicators[x].unit."""
@@ -218,7 +245,8 @@ class Problem:
     def message(self, lang: str = "vi") -> str:
         vi, en = MESSAGES[self.code]
         template = en if lang == "en" else vi
-        return template.format(**self.params)
+        derived = DERIVED.get(self.code)
+        return template.format(**self.params, **(derived(self.params, lang) if derived else {}))
 
     def render(self, lang: str = "vi") -> str:
         where = f"{self.file}:{self.line}:{self.col}"

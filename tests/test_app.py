@@ -327,3 +327,25 @@ def test_text_from_the_file_shows_exactly_as_written_on_every_slide(hostile_copy
         if k < total:
             at.button(key="dx-next").click().run()
     assert shown == total  # every slide shows some text from the file, as written
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("vi", "Không tìm thấy tệp metrics.yaml (cần có tại {path}). Bảng dưới đây vẫn là số liệu hợp lệ gần nhất"),
+        ("en", "metrics.yaml is missing (expected at {path}). Below is still the last valid data"),
+    ],
+)
+def test_a_deleted_metrics_file_is_said_to_be_missing_in_the_readers_language_above_the_last_good_data(
+    metrics_copy, lang, said
+):
+    at = app()
+    at.query_params["lang"] = lang
+    at.run()
+    metrics_copy.unlink()
+    at.run()
+    assert not at.exception
+    head = html.unescape(at.error[0].value)
+    assert head.startswith(said.format(path=metrics_copy.resolve()))
+    assert "No such file" not in head + at.code[0].value  # no operating-system English
+    assert ("gần 11.500 tỷ đồng" if lang == "vi" else "nearly 11,500 billion VND") in page_text(at)

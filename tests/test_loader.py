@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tracemalloc
 from pathlib import Path
 
@@ -55,7 +56,7 @@ CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
     ("python-object-tag.yaml", [(29, 16, "indicators[doanh-thu].observations[0].value", "unsafe_tag")]),
     ("quoted-number.yaml", [(29, 16, "indicators[doanh-thu].observations[0].value", "quoted_number")]),
     ("syntax-colon-in-value.yaml", [(49, 19, "", "yaml_syntax")]),
-    ("syntax-unclosed-quote.yaml", [(58, 1, "", "yaml_syntax")]),
+    ("syntax-unclosed-quote.yaml", [(50, 14, "", "unclosed_quote")]),
     ("tab-indent.yaml", [(25, 1, "", "tab_indent"), (53, 3, "", "tab_indent")]),
     (
         "target-contradicts-direction.yaml",
@@ -181,7 +182,41 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
 
 def test_a_missing_file_is_a_problem_not_an_exception(tmp_path):
     result = load(tmp_path / "nope.yaml")
-    assert [(p.line, p.code) for p in result.problems] == [(1, "cannot_read")]
+    assert [(p.line, p.code) for p in result.problems] == [(1, "file_missing")]
+    assert [p.message("vi") for p in result.problems] == [
+        f"không tìm thấy tệp số liệu; cần có tệp tại {tmp_path / 'nope.yaml'}"
+    ]
+    assert [p.message("en") for p in result.problems] == [
+        f"the metrics file is missing; it was expected at {tmp_path / 'nope.yaml'}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("size", "vi", "en"),
+    [
+        (21010965, "tệp quá lớn (20,0 MB, tối đa 16 MB)", "file is too large (20.0 MB, at most 16 MB)"),
+        (MAX_BYTES + 1, "tệp quá lớn (16,0 MB, tối đa 16 MB)", "file is too large (16.0 MB, at most 16 MB)"),
+    ],
+)
+def test_a_file_too_large_is_told_in_megabytes_the_readers_way(tmp_path, size, vi, en):
+    big = tmp_path / "big.yaml"
+    with big.open("wb") as f:
+        f.truncate(size)
+    (problem,) = load(big).problems
+    assert (problem.message("vi"), problem.message("en")) == (vi + "; kiểm tra lại tệp", en + "; check the file")
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_an_unclosed_quote_far_down_the_file_is_reported_where_it_opens(tmp_path, quote):
+    shutil.copytree(HERE.parent / "data", tmp_path / "data")
+    lines = (HERE.parent / "metrics.yaml").read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines, 1) if i >= 480 and line.startswith('    name: "'))
+    lines[number - 1] = lines[number - 1].replace('"', quote, 1).rstrip('"')  # the closing quote forgotten
+    (tmp_path / "metrics.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = load(tmp_path / "metrics.yaml", filename="metrics.yaml").problems
+    assert [p.render("en") for p in problems] == [
+        f"metrics.yaml:{number}:11: the quote {quote} opened here is not closed; add {quote} at the end of the value"
+    ]
 
 
 def test_python_tags_are_never_run(tmp_path):

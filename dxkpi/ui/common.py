@@ -46,7 +46,18 @@ def problem_banner(snap: data.Snapshot, lang: str) -> None:
         return
     n = len(snap.problems)
     name = h.esc(snap.path.name)  # the heading is Markdown; a file name is shown as written
-    if snap.metrics is not None:
+    missing = any(p.code == "file_missing" for p in snap.problems)
+    if missing:
+        where = h.esc(snap.path)
+        head = t(lang, f"Không tìm thấy tệp {name} (cần có tại {where}).", f"{name} is missing (expected at {where}).")
+        if snap.metrics is not None:
+            at = dt.datetime.fromtimestamp(snap.loaded_at).strftime("%H:%M:%S")
+            head += " " + t(
+                lang,
+                f"Bảng dưới đây vẫn là số liệu hợp lệ gần nhất (đọc lúc {at}).",
+                f"Below is still the last valid data (read at {at}).",
+            )
+    elif snap.metrics is not None:
         at = dt.datetime.fromtimestamp(snap.loaded_at).strftime("%H:%M:%S")
         head = t(
             lang,
