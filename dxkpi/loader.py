@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import gc
+import itertools
 import os
 import re
 import typing
@@ -67,7 +68,15 @@ class LoadResult:
 
     @property
     def ok(self) -> bool:
-        return self.metrics is not None and not self.problems
+        return self.metrics is not None and not self.errors
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
 
 
 def _fold(text: str) -> str:
@@ -414,6 +423,10 @@ def parse(text: str, filename: str, problems: list[Problem]) -> Node | None:
             line = text.count("\n", 0, match.start()) + 1
             problems.append(Problem(filename, line, match.end() - match.start(), "", "tab_indent", {}))
         return None
+    deep = _too_deep(text)
+    if deep is not None:  # refused before parsing: PyYAML's C composer recurses and crashes far down
+        problems.append(Problem(filename, *deep, "", "too_deep", {}))
+        return None
     try:
         if _MAYBE_ANCHOR.search(text) and _report_aliases(text, filename, problems):
             return None
@@ -462,6 +475,33 @@ def _unclosed_quote(text: str, error_line: int) -> tuple[int, int, str] | None:
 
 def quote_problem(filename: str, line: int, col: int, quote: str) -> Problem:
     return Problem(filename, line, col, "", "unclosed_quote", {"quote": quote})
+
+
+_BRACKET = re.compile(r"[\[\]{}]")
+_DASHES = re.compile(rf"(?:-[ \t]+){{{MAX_DEPTH}}}")  # "- - - …": lists nested on one line
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """(line, column) where brackets or one-line dashes nest deeper than MAX_DEPTH; None if nothing does."""
+    at = None
+    opened = text.count("[") + text.count("{")  # str.count and findall run in C: ~1% of parsing time
+    if (
+        opened > MAX_DEPTH
+        and max(itertools.accumulate(1 if c in "[{" else -1 for c in _BRACKET.findall(text))) > MAX_DEPTH
+    ):
+        depth = 0
+        for match in _BRACKET.finditer(text):
+            depth += 1 if match.group() in "[{" else -1
+            if depth > MAX_DEPTH:
+                at = match.start()
+                break
+    dashes = _DASHES.search(text) if "- -" in text else None
+    if dashes and (at is None or dashes.start() < at):
+        at = dashes.start()
+    if at is None:
+        return None
+    line = text.count("\n", 0, at) + 1
+    return line, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
 def _report_aliases(text: str, filename: str, problems: list[Problem]) -> bool:
@@ -521,8 +561,9 @@ def _load(path: str | os.PathLike[str], filename: str | None) -> LoadResult:
     for include in metrics.include:
         _load_include(path, filename, include, metrics, problems, positions)
     check(metrics, filename, problems, positions)
+    warn(metrics, filename, problems, positions)
     problems = sorted_problems(problems)
-    return LoadResult(None if problems else metrics, problems)
+    return LoadResult(None if any(p.severity == "error" for p in problems) else metrics, problems)
 
 
 def _load_include(
@@ -669,6 +710,40 @@ def _check_national(metrics: m.Metrics, check_source: Callable[[Any, str], None]
             continue
         seen[series.indicator] = series
         _check_observations(ind, series.observations, f"{base}.observations", check_source, add)
+
+
+# A figure is "much older" than its indicator's others when it ends more than this many years before
+# the next one: a whole five-year plan apart, which in this file is most often a mistyped year.
+OLD_FIGURE_YEARS = 5
+
+
+def warn(metrics: m.Metrics, filename: str, problems: list[Problem], files: dict[int, str]) -> None:
+    """Warnings: shown beside the data, never in place of it (a source nobody cites, a far older figure)."""
+    observations = [o for i in metrics.indicators for o in i.observations]
+    observations += [o for series in metrics.national for o in series.observations]
+    cited = {o.source for o in observations} | {c.source for o in observations for c in o.also}
+    cited |= {t.source for t in metrics.targets}
+    cited |= {t.source for i in metrics.indicators for t in i.targets if isinstance(t, m.Target)}
+    for source in metrics.sources:
+        if source.id is not None and source.id not in cited:
+            line, col = source.pos.get("id", source.pos.get("", (1, 1)))
+            where = files.get(id(source), filename)
+            problems.append(Problem(where, line, col, f"sources[{source.id}]", "unused_source", {"id": source.id}))
+    for ind in metrics.indicators:
+        if ind.kind is m.Kind.MILESTONE:
+            continue
+        figures = [(o.period.end, i, o) for i, o in enumerate(ind.observations) if o.period is not None]
+        dated = sorted(figures, key=lambda x: x[0])
+        gaps = [k for k in range(len(dated) - 1) if dated[k + 1][0].year - dated[k][0].year > OLD_FIGURE_YEARS]
+        if not gaps:
+            continue
+        after = dated[gaps[-1] + 1][2]
+        for end, i, obs in dated[: gaps[-1] + 1]:
+            line, col = obs.pos.get("period", obs.pos.get("", (1, 1)))
+            years = after.period.end.year - end.year
+            params = {"period": obs.period.text, "next_period": after.period.text, "years": years}
+            path = f"indicators[{ind.id}].observations[{i}].period"
+            problems.append(Problem(filename, line, col, path, "old_figure", params))
 
 
 def _unique(items: list[Any], section: str, what: tuple[str, str], add: Callable[..., None]) -> None:

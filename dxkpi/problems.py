@@ -183,6 +183,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "YAML anchors and aliases (&, *) are not allowed in this file; write the value out in full",
     ),
     "too_deep": ("cấu trúc lồng nhau quá sâu", "structure is nested too deeply"),
+    "unused_source": (
+        "không số liệu hay mục tiêu nào dẫn nguồn '{id}'; dẫn nguồn này ở một số liệu, hoặc xoá nó nếu không cần",
+        "no figure or target cites source '{id}'; cite it from a figure, or remove it if it is not needed",
+    ),
+    "old_figure": (
+        "số liệu kỳ {period} cũ hơn số liệu kế tiếp của chỉ tiêu này ({next_period}) {years} năm; "
+        "kiểm tra lại năm, hoặc bỏ qua nếu đúng là số liệu cũ",
+        "the figure for {period} is {years} years older than this indicator's next one ({next_period}); "
+        "check the year, or ignore this if the old figure is right",
+    ),
     "include_missing": (
         "không tìm thấy tệp '{value}' (tìm tại {path})",
         "file '{value}' not found (looked at {path})",
@@ -222,6 +232,10 @@ GENERIC_HINT = (
 )
 
 
+# Problems that are shown but do not stop the file being used: the dashboard shows the data with them.
+WARNINGS = frozenset({"unused_source", "old_figure"})
+SEVERITY_WORD = {"vi": "cảnh báo", "en": "warning"}
+
 # Parameters worded by language from the ones a problem carries (sizes as a reader writes them).
 DERIVED: dict[str, Callable[[dict[str, object], str], dict[str, str]]] = {
     "too_large": lambda p, lang: {
@@ -248,9 +262,29 @@ class Problem:
         derived = DERIVED.get(self.code)
         return template.format(**self.params, **(derived(self.params, lang) if derived else {}))
 
+    @property
+    def severity(self) -> str:
+        """'error' (the file cannot be used until it is fixed) or 'warning' (shown; the data is still used)."""
+        return "warning" if self.code in WARNINGS else "error"
+
     def render(self, lang: str = "vi") -> str:
         where = f"{self.file}:{self.line}:{self.col}"
+        if self.severity == "warning":
+            where += f": {SEVERITY_WORD['en' if lang == 'en' else 'vi']}"
         return f"{where}: {self.field}: {self.message(lang)}" if self.field else f"{where}: {self.message(lang)}"
+
+    def as_data(self, lang: str = "vi") -> dict[str, object]:
+        """The problem for other tools (validate --format json): place, code, severity, message and params."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.col,
+            "field": self.field,
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message(lang),
+            "params": self.params,
+        }
 
 
 def syntax_hint(problem: str) -> tuple[str, str]:

@@ -349,3 +349,17 @@ def test_a_deleted_metrics_file_is_said_to_be_missing_in_the_readers_language_ab
     assert head.startswith(said.format(path=metrics_copy.resolve()))
     assert "No such file" not in head + at.code[0].value  # no operating-system English
     assert ("gần 11.500 tỷ đồng" if lang == "vi" else "nearly 11,500 billion VND") in page_text(at)
+
+
+def test_a_warning_is_shown_beside_the_data_and_hides_nothing(tmp_path, monkeypatch):
+    shutil.copy(ROOT / "tests" / "warnings" / "old-figure.yaml", tmp_path / "metrics.yaml")
+    monkeypatch.setenv("DXKPI_METRICS", str(tmp_path / "metrics.yaml"))
+    at = app().run()
+    assert not at.exception
+    assert len(at.error) == 0  # no problem banner
+    assert [i.value for i in at.info] == ["Chưa chọn số liệu nổi bật (meta.key_figures)."]  # the page itself
+    assert at.expander[0].label == "1 cảnh báo về tệp số liệu (số liệu vẫn hiển thị đầy đủ)"
+    assert at.code[0].value.startswith("metrics.yaml:32:17: cảnh báo: indicators[doanh-thu].observations[1].period")
+    assert "<h1>Thử nghiệm</h1>" in markup(at)
+    at.switch_page("dxkpi/pages/downloads.py").run()
+    assert len(at.get("download_button")) == 5  # a warning does not hold the downloads back

@@ -18,6 +18,7 @@ GOOD = HERE / "good"
 
 # file -> every problem it must report, as (line, column, field, kind of problem).
 CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
+    ("ambiguous-comma.yaml", [(29, 16, "indicators[doanh-thu].observations[0].value", "ambiguous_comma")]),
     ("bad-date.yaml", [(12, 11, "sources[bao].date", "bad_date")]),
     ("bad-period.yaml", [(39, 17, "indicators[dvctt].observations[0].period", "bad_period")]),
     ("context-with-target.yaml", [(28, 7, "indicators[doanh-thu].targets", "context_target")]),
@@ -36,6 +37,7 @@ CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
             (50, 5, "indicators[lgps].nme", "unknown_key"),
         ],
     ),
+    ("figure-needs-value.yaml", [(40, 17, "indicators[dvctt].observations[0]", "figure_needs_value")]),
     ("milestone-without-status.yaml", [(56, 16, "indicators[lgps].observations[0]", "milestone_needs_status")]),
     ("missing-key.yaml", [(21, 5, "indicators[doanh-thu].name_en", "missing_key")]),
     (
@@ -55,6 +57,8 @@ CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
     ("period-backwards.yaml", [(28, 17, "indicators[doanh-thu].observations[0].period", "period_backwards")]),
     ("python-object-tag.yaml", [(29, 16, "indicators[doanh-thu].observations[0].value", "unsafe_tag")]),
     ("quoted-number.yaml", [(29, 16, "indicators[doanh-thu].observations[0].value", "quoted_number")]),
+    ("rank-kind.yaml", [(26, 11, "indicators[doanh-thu].kind", "rank_kind")]),
+    ("rank-out-of-range.yaml", [(29, 16, "indicators[doanh-thu].observations[0].value", "rank_range")]),
     ("syntax-colon-in-value.yaml", [(49, 19, "", "yaml_syntax")]),
     ("syntax-unclosed-quote.yaml", [(50, 14, "", "unclosed_quote")]),
     ("tab-indent.yaml", [(25, 1, "", "tab_indent"), (53, 3, "", "tab_indent")]),
@@ -63,9 +67,11 @@ CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
         [(16, 17, "indicators[dvctt].targets[0].comparator", "target_direction")],
     ),
     ("target-year-out-of-range.yaml", [(17, 11, "targets[qd749-2025].year", "year_range")]),
+    ("too-deep.yaml", [(31, 55, "", "too_deep")]),
     ("top-level-list.yaml", [(1, 1, "", "not_mapping")]),
     ("unknown-comparator.yaml", [(16, 17, "targets[qd749-2025].comparator", "bad_choice")]),
     ("unknown-key-typo.yaml", [(42, 5, "indicators[dvctt].tagret", "unknown_key")]),
+    ("unknown-key-figure.yaml", [(7, 16, "meta.key_figures[0]", "unknown_indicator")]),
     ("unknown-kind.yaml", [(37, 11, "indicators[dvctt].kind", "bad_choice")]),
     ("unknown-pillar.yaml", [(35, 13, "indicators[dvctt].pillar", "bad_choice")]),
     ("unknown-qualifier.yaml", [(30, 20, "indicators[doanh-thu].observations[0].qualifier", "bad_choice")]),
@@ -80,6 +86,13 @@ CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
 ]
 
 
+# Files that can be used, with a warning beside their data.
+WARNING_CASES = [
+    ("old-figure.yaml", [(32, 17, "indicators[doanh-thu].observations[1].period", "old_figure")]),
+    ("unused-source.yaml", [(13, 9, "sources[bao-cu]", "unused_source")]),
+]
+
+
 def where(result) -> list[tuple[int, int, str, str]]:
     return [(p.line, p.col, p.field, p.code) for p in result.problems]
 
@@ -89,6 +102,24 @@ def test_each_broken_file_reports_exactly_its_problems(name, expected):
     result = load(BROKEN / name)
     assert result.metrics is None
     assert where(result) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), WARNING_CASES, ids=[c[0] for c in WARNING_CASES])
+def test_a_warning_is_reported_and_the_file_is_still_used(name, expected):
+    result = load(HERE / "warnings" / name)
+    assert where(result) == expected
+    assert [p.severity for p in result.problems] == ["warning"] * len(expected)
+    assert (result.ok, result.errors, len(result.metrics.indicators)) == (True, [], 3)
+
+
+def test_every_warning_file_has_a_case():
+    assert sorted(p.name for p in (HERE / "warnings").glob("*.yaml")) == [c[0] for c in WARNING_CASES]
+
+
+def test_a_figure_a_few_years_older_than_the_next_one_is_no_warning(tmp_path):
+    text = (HERE / "warnings" / "old-figure.yaml").read_text(encoding="utf-8").replace("period: 2008", "period: 2015")
+    (tmp_path / "m.yaml").write_text(text, encoding="utf-8")
+    assert load(tmp_path / "m.yaml").problems == []
 
 
 def test_every_broken_file_has_a_case():

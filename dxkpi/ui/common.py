@@ -43,6 +43,7 @@ def watch(snap: data.Snapshot) -> None:
 def problem_banner(snap: data.Snapshot, lang: str) -> None:
     """The file's problems, worded as `python -m dxkpi validate` words them, above the last good data."""
     if not snap.problems:
+        warning_banner(snap, lang)
         return
     n = len(snap.problems)
     name = h.esc(snap.path.name)  # the heading is Markdown; a file name is shown as written
@@ -83,6 +84,20 @@ def problem_banner(snap: data.Snapshot, lang: str) -> None:
                 "Check from a terminal: python -m dxkpi validate metrics.yaml --lang en",
             )
         )
+
+
+def warning_banner(snap: data.Snapshot, lang: str) -> None:
+    """Warnings about the file shown, above its data: worth a look, but nothing is held back."""
+    if not snap.warnings:
+        return
+    n = len(snap.warnings)
+    label = t(
+        lang,
+        f"{n} cảnh báo về tệp số liệu (số liệu vẫn hiển thị đầy đủ)",
+        f"{n} warning(s) about the metrics file (the data is shown in full)",
+    )
+    with st.container(key="warnings"), st.expander(label, icon=":material/info:"):
+        st.code("\n".join(p.render(lang) for p in snap.warnings), language=None, wrap_lines=True)
 
 
 def title(text: str) -> None:
