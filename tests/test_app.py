@@ -363,3 +363,36 @@ def test_a_warning_is_shown_beside_the_data_and_hides_nothing(tmp_path, monkeypa
     assert "<h1>Thử nghiệm</h1>" in markup(at)
     at.switch_page("dxkpi/pages/downloads.py").run()
     assert len(at.get("download_button")) == 5  # a warning does not hold the downloads back
+
+
+def test_with_no_browser_the_three_buttons_that_need_one_say_so_before_the_click(metrics_copy, monkeypatch):
+    from dxkpi.export import ExportError, images
+
+    def none_found(lang: str = "vi") -> str:
+        raise ExportError(images.no_browser_message(lang))
+
+    monkeypatch.setattr(images, "find_browser", none_found)
+    at = app().run()
+    at.switch_page("dxkpi/pages/downloads.py").run()
+    disabled = {b.proto.id.split("dl-")[-1]: b.proto.disabled for b in at.get("download_button")}
+    assert disabled == {"pdf": True, "pptx": True, "png": True, "html": False, "xlsx": False}
+    said = [html.unescape(c.value) for c in at.caption if "Chrome" in c.value and "Chưa tạo được" in c.value]
+    assert said == ["Chưa tạo được trên máy này. " + images.no_browser_message("vi")] * 3
+
+
+def test_a_download_that_cannot_be_made_saves_nothing_and_the_page_says_why(metrics_copy):
+    from dxkpi.export import ExportError
+    from dxkpi.ui import data, downloads
+
+    at = app().run()
+    at.switch_page("dxkpi/pages/downloads.py").run()
+    snap = data.current(metrics_copy)
+    failures: dict[str, str] = at.session_state[downloads.FAILURES]
+    metrics_copy.write_text(metrics_copy.read_text(encoding="utf-8").replace("value: 11500", "value: 11.500"))
+    with pytest.raises(ExportError):  # raised, so Streamlit sends no file at all
+        downloads._maker(snap, "pdf", "vi", failures)()
+    assert "'11.500'" in failures["pdf"]
+    metrics_copy.write_text(metrics_copy.read_text(encoding="utf-8").replace("value: 11.500", "value: 11500"))
+    at.run()
+    assert "Lần tải trước không tạo được tệp: Không xuất được" in html.unescape(at.error[0].value)
+    assert downloads.FAILURES in at.session_state and at.session_state[downloads.FAILURES] == {}
