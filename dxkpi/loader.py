@@ -124,7 +124,7 @@ class _Reader:
         self.problems.append(Problem(self.filename, mark.line + 1, mark.column + 1, path, code, params))
 
     # --- scalars -------------------------------------------------------------------------------
-    def _scalar(self, node: Node, path: str, expected: tuple[str, str]) -> str | object:
+    def _scalar(self, node: Node, path: str, expected: tuple[str, str]) -> Any:  # the text, or _MISSING
         if node.tag not in SAFE_TAGS:
             self.problem(node, path, "unsafe_tag", tag=node.tag.replace(_TAG, "!!"))
             return _MISSING
@@ -281,7 +281,7 @@ class _Reader:
             return simple[hint]
         if hint is m.dt.date:
             return self.read_date
-        if dataclasses.is_dataclass(hint):
+        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
             return lambda node, path, depth=0: self.read_object(hint, node, path, depth)
         if isinstance(hint, type) and issubclass(hint, Enum):
             return self.enum_reader(hint)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Any
 
 from .fmt import megabytes
 
@@ -254,7 +256,7 @@ class Problem:
     col: int
     field: str
     code: str
-    params: dict[str, object] = field(default_factory=dict)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)  # `field` is a name here
 
     def message(self, lang: str = "vi") -> str:
         vi, en = MESSAGES[self.code]

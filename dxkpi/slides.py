@@ -213,8 +213,8 @@ def pillar_slide(metrics: m.Metrics, progress: dict[str, Progress], pillar: m.Pi
         figure = charts.indicator_chart(ind, prog, metrics.targets_of(ind), sources, lang, metrics.national_of(ind))
         if figure is not None:
             chart_list.append(Chart(ind.id, fmt.name(ind, lang), figure))
-    cited = [i.latest_figure().source for i in with_data]
-    cited += [progress[i.id].target.source for i in inds if progress[i.id].target]
+    cited = [obs.source for i in with_data if (obs := i.latest_figure()) is not None]
+    cited += [target.source for i in inds if (target := progress[i.id].target) is not None]
     counts = _counts([str(progress[i.id].status) for i in inds])
     return Slide(
         "pillar",
@@ -233,9 +233,9 @@ def milestones_slide(metrics: m.Metrics, progress: dict[str, Progress], lang: st
     sources = metrics.source_by_id()
     rows, cited = [], []
     for ind in metrics.indicators:
-        if ind.kind is not m.Kind.MILESTONE or not ind.observations:
-            continue
         obs = ind.latest_observation()
+        if ind.kind is not m.Kind.MILESTONE or obs is None:
+            continue
         rows.append(Row(str(progress[ind.id].status), fmt.name(ind, lang), fmt.period(obs.period, lang), "", ""))
         cited.append(obs.source)
     counts = _counts([r.status for r in rows])

@@ -23,7 +23,7 @@ def fenced_blocks(text: str) -> list[str]:
 def test_readme_starts_with_the_run_and_test_commands():
     blocks = fenced_blocks(README)
     assert blocks[0].strip() == "python -m pip install -r requirements.txt && python -m streamlit run dashboard.py"
-    assert blocks[1].strip() == "python -m pip install -r requirements-dev.txt && python -m pytest"
+    assert blocks[1].strip() == "python -m pip install -r requirements-dev.txt && python -m mypy && python -m pytest"
 
 
 def test_ci_runs_exactly_the_readme_test_command():

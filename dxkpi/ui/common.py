@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import streamlit as st
 
 from .. import html as h
 from ..fmt import t
+from ..model import Metrics
 from . import data
 
 LANGS = {"vi": "Tiếng Việt", "en": "English"}
 WATCH_SECONDS = 0.4  # how often an open page looks at metrics.yaml; an edit shows within a second
+
+
+@dataclasses.dataclass(frozen=True)
+class Loaded(data.Snapshot):
+    """A snapshot with a good model, which is what every page shows."""
+
+    metrics: Metrics
+
+
+def loaded() -> Loaded:
+    """The current snapshot for a page: app.main runs a page only once a good model exists (kept from then on)."""
+    snap = data.current()
+    if snap.metrics is None:
+        raise RuntimeError("a page ran before any good metrics file was loaded")
+    return Loaded(**{f.name: getattr(snap, f.name) for f in dataclasses.fields(snap)})
 
 
 def language(default: str = "vi") -> str:
@@ -115,9 +132,9 @@ def style() -> None:
     html(h.CSS)
 
 
-def source_caption(snap: data.Snapshot, source_id: str, period: str, qualifiers: str, lang: str) -> str:
+def source_caption(snap: Loaded, source_id: str, period: str, qualifiers: str, lang: str) -> str:
     """'Kỳ 2023 · Nguồn: S16 (news.baolongan.vn)' as escaped HTML."""
-    source = snap.metrics.source_by_id().get(source_id) if snap.metrics else None
+    source = snap.metrics.source_by_id().get(source_id)
     parts = [f"{t(lang, 'Kỳ', 'Period')} {period}"]
     if qualifiers:
         parts.append(t(lang, f"nguồn ghi “{qualifiers}”", f"source says “{qualifiers}”"))
