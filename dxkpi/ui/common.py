@@ -60,7 +60,6 @@ def watch(snap: data.Snapshot) -> None:
 def problem_banner(snap: data.Snapshot, lang: str) -> None:
     """The file's problems, worded as `python -m dxkpi validate` words them, above the last good data."""
     if not snap.problems:
-        warning_banner(snap, lang)
         return
     n = len(snap.problems)
     name = h.esc(snap.path.name)  # the heading is Markdown; a file name is shown as written

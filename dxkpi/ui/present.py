@@ -17,8 +17,7 @@ CHART_CONFIG = {"displayModeBar": False, "staticPlot": False}
 CHROME_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
-[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
-.st-key-warnings {display:none !important}
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"] {display:none !important}
 .block-container, [data-testid="stMainBlockContainer"] {padding:1.2vh 3vw 0 3vw !important; max-width:100% !important}
 [data-testid="stAppViewContainer"] > section, [data-testid="stMain"] {overflow:hidden}
 .st-key-dx-nav {position:fixed; bottom:1vh; left:0; right:0; padding:0 3vw; background:#fff; z-index:10}
