@@ -628,6 +628,7 @@ def check(metrics: m.Metrics, filename: str, problems: list[Problem], files: dic
             add(obj, "source", f"{path}.source", "unknown_source", value=obj.source, **_suggest(obj.source, source_ids))
 
     _check_national(metrics, check_source, add)
+    target: m.Target | m.TargetRef  # a shared target, or an indicator's own or reference to one
     for i, target in enumerate(metrics.targets):
         path = f"targets[{target.id or i}]"
         check_source(target, path)

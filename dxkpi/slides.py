@@ -200,7 +200,7 @@ def pillar_slide(metrics: m.Metrics, progress: dict[str, Progress], pillar: m.Pi
             f"và {more_count} chỉ tiêu khác ({without} chưa có số liệu) — xem bảng điều khiển",
             f"and {more_count} more indicators ({without} with no data yet) — see the dashboard",
         )
-    chart_list = []
+    chart_list: list[Chart] = []
     # The charts a room sees first are of indicators measured against a target, then context figures.
     charted = sorted(
         [*with_data, *(i for i in inds if i not in with_data and metrics.national_of(i))],
