@@ -24,6 +24,7 @@ CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
     ("context-with-target.yaml", [(28, 7, "indicators[doanh-thu].targets", "context_target")]),
     ("decimal-comma.yaml", [(40, 16, "indicators[dvctt].observations[0].value", "decimal_comma")]),
     ("duplicate-indicator-id.yaml", [(48, 9, "indicators[dvctt].id", "duplicate_id")]),
+    ("duplicate-national.yaml", [(64, 16, "national[dvctt].indicator", "duplicate_national")]),
     ("duplicate-key.yaml", [(30, 9, "indicators[doanh-thu].observations[0].value", "duplicate_key")]),
     ("duplicate-period.yaml", [(42, 17, "indicators[dvctt].observations[1].period", "duplicate_period")]),
     ("duplicate-source-id.yaml", [(13, 9, "sources[bao].id", "duplicate_id")]),
