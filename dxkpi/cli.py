@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import typing
 from collections.abc import Sequence
@@ -24,6 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="kiểm tra metrics.yaml / check metrics.yaml")
     validate.add_argument("path", nargs="?", default="metrics.yaml")
     validate.add_argument("--lang", choices=["vi", "en"], default="vi")
+    validate.add_argument(
+        "--format", choices=["text", "json"], default="text", help="json: các lỗi dạng dữ liệu / problems as data"
+    )
     sub.add_parser("schema", help="in JSON Schema / print the JSON Schema")
     export = sub.add_parser(
         "export",
@@ -46,12 +50,17 @@ def summary(metrics, lang: str) -> str:
     return f"Hợp lệ: {n} chỉ tiêu, {figures} số liệu, {s} nguồn"
 
 
-def cmd_validate(path: str, lang: str) -> int:
+def cmd_validate(path: str, lang: str, form: str = "text") -> int:
+    """Every problem, one a line (or as JSON); exit 1 if any is an error, 0 if the file can be used."""
     result = load(path)
-    if result.problems:
-        for problem in result.problems:
-            print(problem.render(lang))
-        count = len(result.problems)
+    if form == "json":
+        data = {"valid": result.ok, "problems": [p.as_data(lang) for p in result.problems]}
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        return 0 if result.ok else 1
+    for problem in result.problems:
+        print(problem.render(lang))
+    if result.errors:
+        count = len(result.errors)
         print(f"{count} problem(s) found" if lang == "en" else f"Có {count} lỗi", file=sys.stderr)
         return 1
     print(summary(result.metrics, lang))
@@ -76,7 +85,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "validate":
-        return cmd_validate(args.path, args.lang)
+        return cmd_validate(args.path, args.lang, args.format)
     if args.command == "export":
         return cmd_export(args)
     sys.stdout.write(schema_text())

@@ -21,6 +21,17 @@ def unaccent(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c) != "Mn").lower()
 
 
+def shorten(text: str, limit: int) -> str:
+    """The text itself if it has at most `limit` characters, else its start cut at a word and ended with '…'."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit * 2 // 3:  # a word boundary near the end; otherwise cut inside a very long word
+        cut = cut[:space]
+    return cut.rstrip(" ,.;:·–-") + "…"
+
+
 def t(lang: Lang, vi: str, en: str) -> str:
     """The Vietnamese or the English wording, by the reader's language."""
     return en if lang == "en" else vi
@@ -62,6 +73,17 @@ def _recorded_decimals(value: float) -> int:
 def rate(value: float, lang: Lang = "vi") -> str:
     """A computed rate or share (points a year, % of a target): 1 decimal, 2 below 0,1, half up."""
     return number(value, lang, 2 if 0 < abs(value) < 0.1 else 1)
+
+
+def megabytes(size: int, lang: Lang = "vi") -> str:
+    """A file size: 16777216 -> '16 MB'; 21010965 -> '20,0 MB' (vi) or '20.0 MB' (en); MB of 1024 x 1024 bytes."""
+    mb = size / (1024 * 1024)
+    if mb.is_integer():
+        return f"{number(mb, lang)} MB"
+    text = f"{mb:,.1f}"  # one decimal always, '20,0': the size is not exactly 20 MB
+    if lang == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return f"{text} MB"
 
 
 def date(value: dt.date | None) -> str:

@@ -7,8 +7,9 @@ from . import model as m
 
 # HTML's own characters, and what Markdown (and Streamlit's $…$ maths) would act on, since Streamlit
 # passes this HTML through its Markdown renderer: each becomes a numeric entity, in one pass.
-# Line breaks too: a blank line would end the HTML block and let Markdown read the rest.
-_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'[]()*_`!#$~|\\{}+-=\n\r"})
+# Line breaks too: a blank line would end the HTML block and let Markdown read the rest. The colon
+# because Streamlit turns :smile:, :material/x: and :red[x] into emoji, icons and colours.
+_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'[]()*_`!#$~|\\{}+-=:\n\r"})
 
 
 def esc(text: object) -> str:
@@ -117,17 +118,18 @@ def slide_html(slide, lang: str) -> str:
     """A deck slide's text part (everything but its charts) as escaped HTML, sized for a 16:9 screen."""
     parts = [
         f'<div class="dx-slide dx-kind-{esc(slide.kind)}">',
-        f'<h1 class="dx-slide-title">{esc(slide.title)}</h1>',
+        f'<h1 class="dx-slide-title dx-clamp2">{esc(slide.title)}</h1>',
     ]
     if slide.subtitle:
-        parts.append(f'<div class="dx-slide-sub">{esc(slide.subtitle)}</div>')
+        parts.append(f'<div class="dx-slide-sub dx-clamp2">{esc(slide.subtitle)}</div>')
     if slide.counts:
         chips = "".join(f"{badge(status, lang)} <b>{n}</b> &nbsp; " for status, n in slide.counts)
         parts.append(f'<div class="dx-slide-counts">{chips}</div>')
     if slide.cards:
         cards = "".join(
             f'<div class="dx-card"><div class="dx-value">{esc(c.value)}</div>'
-            f'<div class="dx-name">{esc(c.label)}</div><div class="dx-meta">{esc(c.meta)}</div></div>'
+            f'<div class="dx-name dx-clamp3">{esc(c.label)}</div>'
+            f'<div class="dx-meta dx-clamp2">{esc(c.meta)}</div></div>'
             for c in slide.cards
         )
         parts.append(f'<div class="dx-grid dx-slide-cards">{cards}</div>')
@@ -135,32 +137,37 @@ def slide_html(slide, lang: str) -> str:
         rows = []
         for r in slide.rows:
             detail = " · ".join(x for x in (r.value, r.target) if x)
-            reason = f'<div class="dx-meta">{esc(r.reason)}</div>' if r.reason else ""
+            reason = f'<div class="dx-meta dx-clamp1">{esc(r.reason)}</div>' if r.reason else ""
             rows.append(
-                f"<tr><td>{badge(r.status, lang)}</td><td><b>{esc(r.name)}</b>{reason}</td>"
-                f'<td class="dx-meta">{esc(detail)}</td></tr>'
+                f'<tr><td>{badge(r.status, lang)}</td><td><b class="dx-clamp2">{esc(r.name)}</b>{reason}</td>'
+                f'<td class="dx-meta"><div class="dx-clamp3">{esc(detail)}</div></td></tr>'
             )
         parts.append(f'<table class="dx-table dx-slide-table"><tbody>{"".join(rows)}</tbody></table>')
     if slide.more:
-        parts.append(f'<div class="dx-meta">{esc(slide.more)}</div>')
+        parts.append(f'<div class="dx-meta dx-clamp1">{esc(slide.more)}</div>')
     if slide.lines:
-        cls = "dx-slide-lines dx-two-col" if slide.kind == "sources" else "dx-slide-lines"
-        parts.append(f'<div class="{cls}">' + "".join(f"<p>{esc(line)}</p>" for line in slide.lines) + "</div>")
+        cls, clamp = ("dx-slide-lines dx-two-col", 4) if slide.kind == "sources" else ("dx-slide-lines", 3)
+        lines = "".join(f'<p class="dx-clamp{clamp}">{esc(line)}</p>' for line in slide.lines)
+        parts.append(f'<div class="{cls}">{lines}</div>')
     parts.append("</div>")
     return "".join(parts)
 
 
 SLIDE_CSS = """
 <style>
+.dx-slide{overflow-wrap:anywhere}
+.dx-clamp1,.dx-clamp2,.dx-clamp3,.dx-clamp4{display:-webkit-box;-webkit-box-orient:vertical;overflow:hidden}
+.dx-clamp1{-webkit-line-clamp:1}.dx-clamp2{-webkit-line-clamp:2}.dx-clamp3{-webkit-line-clamp:3}
+.dx-clamp4{-webkit-line-clamp:4}
 .dx-slide-title{font-size:clamp(28px,5.2vh,64px);margin:0 0 .2em 0;padding:0;line-height:1.1}
 .dx-slide-title-only{font-size:clamp(36px,7vh,88px)}
 .dx-slide-sub{font-size:clamp(16px,2.6vh,32px);color:#4a5562;margin-bottom:.6em}
 .dx-slide-counts{font-size:clamp(14px,2.1vh,26px);margin:.3em 0 .8em 0;line-height:2}
-.dx-slide-cards{grid-template-columns:repeat(3,1fr)}
+.dx-slide-cards{grid-template-columns:repeat(3,1fr);margin-bottom:0}
 .dx-slide .dx-value{font-size:clamp(24px,5vh,60px)}
 .dx-slide .dx-name{font-size:clamp(14px,2.1vh,26px)}
 .dx-slide .dx-meta{font-size:clamp(12px,1.7vh,20px)}
-.dx-slide-table td{font-size:clamp(13px,1.9vh,22px);padding:.35em .5em}
+.dx-slide-table td{font-size:clamp(13px,1.9vh,22px);padding:.35em .5em;line-height:1.3}
 .dx-slide-lines p{font-size:clamp(15px,2.3vh,28px);margin:.3em 0}
 .dx-kind-sources .dx-slide-lines p{font-size:clamp(13px,2vh,24px)}
 .dx-two-col{column-count:2;column-gap:2em}

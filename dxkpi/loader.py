@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import gc
+import itertools
 import os
 import re
 import typing
@@ -67,7 +68,15 @@ class LoadResult:
 
     @property
     def ok(self) -> bool:
-        return self.metrics is not None and not self.problems
+        return self.metrics is not None and not self.errors
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
 
 
 def _fold(text: str) -> str:
@@ -115,7 +124,7 @@ class _Reader:
         self.problems.append(Problem(self.filename, mark.line + 1, mark.column + 1, path, code, params))
 
     # --- scalars -------------------------------------------------------------------------------
-    def _scalar(self, node: Node, path: str, expected: tuple[str, str]) -> str | object:
+    def _scalar(self, node: Node, path: str, expected: tuple[str, str]) -> Any:  # the text, or _MISSING
         if node.tag not in SAFE_TAGS:
             self.problem(node, path, "unsafe_tag", tag=node.tag.replace(_TAG, "!!"))
             return _MISSING
@@ -272,7 +281,7 @@ class _Reader:
             return simple[hint]
         if hint is m.dt.date:
             return self.read_date
-        if dataclasses.is_dataclass(hint):
+        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
             return lambda node, path, depth=0: self.read_object(hint, node, path, depth)
         if isinstance(hint, type) and issubclass(hint, Enum):
             return self.enum_reader(hint)
@@ -377,9 +386,19 @@ def _read_text(path: Path, filename: str, problems: list[Problem]) -> str | None
             return None
         data = path.read_bytes()
     except OSError as err:
-        problems.append(Problem(filename, 1, 1, "", "cannot_read", {"error": err.strerror or str(err)}))
+        problems.append(_unreadable(path, filename, err))
         return None
     return decode(data, filename, problems)
+
+
+def _unreadable(path: Path, filename: str, err: OSError) -> Problem:
+    """Why a file cannot be read, in words of our own: the system's message is English only."""
+    where = {"path": str(path.resolve())}
+    if isinstance(err, FileNotFoundError):
+        return Problem(filename, 1, 1, "", "file_missing", where)
+    if isinstance(err, PermissionError):
+        return Problem(filename, 1, 1, "", "no_permission", where)
+    return Problem(filename, 1, 1, "", "cannot_read", {**where, "errno": err.errno or 0})
 
 
 def decode(data: bytes, filename: str, problems: list[Problem]) -> str | None:
@@ -404,12 +423,20 @@ def parse(text: str, filename: str, problems: list[Problem]) -> Node | None:
             line = text.count("\n", 0, match.start()) + 1
             problems.append(Problem(filename, line, match.end() - match.start(), "", "tab_indent", {}))
         return None
+    deep = _too_deep(text)
+    if deep is not None:  # refused before parsing: PyYAML's C composer recurses and crashes far down
+        problems.append(Problem(filename, *deep, "", "too_deep", {}))
+        return None
     try:
         if _MAYBE_ANCHOR.search(text) and _report_aliases(text, filename, problems):
             return None
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        quote = _unclosed_quote(text, mark.line + 1 if mark else text.count("\n") + 1)
+        if quote is not None:
+            problems.append(quote_problem(filename, *quote))
+            return None
         problem = err.problem or str(err)
         hint_vi, hint_en = syntax_hint(problem)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -426,6 +453,55 @@ def parse(text: str, filename: str, problems: list[Problem]) -> Node | None:
     except RecursionError:
         problems.append(Problem(filename, 1, 1, "", "too_deep", {}))
     return None
+
+
+# A value that opens with a quote: `key: "…`, `- "…` or `- key: '…` (comment lines never match).
+_QUOTE_OPENS = re.compile(r"""^(\s*(?:-\s+)?(?:[\w.-]+:\s+)?)(["'])(.*)$""")
+_CLOSES = {'"': re.compile(r'(?:[^"\\]|\\.)*"'), "'": re.compile(r"(?:[^']|'')*'")}
+
+
+def _unclosed_quote(text: str, error_line: int) -> tuple[int, int, str] | None:
+    """(line, column, quote) of the last quote opened and not closed on its line, at or above a syntax error.
+
+    PyYAML reads an unclosed quote on until the next quote, lines later, and reports what it then
+    finds there; the quote that opened the run is what the reader has to fix."""
+    found = None
+    for number, line in enumerate(text.splitlines()[:error_line], 1):
+        match = _QUOTE_OPENS.match(line)
+        if match and not _CLOSES[match.group(2)].match(match.group(3)):
+            found = (number, len(match.group(1)) + 1, match.group(2))
+    return found
+
+
+def quote_problem(filename: str, line: int, col: int, quote: str) -> Problem:
+    return Problem(filename, line, col, "", "unclosed_quote", {"quote": quote})
+
+
+_BRACKET = re.compile(r"[\[\]{}]")
+_DASHES = re.compile(rf"(?:-[ \t]+){{{MAX_DEPTH}}}")  # "- - - …": lists nested on one line
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """(line, column) where brackets or one-line dashes nest deeper than MAX_DEPTH; None if nothing does."""
+    at = None
+    opened = text.count("[") + text.count("{")  # str.count and findall run in C: ~1% of parsing time
+    if (
+        opened > MAX_DEPTH
+        and max(itertools.accumulate(1 if c in "[{" else -1 for c in _BRACKET.findall(text))) > MAX_DEPTH
+    ):
+        depth = 0
+        for match in _BRACKET.finditer(text):
+            depth += 1 if match.group() in "[{" else -1
+            if depth > MAX_DEPTH:
+                at = match.start()
+                break
+    dashes = _DASHES.search(text) if "- -" in text else None
+    if dashes and (at is None or dashes.start() < at):
+        at = dashes.start()
+    if at is None:
+        return None
+    line = text.count("\n", 0, at) + 1
+    return line, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
 def _report_aliases(text: str, filename: str, problems: list[Problem]) -> bool:
@@ -485,8 +561,9 @@ def _load(path: str | os.PathLike[str], filename: str | None) -> LoadResult:
     for include in metrics.include:
         _load_include(path, filename, include, metrics, problems, positions)
     check(metrics, filename, problems, positions)
+    warn(metrics, filename, problems, positions)
     problems = sorted_problems(problems)
-    return LoadResult(None if problems else metrics, problems)
+    return LoadResult(None if any(p.severity == "error" for p in problems) else metrics, problems)
 
 
 def _load_include(
@@ -551,6 +628,7 @@ def check(metrics: m.Metrics, filename: str, problems: list[Problem], files: dic
             add(obj, "source", f"{path}.source", "unknown_source", value=obj.source, **_suggest(obj.source, source_ids))
 
     _check_national(metrics, check_source, add)
+    target: m.Target | m.TargetRef  # a shared target, or an indicator's own or reference to one
     for i, target in enumerate(metrics.targets):
         path = f"targets[{target.id or i}]"
         check_source(target, path)
@@ -633,6 +711,40 @@ def _check_national(metrics: m.Metrics, check_source: Callable[[Any, str], None]
             continue
         seen[series.indicator] = series
         _check_observations(ind, series.observations, f"{base}.observations", check_source, add)
+
+
+# A figure is "much older" than its indicator's others when it ends more than this many years before
+# the next one: a whole five-year plan apart, which in this file is most often a mistyped year.
+OLD_FIGURE_YEARS = 5
+
+
+def warn(metrics: m.Metrics, filename: str, problems: list[Problem], files: dict[int, str]) -> None:
+    """Warnings: shown beside the data, never in place of it (a source nobody cites, a far older figure)."""
+    observations = [o for i in metrics.indicators for o in i.observations]
+    observations += [o for series in metrics.national for o in series.observations]
+    cited = {o.source for o in observations} | {c.source for o in observations for c in o.also}
+    cited |= {t.source for t in metrics.targets}
+    cited |= {t.source for i in metrics.indicators for t in i.targets if isinstance(t, m.Target)}
+    for source in metrics.sources:
+        if source.id is not None and source.id not in cited:
+            line, col = source.pos.get("id", source.pos.get("", (1, 1)))
+            where = files.get(id(source), filename)
+            problems.append(Problem(where, line, col, f"sources[{source.id}]", "unused_source", {"id": source.id}))
+    for ind in metrics.indicators:
+        if ind.kind is m.Kind.MILESTONE:
+            continue
+        figures = [(o.period.end, i, o) for i, o in enumerate(ind.observations) if o.period is not None]
+        dated = sorted(figures, key=lambda x: x[0])
+        gaps = [k for k in range(len(dated) - 1) if dated[k + 1][0].year - dated[k][0].year > OLD_FIGURE_YEARS]
+        if not gaps:
+            continue
+        after = dated[gaps[-1] + 1][2]
+        for end, i, obs in dated[: gaps[-1] + 1]:
+            line, col = obs.pos.get("period", obs.pos.get("", (1, 1)))
+            years = after.period.end.year - end.year
+            params = {"period": obs.period.text, "next_period": after.period.text, "years": years}
+            path = f"indicators[{ind.id}].observations[{i}].period"
+            problems.append(Problem(filename, line, col, path, "old_figure", params))
 
 
 def _unique(items: list[Any], section: str, what: tuple[str, str], add: Callable[..., None]) -> None:

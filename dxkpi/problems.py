@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .fmt import megabytes
 
 # code -> (Vietnamese, English). Placeholders are filled from Problem.params.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -25,10 +30,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "File > Save As > Encoding: UTF-8, or convert it to Unicode with Unikey",
     ),
     "too_large": (
-        "tệp quá lớn ({size} byte, tối đa {limit}); kiểm tra lại tệp",
-        "file is too large ({size} bytes, at most {limit}); check the file",
+        "tệp quá lớn ({size_mb}, tối đa {limit_mb}); kiểm tra lại tệp",
+        "file is too large ({size_mb}, at most {limit_mb}); check the file",
     ),
-    "cannot_read": ("không đọc được tệp: {error}", "cannot read the file: {error}"),
+    "file_missing": (
+        "không tìm thấy tệp số liệu; cần có tệp tại {path}",
+        "the metrics file is missing; it was expected at {path}",
+    ),
+    "no_permission": (
+        "không có quyền đọc tệp {path}; kiểm tra quyền truy cập hoặc đóng chương trình đang khoá tệp",
+        "no permission to read {path}; check its access rights or close the program that locks it",
+    ),
+    "cannot_read": (
+        "không đọc được tệp {path} (mã lỗi hệ thống {errno})",
+        "cannot read {path} (system error code {errno})",
+    ),
+    "unclosed_quote": (
+        "dấu ngoặc {quote} mở ở đây chưa được đóng; thêm {quote} vào cuối giá trị",
+        "the quote {quote} opened here is not closed; add {quote} at the end of the value",
+    ),
     "empty_file": (
         "tệp trống; cần có ít nhất các phần meta và indicators",
         "the file is empty; it needs at least the meta and indicators sections",
@@ -165,6 +185,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "YAML anchors and aliases (&, *) are not allowed in this file; write the value out in full",
     ),
     "too_deep": ("cấu trúc lồng nhau quá sâu", "structure is nested too deeply"),
+    "unused_source": (
+        "không số liệu hay mục tiêu nào dẫn nguồn '{id}'; dẫn nguồn này ở một số liệu, hoặc xoá nó nếu không cần",
+        "no figure or target cites source '{id}'; cite it from a figure, or remove it if it is not needed",
+    ),
+    "old_figure": (
+        "số liệu kỳ {period} cũ hơn số liệu kế tiếp của chỉ tiêu này ({next_period}) {years} năm; "
+        "kiểm tra lại năm, hoặc bỏ qua nếu đúng là số liệu cũ",
+        "the figure for {period} is {years} years older than this indicator's next one ({next_period}); "
+        "check the year, or ignore this if the old figure is right",
+    ),
     "include_missing": (
         "không tìm thấy tệp '{value}' (tìm tại {path})",
         "file '{value}' not found (looked at {path})",
@@ -204,6 +234,19 @@ GENERIC_HINT = (
 )
 
 
+# Problems that are shown but do not stop the file being used: the dashboard shows the data with them.
+WARNINGS = frozenset({"unused_source", "old_figure"})
+SEVERITY_WORD = {"vi": "cảnh báo", "en": "warning"}
+
+# Parameters worded by language from the ones a problem carries (sizes as a reader writes them).
+DERIVED: dict[str, Callable[[dict[str, object], str], dict[str, str]]] = {
+    "too_large": lambda p, lang: {
+        "size_mb": megabytes(int(str(p["size"])), lang),
+        "limit_mb": megabytes(int(str(p["limit"])), lang),
+    },
+}
+
+
 @dataclass
 class Problem:
     """One mistake in a file, at a 1-based line and column, in a field path such as indicators[x].unit."""
@@ -213,16 +256,37 @@ class Problem:
     col: int
     field: str
     code: str
-    params: dict[str, object] = field(default_factory=dict)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)  # `field` is a name here
 
     def message(self, lang: str = "vi") -> str:
         vi, en = MESSAGES[self.code]
         template = en if lang == "en" else vi
-        return template.format(**self.params)
+        derived = DERIVED.get(self.code)
+        return template.format(**self.params, **(derived(self.params, lang) if derived else {}))
+
+    @property
+    def severity(self) -> str:
+        """'error' (the file cannot be used until it is fixed) or 'warning' (shown; the data is still used)."""
+        return "warning" if self.code in WARNINGS else "error"
 
     def render(self, lang: str = "vi") -> str:
         where = f"{self.file}:{self.line}:{self.col}"
+        if self.severity == "warning":
+            where += f": {SEVERITY_WORD['en' if lang == 'en' else 'vi']}"
         return f"{where}: {self.field}: {self.message(lang)}" if self.field else f"{where}: {self.message(lang)}"
+
+    def as_data(self, lang: str = "vi") -> dict[str, object]:
+        """The problem for other tools (validate --format json): place, code, severity, message and params."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.col,
+            "field": self.field,
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message(lang),
+            "params": self.params,
+        }
 
 
 def syntax_hint(problem: str) -> tuple[str, str]:

@@ -44,7 +44,7 @@ def _schema_for(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return dict(_DATE)
     if isinstance(hint, type) and issubclass(hint, Enum):
         return {"enum": [e.value for e in hint]}
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         name = hint.__name__
         if name not in defs:
             defs[name] = {}  # reserve first: the model refers to itself only through lists

@@ -6,6 +6,7 @@ figures whichever way they are shown. Pure: plain text and plotly figures, no St
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -19,6 +20,19 @@ from .progress import Progress
 MAX_CHARTS = 2  # per pillar slide: what fits a 16:9 screen at a size a room can read
 MAX_ROWS = 4  # rows of a pillar slide beside its charts at 1280x720, names wrapping to two lines
 MAX_FINAL_ROWS = 8  # the final-account slide has no charts: the table takes the whole width
+# The most characters each piece of a slide shows, so a slide keeps its size whatever the file says:
+# longer text is cut with "…" (fmt.shorten) and given in full in the speaker notes.
+LIMITS = {
+    "title": 90,
+    "subtitle": 120,
+    "more": 160,
+    "line": 320,
+    "card": 28,  # a key figure's value, in large type
+    "value": 60,
+    "label": 110,
+    "meta": 90,
+    "reason": 160,
+}
 
 
 @dataclass(frozen=True)
@@ -61,6 +75,42 @@ class Slide:
     charts: tuple[Chart, ...] = ()
     lines: tuple[str, ...] = ()  # free lines: the title slide's details, the sources slide's citations
     notes: tuple[str, ...] = field(default=())  # speaker notes: the sources behind this slide
+    full_text: tuple[str, ...] = ()  # texts shortened to fit the slide, in full
+
+    def speaker_notes(self, lang: str) -> tuple[str, ...]:
+        """The sources behind the slide, then the full text of whatever was shortened on it."""
+        if not self.full_text:
+            return self.notes
+        return (*self.notes, fmt.t(lang, "Toàn văn phần bị rút gọn:", "In full, what is shortened:"), *self.full_text)
+
+
+def fit(slide: Slide) -> Slide:
+    """The slide with every text cut to its LIMITS, and the full text of each cut one kept in full_text."""
+    full: list[str] = []
+
+    def cut(text: str, limit: str) -> str:
+        short = fmt.shorten(text, LIMITS[limit])
+        if short != text and text not in full:
+            full.append(text)
+        return short
+
+    def row(r: Row) -> Row:
+        return Row(
+            r.status, cut(r.name, "label"), cut(r.value, "value"), cut(r.target, "value"), cut(r.reason, "reason")
+        )
+
+    return dataclasses.replace(
+        slide,
+        title=cut(slide.title, "title"),
+        subtitle=cut(slide.subtitle, "subtitle"),
+        cards=tuple(Card(cut(c.value, "card"), cut(c.label, "label"), cut(c.meta, "meta")) for c in slide.cards),
+        rows=tuple(row(r) for r in slide.rows),
+        more=cut(slide.more, "more"),
+        all_rows=tuple(row(r) for r in slide.all_rows),
+        charts=tuple(Chart(c.key, cut(c.title, "label"), c.figure) for c in slide.charts),
+        lines=tuple(cut(line, "line") for line in slide.lines),
+        full_text=tuple(full),
+    )
 
 
 def citation(source: m.Source, lang: str) -> str:
@@ -150,7 +200,7 @@ def pillar_slide(metrics: m.Metrics, progress: dict[str, Progress], pillar: m.Pi
             f"và {more_count} chỉ tiêu khác ({without} chưa có số liệu) — xem bảng điều khiển",
             f"and {more_count} more indicators ({without} with no data yet) — see the dashboard",
         )
-    chart_list = []
+    chart_list: list[Chart] = []
     # The charts a room sees first are of indicators measured against a target, then context figures.
     charted = sorted(
         [*with_data, *(i for i in inds if i not in with_data and metrics.national_of(i))],
@@ -163,8 +213,8 @@ def pillar_slide(metrics: m.Metrics, progress: dict[str, Progress], pillar: m.Pi
         figure = charts.indicator_chart(ind, prog, metrics.targets_of(ind), sources, lang, metrics.national_of(ind))
         if figure is not None:
             chart_list.append(Chart(ind.id, fmt.name(ind, lang), figure))
-    cited = [i.latest_figure().source for i in with_data]
-    cited += [progress[i.id].target.source for i in inds if progress[i.id].target]
+    cited = [obs.source for i in with_data if (obs := i.latest_figure()) is not None]
+    cited += [target.source for i in inds if (target := progress[i.id].target) is not None]
     counts = _counts([str(progress[i.id].status) for i in inds])
     return Slide(
         "pillar",
@@ -183,9 +233,9 @@ def milestones_slide(metrics: m.Metrics, progress: dict[str, Progress], lang: st
     sources = metrics.source_by_id()
     rows, cited = [], []
     for ind in metrics.indicators:
-        if ind.kind is not m.Kind.MILESTONE or not ind.observations:
-            continue
         obs = ind.latest_observation()
+        if ind.kind is not m.Kind.MILESTONE or obs is None:
+            continue
         rows.append(Row(str(progress[ind.id].status), fmt.name(ind, lang), fmt.period(obs.period, lang), "", ""))
         cited.append(obs.source)
     counts = _counts([r.status for r in rows])
@@ -286,4 +336,4 @@ def build_deck(metrics: m.Metrics, progress: dict[str, Progress], lang: str = "v
     deck += [pillar_slide(metrics, progress, p, lang) for p in m.Pillar]
     deck.append(milestones_slide(metrics, progress, lang))
     deck.append(sources_slide(metrics, deck, lang))
-    return deck
+    return [fit(slide) for slide in deck]

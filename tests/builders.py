@@ -1,8 +1,10 @@
-"""Model objects for tests, built directly (no YAML): a year, an indicator with defaults."""
+"""Model objects for tests, built directly (no YAML): a year, an indicator with defaults; hostile text."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from typing import Any
 
 from dxkpi.model import Indicator, Kind, Period, Pillar, Unit
@@ -24,3 +26,24 @@ def make_indicator(**fields: Any) -> Indicator:
         "kind": Kind.MEASURED,
     }
     return Indicator(**{**defaults, **fields})
+
+
+# Text that Markdown, Streamlit's maths, emoji, icons and colours, or HTML would act on if it reached them.
+HOSTILE = "**b** $x^2$ :smile: :material/home: :red[r] <b>t</b> [l](http://e.com) _u_ `c` ~~s~~"
+# What must never appear in what is sent to the browser: each piece of HOSTILE still able to act.
+ACTIVE = ["**b**", "$x^2$", ":smile:", ":material/home:", ":red[", "<b>t", "[l](", "_u_", "`c`", "~~s~~"]
+_TEXT_KEYS = (
+    "title|title_en|name|name_en|publisher|program|program_en|reporting_period|region|region_note|region_note_en"
+    "|note|note_en|definition_note|definition_note_en|unit_label|unit_label_en"
+)
+_TEXT_LINE = re.compile(rf"^(\s*(?:- )?(?:{_TEXT_KEYS}): ).*$", re.MULTILINE)
+
+
+# 5,000 characters: a word too long for any line, then ordinary words.
+LONG = ("Chỉ-tiêu-dài" * 100 + " " + "chữ rất dài " * 400)[:5000]
+
+
+def hostile_text(yaml_text: str, text: str = HOSTILE) -> str:
+    """A metrics file's every free-text value (titles, names, notes, publishers…) made `text` plus a number."""
+    counter = iter(range(1, 100_000))
+    return _TEXT_LINE.sub(lambda match: match.group(1) + json.dumps(f"{text} {next(counter)}"), yaml_text)

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.builders import ACTIVE, HOSTILE, hostile_text
+
 ROOT = Path(__file__).parent.parent
 PAGES = [
     ("dxkpi/pages/chinh_quyen_so.py", "Chính quyền số", ">193 tỷ đồng"),
@@ -50,7 +52,7 @@ def test_the_overview_shows_the_key_figures_the_vietnamese_way(metrics_copy):
     at = app().run()
     assert not at.exception
     text = page_text(at)
-    assert at.title[0].value == "Chỉ tiêu chuyển đổi số tỉnh Long An"
+    assert "<h1>Chỉ tiêu chuyển đổi số tỉnh Long An</h1>" in markup(at)
     for figure in [
         ">193 tỷ đồng",
         "~220 doanh nghiệp",
@@ -271,3 +273,126 @@ def test_the_other_sources_wording_of_a_figure_is_shown_beside_it(metrics_copy):
     at.switch_page("dxkpi/pages/chinh_quyen_so.py").run()
     text = page_text(at)
     assert ("~96%" in text, "vietnamnet.vn ghi: gần 96%" in text) == (True, True)
+
+
+def markdown_sent(at: AppTest) -> list[str]:
+    """Every text Streamlit renders as Markdown: markdown, headings, captions, alerts and widget labels."""
+    texts = [e.value for kind in ("markdown", "title", "header", "subheader", "caption") for e in at.get(kind)]
+    texts += [e.value for kind in ("error", "warning", "info", "success") for e in at.get(kind)]
+    widgets = [*at.button, *at.radio, *at.selectbox, *at.get("download_button"), *at.get("page_link")]
+    texts += [str(getattr(w, "label", "") or getattr(w.proto, "label", "")) for w in widgets]
+    texts += [str(o) for w in [*at.radio, *at.selectbox] for o in w.options]
+    return texts
+
+
+@pytest.fixture
+def hostile_copy(metrics_copy) -> Path:
+    """The shipped file with every title, name, note and publisher replaced by text full of markup."""
+    for path in (metrics_copy, metrics_copy.parent / "data" / "national-targets.yaml"):
+        path.write_text(hostile_text(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return metrics_copy
+
+
+def assert_shown_as_written(at: AppTest, where: str) -> None:
+    assert not at.exception, where
+    sent = "\n".join(markdown_sent(at))
+    assert [a for a in ACTIVE if a in sent] == [], where
+    assert HOSTILE in page_text(at), where
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("page", ["dxkpi/pages/overview.py", *(p[0] for p in PAGES)])
+def test_text_from_the_file_shows_exactly_as_written_on_every_page(hostile_copy, page, lang):
+    at = app()
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(page).run()
+    assert_shown_as_written(at, page)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_text_from_the_file_shows_exactly_as_written_on_every_slide(hostile_copy, lang):
+    at = app()
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("dxkpi/pages/present.py").run()
+    total = int(re.search(r"1 / (\d+)", page_text(at)).group(1))
+    shown = 0
+    for k in range(1, total + 1):
+        assert f"{k} / {total}" in page_text(at)
+        sent = "\n".join(markdown_sent(at))
+        assert [a for a in ACTIVE if a in sent] == [], f"slide {k}"
+        assert not at.exception
+        shown += HOSTILE in page_text(at)
+        if k < total:
+            at.button(key="dx-next").click().run()
+    assert shown == total  # every slide shows some text from the file, as written
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("vi", "Không tìm thấy tệp metrics.yaml (cần có tại {path}). Bảng dưới đây vẫn là số liệu hợp lệ gần nhất"),
+        ("en", "metrics.yaml is missing (expected at {path}). Below is still the last valid data"),
+    ],
+)
+def test_a_deleted_metrics_file_is_said_to_be_missing_in_the_readers_language_above_the_last_good_data(
+    metrics_copy, lang, said
+):
+    at = app()
+    at.query_params["lang"] = lang
+    at.run()
+    metrics_copy.unlink()
+    at.run()
+    assert not at.exception
+    head = html.unescape(at.error[0].value)
+    assert head.startswith(said.format(path=metrics_copy.resolve()))
+    assert "No such file" not in head + at.code[0].value  # no operating-system English
+    assert ("gần 11.500 tỷ đồng" if lang == "vi" else "nearly 11,500 billion VND") in page_text(at)
+
+
+def test_a_warning_is_shown_beside_the_data_and_hides_nothing(tmp_path, monkeypatch):
+    shutil.copy(ROOT / "tests" / "warnings" / "old-figure.yaml", tmp_path / "metrics.yaml")
+    monkeypatch.setenv("DXKPI_METRICS", str(tmp_path / "metrics.yaml"))
+    at = app().run()
+    assert not at.exception
+    assert len(at.error) == 0  # no problem banner
+    assert [i.value for i in at.info] == ["Chưa chọn số liệu nổi bật (meta.key_figures)."]  # the page itself
+    assert at.expander[0].label == "1 cảnh báo về tệp số liệu (số liệu vẫn hiển thị đầy đủ)"
+    assert at.code[0].value.startswith("metrics.yaml:32:17: cảnh báo: indicators[doanh-thu].observations[1].period")
+    assert "<h1>Thử nghiệm</h1>" in markup(at)
+    at.switch_page("dxkpi/pages/downloads.py").run()
+    assert len(at.get("download_button")) == 5  # a warning does not hold the downloads back
+
+
+def test_with_no_browser_the_three_buttons_that_need_one_say_so_before_the_click(metrics_copy, monkeypatch):
+    from dxkpi.export import ExportError, images
+
+    def none_found(lang: str = "vi") -> str:
+        raise ExportError(images.no_browser_message(lang))
+
+    monkeypatch.setattr(images, "find_browser", none_found)
+    at = app().run()
+    at.switch_page("dxkpi/pages/downloads.py").run()
+    disabled = {b.proto.id.split("dl-")[-1]: b.proto.disabled for b in at.get("download_button")}
+    assert disabled == {"pdf": True, "pptx": True, "png": True, "html": False, "xlsx": False}
+    said = [html.unescape(c.value) for c in at.caption if "Chrome" in c.value and "Chưa tạo được" in c.value]
+    assert said == ["Chưa tạo được trên máy này. " + images.no_browser_message("vi")] * 3
+
+
+def test_a_download_that_cannot_be_made_saves_nothing_and_the_page_says_why(metrics_copy):
+    from dxkpi.export import ExportError
+    from dxkpi.ui import data, downloads
+
+    at = app().run()
+    at.switch_page("dxkpi/pages/downloads.py").run()
+    snap = data.current(metrics_copy)
+    failures: dict[str, str] = at.session_state[downloads.FAILURES]
+    metrics_copy.write_text(metrics_copy.read_text(encoding="utf-8").replace("value: 11500", "value: 11.500"))
+    with pytest.raises(ExportError):  # raised, so Streamlit sends no file at all
+        downloads._maker(snap, "pdf", "vi", failures)()
+    assert "'11.500'" in failures["pdf"]
+    metrics_copy.write_text(metrics_copy.read_text(encoding="utf-8").replace("value: 11.500", "value: 11500"))
+    at.run()
+    assert "Lần tải trước không tạo được tệp: Không xuất được" in html.unescape(at.error[0].value)
+    assert downloads.FAILURES in at.session_state and at.session_state[downloads.FAILURES] == {}

@@ -67,7 +67,7 @@ def test_validate_defaults_to_metrics_yaml_in_the_current_folder(tmp_path):
 def test_validate_a_missing_file_exits_1_with_a_message(tmp_path):
     result = run("validate", "nope.yaml", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stdout.startswith("nope.yaml:1:1: không đọc được tệp:")
+    assert result.stdout == f"nope.yaml:1:1: không tìm thấy tệp số liệu; cần có tệp tại {tmp_path / 'nope.yaml'}\n"
 
 
 @pytest.mark.parametrize("args", [(), ("bogus",), ("validate", "--lang", "fr"), ("validate", "a", "b")])
@@ -86,3 +86,54 @@ def test_schema_prints_the_json_schema_of_the_model():
     assert indicator["properties"]["pillar"]["enum"] == ["chinh-quyen-so", "kinh-te-so", "xa-hoi-so", "nen-tang"]
     assert indicator["required"] == ["id", "name", "name_en", "pillar", "unit", "kind"]
     assert indicator["additionalProperties"] is False
+
+
+def test_validate_prints_warnings_and_still_exits_0():
+    result = run("validate", "tests/warnings/unused-source.yaml", "--lang", "en")
+    assert (result.returncode, result.stdout.splitlines()) == (
+        0,
+        [
+            "tests/warnings/unused-source.yaml:13:9: warning: sources[bao-cu]: no figure or target cites source "
+            "'bao-cu'; cite it from a figure, or remove it if it is not needed",
+            "OK: 3 indicators, 3 figures, 2 sources",
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "code", "valid"),
+    [("tests/broken/vn-thousands.yaml", 1, False), ("tests/warnings/old-figure.yaml", 0, True)],
+)
+def test_validate_format_json_prints_the_problems_as_data(path, code, valid):
+    result = run("validate", path, "--format", "json", "--lang", "en")
+    data = json.loads(result.stdout)
+    assert (result.returncode, data["valid"]) == (code, valid)
+    expected = {
+        "tests/broken/vn-thousands.yaml": {
+            "file": path,
+            "line": 29,
+            "column": 16,
+            "field": "indicators[doanh-thu].observations[0].value",
+            "code": "vn_thousands",
+            "severity": "error",
+            "message": "'11.500' looks like Vietnamese thousands notation (YAML reads it as 11.5); write 11500",
+            "params": {"text": "11.500", "fix": "11500", "yaml_reads_vi": "11,5", "yaml_reads_en": "11.5"},
+        },
+        "tests/warnings/old-figure.yaml": {
+            "file": path,
+            "line": 32,
+            "column": 17,
+            "field": "indicators[doanh-thu].observations[1].period",
+            "code": "old_figure",
+            "severity": "warning",
+            "message": "the figure for 2008 is 12 years older than this indicator's next one (2020); check the year, "
+            "or ignore this if the old figure is right",
+            "params": {"period": "2008", "next_period": "2020", "years": 12},
+        },
+    }[path]
+    assert data["problems"] == [expected]
+
+
+def test_validate_format_json_of_a_valid_file_is_an_empty_list():
+    result = run("validate", "tests/good/minimal.yaml", "--format", "json")
+    assert (result.returncode, json.loads(result.stdout)) == (0, {"valid": True, "problems": []})

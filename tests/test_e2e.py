@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from tests.builders import HOSTILE, LONG, hostile_text
 from tests.serve import CHROMIUM_ARGS, Server, copy_metrics
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -208,6 +209,7 @@ def test_the_sidebar_language_switch_turns_the_overview_to_english_and_keeps_it_
 )
 def test_a_pillar_page_draws_its_plotly_charts(page: Page, dashboard: Server, path: str, legend: str):
     open_page(page, f"{dashboard.url}/{path}")
+    page.wait_for_function(CHARTS_DRAWN, polling="raf")  # plotly.js loads lazily: wait until every chart is drawn
     expect(page.get_by_test_id("stPlotlyChart").first).to_be_visible()
     expect(page.locator(".js-plotly-plot").first.locator("svg.main-svg").first).to_be_visible()
     # The indicator's chart drew its data (legend or value label in the SVG), not an empty frame.
@@ -251,7 +253,7 @@ def test_saving_metrics_yaml_updates_the_open_page_and_a_broken_save_shows_its_l
 
         # A valid save: the new figure appears by itself.
         metrics.write_text(original.replace("        value: 11500\n", "        value: 12500\n"), encoding="utf-8")
-        expect(page.locator(".dx-value", has_text="gần 12.500 tỷ đồng")).to_be_visible(timeout=5_000)
+        expect(page.locator(".dx-value", has_text="gần 12.500 tỷ đồng")).to_be_visible()
         expect(page.locator(".dx-value", has_text="11.500")).to_have_count(0)
 
         # A broken save: Vietnamese thousands notation. The banner gives file:line:col; the last good data stays.
@@ -260,7 +262,7 @@ def test_saving_metrics_yaml_updates_the_open_page_and_a_broken_save_shows_its_l
         line_no, line = next((i, s) for i, s in enumerate(broken.splitlines(), 1) if s == "        value: 12.500")
         where = f"metrics.yaml:{line_no}:{line.index('12.500') + 1}: indicators[doanh-thu-dn-cong-nghe-so]"
         banner = page.locator(".st-key-problems")
-        expect(banner).to_be_visible(timeout=5_000)
+        expect(banner).to_be_visible()
         expect(banner.get_by_test_id("stCode")).to_contain_text(where)
         expect(banner.get_by_test_id("stCode")).to_contain_text("'12.500'")
         expect(banner).to_contain_text("vẫn là số liệu hợp lệ gần nhất")
@@ -268,7 +270,7 @@ def test_saving_metrics_yaml_updates_the_open_page_and_a_broken_save_shows_its_l
 
         # Fixed: the banner goes and the fixed figure shows.
         metrics.write_text(original, encoding="utf-8")
-        expect(banner).to_have_count(0, timeout=5_000)
+        expect(banner).to_have_count(0)
         expect(page.locator(".dx-value", has_text="gần 11.500 tỷ đồng")).to_be_visible()
         assert page.evaluate("() => window.__sameDocument === true"), "the page reloaded"
         expect(page.locator('[data-testid="stException"]')).to_have_count(0)
@@ -277,7 +279,7 @@ def test_saving_metrics_yaml_updates_the_open_page_and_a_broken_save_shows_its_l
         open_page(page, server.url + "/present?slide=2")
         expect(page.locator(".dx-value", has_text="gần 11.500 tỷ đồng")).to_be_visible()
         metrics.write_text(original.replace("        value: 11500\n", "        value: 12500\n"), encoding="utf-8")
-        expect(page.locator(".dx-value", has_text="gần 12.500 tỷ đồng")).to_be_visible(timeout=5_000)
+        expect(page.locator(".dx-value", has_text="gần 12.500 tỷ đồng")).to_be_visible()
         expect(page.locator(".dx-counter")).to_have_text(re.compile(r"^2 / \d+$"))
     finally:
         server.stop()
@@ -330,10 +332,62 @@ def test_the_excel_download_is_a_real_workbook(page: Page, dashboard: Server, tm
     import openpyxl
 
     open_page(page, f"{dashboard.url}/tai-ve")
-    with page.expect_download() as info:
-        page.locator(".st-key-dl-xlsx button").click()
+    button = page.locator(".st-key-dl-xlsx button")
+    expect(button).to_be_enabled()
+    with page.expect_download(timeout=TIMEOUT_MS) as info:  # the file is made on the click: a busy machine is slow
+        button.click()
     saved = tmp_path / info.value.suggested_filename
     info.value.save_as(saved)
     assert saved.name == "chuyen-doi-so-vi.xlsx"
     values = [cell.value for row in openpyxl.load_workbook(saved).worksheets[0].iter_rows() for cell in row]
     assert 11500 in values
+
+
+# --- text from the file -------------------------------------------------------------------------------
+
+
+def test_text_full_of_markup_shows_as_written_in_the_title_and_on_the_title_slide(page: Page, tmp_path: Path):
+    metrics = copy_metrics(tmp_path)
+    for path in (metrics, tmp_path / "data" / "national-targets.yaml"):
+        path.write_text(hostile_text(path.read_text(encoding="utf-8")), encoding="utf-8")
+    server = Server("dashboard.py", tmp_path / "streamlit.log", {"DXKPI_METRICS": str(metrics)})
+    try:
+        for url, heading in [(server.url + "/", main_area(page).locator("h1").first), (server.url + "/present", None)]:
+            open_page(page, url)
+            title = heading or page.locator(".dx-slide-title")
+            expect(title).to_have_text(f"{HOSTILE} 1")  # the characters as typed, nothing rendered from them
+            rendered = "strong, em, del, code, img, .katex, [data-testid='stIconMaterial'], span[style]"
+            rendered += ", a:not([href^='#'])"  # a heading's own anchor link is Streamlit's, not the text's
+            found = main_area(page).locator("h1, .dx-slide, .dx-meta").locator(rendered)
+            assert found.count() == 0, found.evaluate_all("els => els.map(e => e.outerHTML)")
+            assert "😄" not in main_area(page).inner_text()
+    finally:
+        server.stop()
+
+
+def test_slides_keep_their_size_at_1280x720_whatever_the_length_of_the_text(browser: Browser, tmp_path: Path):
+    metrics = copy_metrics(tmp_path)
+    for path in (metrics, tmp_path / "data" / "national-targets.yaml"):
+        path.write_text(hostile_text(path.read_text(encoding="utf-8"), LONG), encoding="utf-8")
+    server = Server("dashboard.py", tmp_path / "streamlit.log", {"DXKPI_METRICS": str(metrics)})
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    try:
+        open_page(page, f"{server.url}/present")
+        expect(page.locator(".dx-counter")).to_have_text(re.compile(r"^1 / \d+$"))
+        total = int(counter(page).split("/")[1])
+        for k in range(1, total + 1):
+            expect(page.locator(".dx-counter")).to_have_text(f"{k} / {total}")
+            wait_idle(page)
+            page.wait_for_function(CHARTS_DRAWN, polling="raf")
+            expect(page.locator(".dx-slide")).to_contain_text("…")  # the long text is there, cut short
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=SCREENSHOTS / f"present-long-text-{k:02d}.png")
+            assert page.evaluate(NOT_SCROLLABLE), f"slide {k} scrolls"
+            assert page.locator(".dx-slide").bounding_box()["height"] <= 720, f"slide {k} is taller than the screen"
+            if k < total:
+                page.keyboard.press("ArrowRight")
+    finally:
+        context.close()
+        server.stop()

@@ -195,7 +195,7 @@ def test_the_pptx_final_account_slide_shows_its_counts_and_the_measured_targets_
 
 def test_the_pptx_speaker_notes_list_each_slides_sources(pptx_vi):
     notes = [s.notes_slide.notes_text_frame.text for s in pptx_vi.slides]
-    assert notes == ["\n".join(s.notes) for s in deck()]
+    assert notes == ["\n".join(s.speaker_notes("vi")) for s in deck()]
     assert "[S16] news.baolongan.vn" in notes[2]
 
 

@@ -348,3 +348,23 @@ def test_a_status_is_accepted_as_its_plain_string():
 
 def test_plotly_separators_put_the_decimal_mark_first():
     assert fmt.PLOTLY_SEPARATORS == {"vi": ",.", "en": ".,"}
+
+
+SHORTEN = [
+    ("Kinh tế số", 20, "Kinh tế số"),
+    ("x" * 20, 20, "x" * 20),
+    ("Tỷ lệ hồ sơ trực tuyến toàn trình", 20, "Tỷ lệ hồ sơ trực…"),
+    ("Tỷ lệ hồ sơ, trực tuyến toàn trình", 17, "Tỷ lệ hồ sơ…"),
+    ("a" * 30, 10, "a" * 9 + "…"),
+    ("ab " + "c" * 30, 10, "ab " + "c" * 6 + "…"),
+]
+
+
+@pytest.mark.parametrize(("text", "limit", "expected"), SHORTEN)
+def test_shorten_keeps_short_text_and_cuts_long_text_at_a_word_with_an_ellipsis(text, limit, expected):
+    assert fmt.shorten(text, limit) == expected
+
+
+@pytest.mark.parametrize("text", ["chữ " * 2000, "x" * 5000, "a, " * 3000])
+def test_shorten_never_gives_more_than_the_limit(text):
+    assert [len(fmt.shorten(text, n)) <= n for n in (10, 90, 300)] == [True] * 3

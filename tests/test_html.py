@@ -43,8 +43,9 @@ def source(publisher: str = "Báo Long An", date: dt.date | None = dt.date(2021,
 
 MARKUP = [
     ("<script>alert(1)</script>", "&#60;script&#62;alert&#40;1&#41;&#60;/script&#62;"),
-    ("[link](http://x)", "&#91;link&#93;&#40;http://x&#41;"),
-    ("![img](http://x)", "&#33;&#91;img&#93;&#40;http://x&#41;"),
+    ("[link](http://x)", "&#91;link&#93;&#40;http&#58;//x&#41;"),
+    ("![img](http://x)", "&#33;&#91;img&#93;&#40;http&#58;//x&#41;"),
+    (":smile: :red[x]", "&#58;smile&#58; &#58;red&#91;x&#93;"),
     ("$x$", "&#36;x&#36;"),
     ("$$x^2$$", "&#36;&#36;x^2&#36;&#36;"),
     ("*bold*", "&#42;bold&#42;"),

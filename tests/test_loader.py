@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tracemalloc
 from pathlib import Path
 
@@ -17,11 +18,13 @@ GOOD = HERE / "good"
 
 # file -> every problem it must report, as (line, column, field, kind of problem).
 CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
+    ("ambiguous-comma.yaml", [(29, 16, "indicators[doanh-thu].observations[0].value", "ambiguous_comma")]),
     ("bad-date.yaml", [(12, 11, "sources[bao].date", "bad_date")]),
     ("bad-period.yaml", [(39, 17, "indicators[dvctt].observations[0].period", "bad_period")]),
     ("context-with-target.yaml", [(28, 7, "indicators[doanh-thu].targets", "context_target")]),
     ("decimal-comma.yaml", [(40, 16, "indicators[dvctt].observations[0].value", "decimal_comma")]),
     ("duplicate-indicator-id.yaml", [(48, 9, "indicators[dvctt].id", "duplicate_id")]),
+    ("duplicate-national.yaml", [(64, 16, "national[dvctt].indicator", "duplicate_national")]),
     ("duplicate-key.yaml", [(30, 9, "indicators[doanh-thu].observations[0].value", "duplicate_key")]),
     ("duplicate-period.yaml", [(42, 17, "indicators[dvctt].observations[1].period", "duplicate_period")]),
     ("duplicate-source-id.yaml", [(13, 9, "sources[bao].id", "duplicate_id")]),
@@ -35,6 +38,7 @@ CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
             (50, 5, "indicators[lgps].nme", "unknown_key"),
         ],
     ),
+    ("figure-needs-value.yaml", [(40, 17, "indicators[dvctt].observations[0]", "figure_needs_value")]),
     ("milestone-without-status.yaml", [(56, 16, "indicators[lgps].observations[0]", "milestone_needs_status")]),
     ("missing-key.yaml", [(21, 5, "indicators[doanh-thu].name_en", "missing_key")]),
     (
@@ -54,17 +58,21 @@ CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
     ("period-backwards.yaml", [(28, 17, "indicators[doanh-thu].observations[0].period", "period_backwards")]),
     ("python-object-tag.yaml", [(29, 16, "indicators[doanh-thu].observations[0].value", "unsafe_tag")]),
     ("quoted-number.yaml", [(29, 16, "indicators[doanh-thu].observations[0].value", "quoted_number")]),
+    ("rank-kind.yaml", [(26, 11, "indicators[doanh-thu].kind", "rank_kind")]),
+    ("rank-out-of-range.yaml", [(29, 16, "indicators[doanh-thu].observations[0].value", "rank_range")]),
     ("syntax-colon-in-value.yaml", [(49, 19, "", "yaml_syntax")]),
-    ("syntax-unclosed-quote.yaml", [(58, 1, "", "yaml_syntax")]),
+    ("syntax-unclosed-quote.yaml", [(50, 14, "", "unclosed_quote")]),
     ("tab-indent.yaml", [(25, 1, "", "tab_indent"), (53, 3, "", "tab_indent")]),
     (
         "target-contradicts-direction.yaml",
         [(16, 17, "indicators[dvctt].targets[0].comparator", "target_direction")],
     ),
     ("target-year-out-of-range.yaml", [(17, 11, "targets[qd749-2025].year", "year_range")]),
+    ("too-deep.yaml", [(31, 55, "", "too_deep")]),
     ("top-level-list.yaml", [(1, 1, "", "not_mapping")]),
     ("unknown-comparator.yaml", [(16, 17, "targets[qd749-2025].comparator", "bad_choice")]),
     ("unknown-key-typo.yaml", [(42, 5, "indicators[dvctt].tagret", "unknown_key")]),
+    ("unknown-key-figure.yaml", [(7, 16, "meta.key_figures[0]", "unknown_indicator")]),
     ("unknown-kind.yaml", [(37, 11, "indicators[dvctt].kind", "bad_choice")]),
     ("unknown-pillar.yaml", [(35, 13, "indicators[dvctt].pillar", "bad_choice")]),
     ("unknown-qualifier.yaml", [(30, 20, "indicators[doanh-thu].observations[0].qualifier", "bad_choice")]),
@@ -79,6 +87,13 @@ CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
 ]
 
 
+# Files that can be used, with a warning beside their data.
+WARNING_CASES = [
+    ("old-figure.yaml", [(32, 17, "indicators[doanh-thu].observations[1].period", "old_figure")]),
+    ("unused-source.yaml", [(13, 9, "sources[bao-cu]", "unused_source")]),
+]
+
+
 def where(result) -> list[tuple[int, int, str, str]]:
     return [(p.line, p.col, p.field, p.code) for p in result.problems]
 
@@ -88,6 +103,24 @@ def test_each_broken_file_reports_exactly_its_problems(name, expected):
     result = load(BROKEN / name)
     assert result.metrics is None
     assert where(result) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), WARNING_CASES, ids=[c[0] for c in WARNING_CASES])
+def test_a_warning_is_reported_and_the_file_is_still_used(name, expected):
+    result = load(HERE / "warnings" / name)
+    assert where(result) == expected
+    assert [p.severity for p in result.problems] == ["warning"] * len(expected)
+    assert (result.ok, result.errors, len(result.metrics.indicators)) == (True, [], 3)
+
+
+def test_every_warning_file_has_a_case():
+    assert sorted(p.name for p in (HERE / "warnings").glob("*.yaml")) == [c[0] for c in WARNING_CASES]
+
+
+def test_a_figure_a_few_years_older_than_the_next_one_is_no_warning(tmp_path):
+    text = (HERE / "warnings" / "old-figure.yaml").read_text(encoding="utf-8").replace("period: 2008", "period: 2015")
+    (tmp_path / "m.yaml").write_text(text, encoding="utf-8")
+    assert load(tmp_path / "m.yaml").problems == []
 
 
 def test_every_broken_file_has_a_case():
@@ -181,7 +214,41 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
 
 def test_a_missing_file_is_a_problem_not_an_exception(tmp_path):
     result = load(tmp_path / "nope.yaml")
-    assert [(p.line, p.code) for p in result.problems] == [(1, "cannot_read")]
+    assert [(p.line, p.code) for p in result.problems] == [(1, "file_missing")]
+    assert [p.message("vi") for p in result.problems] == [
+        f"không tìm thấy tệp số liệu; cần có tệp tại {tmp_path / 'nope.yaml'}"
+    ]
+    assert [p.message("en") for p in result.problems] == [
+        f"the metrics file is missing; it was expected at {tmp_path / 'nope.yaml'}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("size", "vi", "en"),
+    [
+        (21010965, "tệp quá lớn (20,0 MB, tối đa 16 MB)", "file is too large (20.0 MB, at most 16 MB)"),
+        (MAX_BYTES + 1, "tệp quá lớn (16,0 MB, tối đa 16 MB)", "file is too large (16.0 MB, at most 16 MB)"),
+    ],
+)
+def test_a_file_too_large_is_told_in_megabytes_the_readers_way(tmp_path, size, vi, en):
+    big = tmp_path / "big.yaml"
+    with big.open("wb") as f:
+        f.truncate(size)
+    (problem,) = load(big).problems
+    assert (problem.message("vi"), problem.message("en")) == (vi + "; kiểm tra lại tệp", en + "; check the file")
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_an_unclosed_quote_far_down_the_file_is_reported_where_it_opens(tmp_path, quote):
+    shutil.copytree(HERE.parent / "data", tmp_path / "data")
+    lines = (HERE.parent / "metrics.yaml").read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines, 1) if i >= 480 and line.startswith('    name: "'))
+    lines[number - 1] = lines[number - 1].replace('"', quote, 1).rstrip('"')  # the closing quote forgotten
+    (tmp_path / "metrics.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = load(tmp_path / "metrics.yaml", filename="metrics.yaml").problems
+    assert [p.render("en") for p in problems] == [
+        f"metrics.yaml:{number}:11: the quote {quote} opened here is not closed; add {quote} at the end of the value"
+    ]
 
 
 def test_python_tags_are_never_run(tmp_path):
@@ -244,3 +311,10 @@ def test_a_missing_included_file_is_named(tmp_path):
     assert [(p.line, p.field, p.code, p.params["value"]) for p in result.problems] == [
         (20, "include", "include_missing", "data/none.yaml")
     ]
+
+
+def test_each_broken_file_says_what_it_breaks_not_that_it_is_valid():
+    heads = {
+        p.name: p.read_bytes().replace(b"\x00", b"").lstrip(b"\xff\xfe").split(b"\n")[0] for p in BROKEN.glob("*.yaml")
+    }
+    assert [name for name, head in heads.items() if b"valid file" in head] == []

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import html as std_html
+import re
+import shutil
 from pathlib import Path
 
 import pytest
 
+from dxkpi.html import slide_html
 from dxkpi.loader import load
 from dxkpi.progress import assess_all
-from dxkpi.slides import MAX_CHARTS, MAX_ROWS, build_deck
+from dxkpi.slides import LIMITS, MAX_CHARTS, MAX_ROWS, build_deck
+from tests.builders import ACTIVE, HOSTILE, LONG, hostile_text
 
 ROOT = Path(__file__).parent.parent
 
@@ -120,3 +125,49 @@ def test_the_sources_slide_lists_each_cited_source_once_short_with_the_full_cita
 def test_milestones_keep_their_own_status(metrics):
     statuses = [r.status for r in deck(metrics)[7].rows]
     assert statuses == ["done"] * 4 + ["pilot"] + ["in_progress"] * 4
+
+
+def rewritten(folder: Path, text: str):
+    """The shipped file (and the file it includes) with every free text replaced by `text`, loaded."""
+    shutil.copytree(ROOT / "data", folder / "data")
+    for name in ("metrics.yaml", "data/national-targets.yaml"):
+        (folder / name).write_text(hostile_text((ROOT / name).read_text(encoding="utf-8"), text), encoding="utf-8")
+    return load(folder / "metrics.yaml").metrics
+
+
+def test_text_from_the_file_reaches_every_slide_as_written_and_never_as_markup(tmp_path):
+    slides = deck(rewritten(tmp_path, HOSTILE))
+    assert slides[0].title == f"{HOSTILE} 1"  # the deck's data is the file's text, unchanged
+    for slide in slides:
+        markup = slide_html(slide, "vi")
+        assert [a for a in ACTIVE if a in markup] == [], slide.kind
+        assert HOSTILE in std_html.unescape(re.sub(r"<[^>]+>", " ", markup)), slide.kind
+
+
+def shown_texts(slide) -> list[tuple[str, str]]:
+    """(limit name, text) for every text a slide shows."""
+    texts = [("title", slide.title), ("subtitle", slide.subtitle), ("more", slide.more)]
+    texts += [("line", line) for line in slide.lines]
+    texts += [(k, x) for c in slide.cards for k, x in (("card", c.value), ("label", c.label), ("meta", c.meta))]
+    rows = [*slide.rows, *slide.all_rows]
+    texts += [(k, x) for r in rows for k, x in (("label", r.name), ("value", r.value), ("reason", r.reason))]
+    return texts + [("label", c.title) for c in slide.charts]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_very_long_text_is_cut_with_an_ellipsis_on_the_slide_and_kept_whole_in_the_speaker_notes(tmp_path, lang):
+    slides = deck(rewritten(tmp_path, LONG), lang)
+    assert [(s.kind, k, len(x)) for s in slides for k, x in shown_texts(s) if len(x) > LIMITS[k]] == []
+    title = slides[0]
+    assert title.title.endswith("…") and title.title[:-1] in LONG
+    assert f"{LONG} {1 if lang == 'vi' else 2}" in title.speaker_notes(lang)  # meta.title, meta.title_en
+    for s in slides:
+        cut = [x for _, x in shown_texts(s) if x.endswith("…")]
+        assert cut, s.kind  # each slide shows some text from the file, all of it too long
+        assert all(any(full.startswith(x[:-1]) for full in s.speaker_notes(lang)) for x in cut), s.kind
+
+
+def test_text_that_fits_is_not_cut_and_adds_nothing_to_the_speaker_notes(metrics):
+    slides = deck(metrics)
+    assert [s.full_text for s in slides] == [()] * len(slides)
+    assert [s.speaker_notes("vi") for s in slides] == [s.notes for s in slides]

@@ -9,6 +9,7 @@ HTML and Excel need none. No Streamlit here.
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
@@ -29,17 +30,8 @@ def default_output(fmt: str, lang: str) -> Path:
 
 
 def _writer(fmt: str):
-    if fmt == "pdf":
-        from . import pdf as module
-    elif fmt == "pptx":
-        from . import pptx as module
-    elif fmt == "html":
-        from . import html as module
-    elif fmt == "png":
-        from . import png as module
-    else:
-        from . import xlsx as module
-    return module.write
+    # Imported on demand: each writer brings its own heavy library (reportlab, python-pptx, kaleido, openpyxl).
+    return importlib.import_module(f"{__package__}.{fmt}").write
 
 
 def export(

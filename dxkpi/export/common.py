@@ -44,7 +44,7 @@ def prepare(metrics_path: str | os.PathLike[str], lang: str) -> Report:
     """Load the metrics file and build the deck; a file with problems is an ExportError listing them in `lang`."""
     result = load(metrics_path)
     if not result.ok:
-        lines = [p.render(lang) for p in result.problems]
+        lines = [p.render(lang) for p in result.errors]
         count = len(lines)
         raise ExportError(
             t(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -160,11 +161,11 @@ def _overview(slide: Slide, lang: str) -> list[Flowable]:
     if slide.cards:
         cells = [[_p(c.value, "value"), _p(c.label, "label"), _p(c.meta, "meta")] for c in slide.cards]
         columns = 3
-        grid = [cells[i : i + columns] for i in range(0, len(cells), columns)]
+        grid: list[list[Any]] = [cells[i : i + columns] for i in range(0, len(cells), columns)]
         grid[-1] += [""] * (columns - len(grid[-1]))
         gap = 4 * mm
         table = Table(grid, colWidths=[FRAME_W / columns] * columns, hAlign="LEFT")
-        style = [
+        style: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), FONT),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 8),

@@ -186,7 +186,7 @@ def _charts(slide, pngs: list[bytes]) -> None:
     heights = [CHART_COLUMN * h / w for w, h in sizes]
     room = BODY_BOTTOM - BODY_TOP - GAP * (len(pngs) - 1)
     shrink = min(1.0, room / sum(heights))
-    top = BODY_TOP
+    top = int(BODY_TOP)
     for png, height in zip(pngs, heights, strict=True):
         width = int(CHART_COLUMN * shrink)
         slide.shapes.add_picture(io.BytesIO(png), left + (CHART_COLUMN - width), top, width, int(height * shrink))
@@ -246,7 +246,7 @@ def _sources(slide, s: Slide, lang: str) -> None:
     middle = math.ceil(len(s.lines) / 2)
     columns = [s.lines[:middle], s.lines[middle:]]
     height = BODY_BOTTOM - top
-    size = min(fitting_size(col, half / 914400, height / 914400) for col in columns if col) if s.lines else 14
+    size = min(fitting_size(list(col), half / 914400, height / 914400) for col in columns if col) if s.lines else 14
     for i, col in enumerate(columns):
         if col:
             _textbox(slide, MARGIN + i * (half + GAP), top, half, height, [(x, size, False, INK) for x in col], lang)
@@ -276,8 +276,8 @@ def build(report: Report, path: Path, pngs: list[bytes]) -> None:
             _milestones(slide, s, lang)
         else:
             _sources(slide, s, lang)
-        if s.notes:
-            slide.notes_slide.notes_text_frame.text = "\n".join(s.notes)
+        if s.notes or s.full_text:
+            slide.notes_slide.notes_text_frame.text = "\n".join(s.speaker_notes(lang))
     prs.save(str(path))
 
 

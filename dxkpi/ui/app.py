@@ -44,6 +44,8 @@ def main() -> None:
     common.style()
     common.watch(snap)
     common.problem_banner(snap, lang)
+    if page.url_path != "present":  # a slide keeps its whole screen; the warnings are on every other page
+        common.warning_banner(snap, lang)
     if snap.metrics is None:
         st.info(
             common.t(

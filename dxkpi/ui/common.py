@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import streamlit as st
 
 from .. import html as h
 from ..fmt import t
+from ..model import Metrics
 from . import data
 
 LANGS = {"vi": "Tiếng Việt", "en": "English"}
 WATCH_SECONDS = 0.4  # how often an open page looks at metrics.yaml; an edit shows within a second
+
+
+@dataclasses.dataclass(frozen=True)
+class Loaded(data.Snapshot):
+    """A snapshot with a good model, which is what every page shows."""
+
+    metrics: Metrics
+
+
+def loaded() -> Loaded:
+    """The current snapshot for a page: app.main runs a page only once a good model exists (kept from then on)."""
+    snap = data.current()
+    if snap.metrics is None:
+        raise RuntimeError("a page ran before any good metrics file was loaded")
+    return Loaded(**{f.name: getattr(snap, f.name) for f in dataclasses.fields(snap)})
 
 
 def language(default: str = "vi") -> str:
@@ -45,18 +62,30 @@ def problem_banner(snap: data.Snapshot, lang: str) -> None:
     if not snap.problems:
         return
     n = len(snap.problems)
-    if snap.metrics is not None:
+    name = h.esc(snap.path.name)  # the heading is Markdown; a file name is shown as written
+    missing = any(p.code == "file_missing" for p in snap.problems)
+    if missing:
+        where = h.esc(snap.path)
+        head = t(lang, f"Không tìm thấy tệp {name} (cần có tại {where}).", f"{name} is missing (expected at {where}).")
+        if snap.metrics is not None:
+            at = dt.datetime.fromtimestamp(snap.loaded_at).strftime("%H:%M:%S")
+            head += " " + t(
+                lang,
+                f"Bảng dưới đây vẫn là số liệu hợp lệ gần nhất (đọc lúc {at}).",
+                f"Below is still the last valid data (read at {at}).",
+            )
+    elif snap.metrics is not None:
         at = dt.datetime.fromtimestamp(snap.loaded_at).strftime("%H:%M:%S")
         head = t(
             lang,
-            f"Tệp {snap.path.name} vừa lưu có {n} lỗi. Bảng dưới đây vẫn là số liệu hợp lệ gần nhất (đọc lúc {at}).",
-            f"The saved {snap.path.name} has {n} problem(s). Below is still the last valid data (read at {at}).",
+            f"Tệp {name} vừa lưu có {n} lỗi. Bảng dưới đây vẫn là số liệu hợp lệ gần nhất (đọc lúc {at}).",
+            f"The saved {name} has {n} problem(s). Below is still the last valid data (read at {at}).",
         )
     else:
         head = t(
             lang,
-            f"Chưa hiển thị được số liệu: tệp {snap.path.name} có {n} lỗi.",
-            f"Nothing to show yet: {snap.path.name} has {n} problem(s).",
+            f"Chưa hiển thị được số liệu: tệp {name} có {n} lỗi.",
+            f"Nothing to show yet: {name} has {n} problem(s).",
         )
     with st.container(border=True, key="problems"):
         st.error(head, icon="⚠️")
@@ -73,6 +102,26 @@ def problem_banner(snap: data.Snapshot, lang: str) -> None:
         )
 
 
+def warning_banner(snap: data.Snapshot, lang: str) -> None:
+    """Warnings about the file shown, above its data: worth a look, but nothing is held back."""
+    if not snap.warnings:
+        return
+    n = len(snap.warnings)
+    label = t(
+        lang,
+        f"{n} cảnh báo về tệp số liệu (số liệu vẫn hiển thị đầy đủ)",
+        f"{n} warning(s) about the metrics file (the data is shown in full)",
+    )
+    with st.container(key="warnings"), st.expander(label, icon=":material/info:"):
+        st.code("\n".join(p.render(lang) for p in snap.warnings), language=None, wrap_lines=True)
+
+
+def title(text: str) -> None:
+    """A page title taken from the file, shown exactly as written (st.title would read it as Markdown)."""
+    # HTML, not st.title with escaped text: Markdown would still turn an address in it into a link.
+    html(f"<h1>{h.esc(text)}</h1>")
+
+
 def html(markup: str) -> None:
     """Show HTML built by dxkpi.html (which escapes every text from the file)."""
     st.markdown(markup, unsafe_allow_html=True)
@@ -82,9 +131,9 @@ def style() -> None:
     html(h.CSS)
 
 
-def source_caption(snap: data.Snapshot, source_id: str, period: str, qualifiers: str, lang: str) -> str:
+def source_caption(snap: Loaded, source_id: str, period: str, qualifiers: str, lang: str) -> str:
     """'Kỳ 2023 · Nguồn: S16 (news.baolongan.vn)' as escaped HTML."""
-    source = snap.metrics.source_by_id().get(source_id) if snap.metrics else None
+    source = snap.metrics.source_by_id().get(source_id)
     parts = [f"{t(lang, 'Kỳ', 'Period')} {period}"]
     if qualifiers:
         parts.append(t(lang, f"nguồn ghi “{qualifiers}”", f"source says “{qualifiers}”"))

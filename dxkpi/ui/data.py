@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..loader import LoadResult, load
@@ -39,6 +39,7 @@ class Snapshot:
     metrics: Metrics | None  # the last good model, possibly older than the file on disk
     progress: dict[str, Progress]
     loaded_at: float  # when `metrics` was read
+    warnings: list = field(default_factory=list)  # of the file shown: its data is used all the same
 
     @property
     def stale(self) -> bool:
@@ -60,7 +61,7 @@ def current(path: Path | None = None) -> Snapshot:
             return snap
         result: LoadResult = load(path, filename=path.name)
         if result.metrics is not None:
-            snap = Snapshot(path, sig, [], result.metrics, assess_all(result.metrics), time.time())
+            snap = Snapshot(path, sig, [], result.metrics, assess_all(result.metrics), time.time(), result.warnings)
         else:
             last = _snapshots.get(path)
             snap = Snapshot(

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from ..export import ExportError, export
+from .. import html as h
+from ..export import ExportError, export, images
 from . import common, data
 
 # format -> (Vietnamese label, English label, file extension, MIME type)
@@ -33,6 +34,10 @@ FORMATS = {
 }
 
 
+NEEDS_BROWSER = ("pdf", "pptx", "png")  # their charts are drawn by a Chrome-family browser (kaleido)
+FAILURES = "dx-download-failures"  # session key: format -> why its last download could not be made
+
+
 @functools.lru_cache(maxsize=16)
 def build(path: str, signature: tuple[int, int] | None, fmt: str, lang: str) -> bytes:
     """The exported file's bytes; cached per saved version of the metrics file (signature)."""
@@ -48,16 +53,31 @@ def build(path: str, signature: tuple[int, int] | None, fmt: str, lang: str) -> 
         return buffer.getvalue()
 
 
-def _maker(snap: data.Snapshot, fmt: str, lang: str):
-    """A callable for st.download_button: the file is made only when the button is pressed."""
+def _maker(snap: data.Snapshot, fmt: str, lang: str, failures: dict[str, str]):
+    """A callable for st.download_button: the file is made only when the button is pressed.
+
+    If it cannot be made, the callable raises, so the browser saves nothing (never an error message
+    under a .pdf name); the reason is kept in `failures` and shown by the page's next run."""
 
     def make() -> bytes:
         try:
-            return build(str(snap.path), snap.signature, fmt, lang)
-        except ExportError as error:  # shown in the file itself is all a deferred download can do
-            return str(error).encode("utf-8")
+            data = build(str(snap.path), snap.signature, fmt, lang)
+        except ExportError as error:
+            failures[fmt] = str(error)
+            raise
+        failures.pop(fmt, None)
+        return data
 
     return make
+
+
+def no_browser(lang: str) -> str | None:
+    """Why PDF, PowerPoint and PNG cannot be made on this computer (no browser to draw charts), or None."""
+    try:
+        images.find_browser(lang)
+    except ExportError as error:
+        return str(error)
+    return None
 
 
 def render() -> None:
@@ -84,12 +104,22 @@ def render() -> None:
         )
         return
     stem = f"chuyen-doi-so-{lang}"
+    failures: dict[str, str] = st.session_state.setdefault(FAILURES, {})
+    missing = no_browser(lang)
     for fmt, (vi, en, ext, mime) in FORMATS.items():
+        blocked = missing if fmt in NEEDS_BROWSER else None
         st.download_button(
             t(lang, vi, en),
-            data=_maker(snap, fmt, lang),
+            data=_maker(snap, fmt, lang, failures),
             file_name=f"{stem}.{ext}",
             mime=mime,
             key=f"dl-{fmt}",
             icon=":material/download:",
+            disabled=blocked is not None,
         )
+        if blocked:  # said before the click, under the button that needs the browser
+            st.caption(h.esc(t(lang, "Chưa tạo được trên máy này. ", "Cannot be made on this computer. ") + blocked))
+        failure = failures.pop(fmt, None)
+        if failure:
+            said = t(lang, "Lần tải trước không tạo được tệp: ", "The last download could not be made: ") + failure
+            st.error(h.esc(said))  # Markdown: the reason may quote lines of the metrics file

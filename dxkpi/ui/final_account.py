@@ -8,11 +8,11 @@ from .. import fmt
 from .. import html as h
 from ..account import Outcome, final_account
 from ..slides import final_groups, final_row, final_title
-from . import common, data
+from . import common
 
 
 def render() -> None:
-    snap = data.current()
+    snap = common.loaded()
     lang = st.session_state.get("lang", "vi")
     t = common.t
     metrics = snap.metrics

@@ -7,11 +7,11 @@ import streamlit as st
 from .. import fmt
 from .. import html as h
 from .. import model as m
-from . import common, data
+from . import common
 
 
 def render() -> None:
-    snap = data.current()
+    snap = common.loaded()
     lang = st.session_state.get("lang", "vi")
     t = common.t
     st.title(t(lang, "Cột mốc", "Milestones"))

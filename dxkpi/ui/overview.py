@@ -11,18 +11,18 @@ from .. import html as h
 from .. import model as m
 from ..account import Outcome, final_account
 from ..slides import final_title
-from . import common, data
+from . import common
 from .app import PAGES
 
 TRACKED = ["achieved", "on_track", "at_risk", "off_track", "one_observation", "no_data"]
 
 
 def render() -> None:
-    snap = data.current()
+    snap = common.loaded()
     lang = st.session_state.get("lang", "vi")
     meta = snap.metrics.meta
     t = common.t
-    st.title((meta.title_en or meta.title) if lang == "en" else meta.title)
+    common.title((meta.title_en or meta.title) if lang == "en" else meta.title)
     program = (meta.program_en or meta.program) if lang == "en" else meta.program
     region_note = fmt.note(meta.region_note, meta.region_note_en, lang)
     common.html(f'<div class="dx-meta">{h.esc(program)} · {h.esc(meta.reporting_period)}</div>')
@@ -89,7 +89,7 @@ def render() -> None:
     common.html(status_matrix(snap, lang))
 
 
-def status_matrix(snap: data.Snapshot, lang: str) -> str:
+def status_matrix(snap: common.Loaded, lang: str) -> str:
     """Pillars down, statuses across; each cell the number of indicators (milestones counted apart)."""
     statuses = [s for s in fmt.STATUS_ORDER]
     rows_counts = {

@@ -7,7 +7,7 @@ import streamlit as st
 from .. import charts, fmt
 from .. import html as h
 from .. import model as m
-from . import common, data
+from . import common
 
 CHART_CONFIG = {
     "displaylogo": False,
@@ -17,7 +17,7 @@ CHART_CONFIG = {
 
 
 def render(pillar: m.Pillar) -> None:
-    snap = data.current()
+    snap = common.loaded()
     lang = st.session_state.get("lang", "vi")
     t = common.t
     st.title(fmt.pillar(pillar, lang))
@@ -50,7 +50,7 @@ def render(pillar: m.Pillar) -> None:
         )
 
 
-def no_data_table(snap: data.Snapshot, indicators: list[m.Indicator], lang: str) -> str:
+def no_data_table(snap: common.Loaded, indicators: list[m.Indicator], lang: str) -> str:
     """Indicators with no figure: name, status, their targets and the definition note, compactly."""
     t = common.t
     sources = snap.metrics.source_by_id()
@@ -70,7 +70,7 @@ def no_data_table(snap: data.Snapshot, indicators: list[m.Indicator], lang: str)
     return h.table(header, rows)
 
 
-def indicator_block(snap: data.Snapshot, ind: m.Indicator, lang: str) -> None:
+def indicator_block(snap: common.Loaded, ind: m.Indicator, lang: str) -> None:
     """One indicator: name, status badge and reason, latest figure, targets, charts and notes."""
     t = common.t
     progress = snap.progress[ind.id]

@@ -7,7 +7,7 @@ import streamlit.components.v1 as components
 
 from .. import html as h
 from ..slides import build_deck
-from . import common, data
+from . import common
 from .app import PAGES
 
 CHART_HEIGHT = 250  # two charts stacked fit a 1280x720 screen under the title
@@ -66,7 +66,7 @@ def _go(k: int) -> None:
 
 
 def render() -> None:
-    snap = data.current()
+    snap = common.loaded()
     lang = st.session_state.get("lang", "vi")
     deck = build_deck(snap.metrics, snap.progress, lang)
     total = len(deck)

@@ -7,7 +7,7 @@ import streamlit as st
 from .. import fmt
 from .. import html as h
 from .. import model as m
-from . import common, data
+from . import common
 
 KIND = {
     "news": ("Bài báo", "News article"),
@@ -25,7 +25,7 @@ def figure_text(ind: m.Indicator, obs: m.Observation, lang: str) -> str:
 
 
 def render() -> None:
-    snap = data.current()
+    snap = common.loaded()
     lang = st.session_state.get("lang", "vi")
     t = common.t
     st.title(t(lang, "Nguồn", "Sources"))
