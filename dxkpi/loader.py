@@ -713,6 +713,24 @@ def _check_national(metrics: m.Metrics, check_source: Callable[[Any, str], None]
         _check_observations(ind, series.observations, f"{base}.observations", check_source, add)
 
 
+def _named_in_notes(metrics: m.Metrics) -> set[str]:
+    """Source ids a note names ("nguồn S18", "Cũng nêu trong S3, S4"): such a source backs a definition or a note."""
+    texts = [metrics.meta.region_note, metrics.meta.region_note_en]
+    for ind in metrics.indicators:
+        texts += [ind.definition_note, ind.definition_note_en]
+        for obs in ind.observations:
+            texts += [obs.note, obs.note_en, *(c.note for c in obs.also), *(c.note_en for c in obs.also)]
+        texts += [t.note for t in ind.targets if isinstance(t, m.Target)]
+        texts += [t.note_en for t in ind.targets if isinstance(t, m.Target)]
+    texts += [t.note for t in metrics.targets] + [t.note_en for t in metrics.targets]
+    texts += [s.note for s in metrics.national] + [s.note_en for s in metrics.national]
+    words = set()
+    for text in texts:
+        if text:
+            words.update(re.findall(r"[\w-]+", text))
+    return words
+
+
 # A figure is "much older" than its indicator's others when it ends more than this many years before
 # the next one: a whole five-year plan apart, which in this file is most often a mistyped year.
 OLD_FIGURE_YEARS = 5
@@ -725,8 +743,9 @@ def warn(metrics: m.Metrics, filename: str, problems: list[Problem], files: dict
     cited = {o.source for o in observations} | {c.source for o in observations for c in o.also}
     cited |= {t.source for t in metrics.targets}
     cited |= {t.source for i in metrics.indicators for t in i.targets if isinstance(t, m.Target)}
+    named = _named_in_notes(metrics)
     for source in metrics.sources:
-        if source.id is not None and source.id not in cited:
+        if source.id is not None and source.id not in cited and source.id not in named:
             line, col = source.pos.get("id", source.pos.get("", (1, 1)))
             where = files.get(id(source), filename)
             problems.append(Problem(where, line, col, f"sources[{source.id}]", "unused_source", {"id": source.id}))
