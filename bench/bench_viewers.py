@@ -25,6 +25,7 @@ Every wait is bounded; the servers and the browser are stopped at the end, also 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import statistics
@@ -85,6 +86,26 @@ def cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     utime, stime = int(fields[11]), int(fields[12])  # fields 14 and 15 of proc(5), counted from after ")"
     return (utime + stime) / os.sysconf("SC_CLK_TCK")
+
+
+def browser_cpu_seconds(servers: list[Server]) -> float:
+    """CPU time so far of this bench's own child processes other than the servers: Chromium and Playwright."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):  # gone meanwhile
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    skip = {server.proc.pid for server in servers}
+    total, stack = 0.0, [pid for pid in children.get(os.getpid(), []) if pid not in skip]
+    while stack:
+        pid = stack.pop()
+        stack += children.get(pid, [])
+        with contextlib.suppress(OSError):  # gone meanwhile
+            total += cpu_seconds(pid)
+    return total
 
 
 def idle_percent(server: Server, window: float) -> float:
@@ -201,11 +222,13 @@ def run(browser: Browser, servers: list[Server], folder: Path, metrics: Path, or
     # (b) idle, once every viewer that loaded is idle (SHOWS checks that).
     idle = idle_percent(dashboard, args.window)
     # (c) saves reaching every viewer.
-    edits = []
+    edits, cpu = [], []
     value = 11500
     for _ in range(args.edits):
         value = 12500 if value == 11500 else 11500
+        server_before, browser_before = cpu_seconds(dashboard.proc.pid), browser_cpu_seconds(servers)
         edits.append(edit(pages, metrics, original, value))
+        cpu.append((cpu_seconds(dashboard.proc.pid) - server_before, browser_cpu_seconds(servers) - browser_before))
     close(contexts)
     metrics.write_text(original, encoding="utf-8")
 
@@ -223,6 +246,7 @@ def run(browser: Browser, servers: list[Server], folder: Path, metrics: Path, or
         "loaded": loaded,
         "idle": idle,
         "edits": edits,
+        "cpu": cpu,
         "ok": ok,
     }
 
@@ -234,10 +258,11 @@ def verdict(ok: bool) -> str:
     return "OK" if ok else "MISSED"
 
 
-def report(args, hello_loaded, hello_idle, one, loaded, idle, edits, ok) -> None:
+def report(args, hello_loaded, hello_idle, one, loaded, idle, edits, cpu, ok) -> None:
     n = args.viewers
     done = [s for s in loaded if s is not None]
-    print(f"{n} viewers on one server, {os.cpu_count()} cores; load average now {os.getloadavg()[0]:.1f}")
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{n} viewers on one server, {os.cpu_count()} cores; load average at the end (1/5/15 min) {load}")
     last = f"{max(done):.1f} s" if done else "-"
     print(f"(a) load: {len(done)}/{n} show the figures (the last after {last})   goal: all  {verdict(len(done) == n)}")
     hello_done = sum(s is not None for s in hello_loaded)
@@ -250,7 +275,7 @@ def report(args, hello_loaded, hello_idle, one, loaded, idle, edits, ok) -> None
     print(f"(c) save -> new figure in every page; {len(edits)} saves with {n} viewers")
     base = [s for s in one if s is not None]
     base_median = statistics.median(base) if base else float("nan")
-    for i, seen in enumerate(edits, 1):
+    for i, (seen, (server_cpu, browser_cpu)) in enumerate(zip(edits, cpu, strict=True), 1):
         got = [s for s in seen if s is not None]
         if not got:
             print(f"    save {i}: reached 0/{n}  MISSED")
@@ -261,6 +286,10 @@ def report(args, hello_loaded, hello_idle, one, loaded, idle, edits, ok) -> None
             f"    save {i}: reached {len(got)}/{n}; max {high:.2f} s, median {mid:.2f} s"
             f" ({mid / base_median:.1f}x one viewer)   goal: max <= {GOAL_EDIT_MAX_S:.0f} s,"
             f" median <= {GOAL_EDIT_MEDIAN_S:.0f} s  {verdict(good)}"
+        )
+        print(
+            f"        CPU until the last page showed it: server {server_cpu:.2f} s, browser {browser_cpu:.2f} s"
+            f" ({1000 * server_cpu / n:.0f} + {1000 * browser_cpu / n:.0f} ms a viewer)"
         )
     print(f"    baseline, one viewer: {' '.join(f'{s:.2f} s' for s in base)}")
     print("ALL GOALS MET" if ok else "SOME GOAL MISSED")
