@@ -96,7 +96,8 @@ def test_saving_the_included_national_targets_reruns_the_sessions_of_the_file_th
     metrics = copy_of_metrics(tmp_path / "m")
     snap = data.current(metrics)
     targets = (tmp_path / "m" / "data" / "national-targets.yaml").resolve()
-    assert snap.files == (metrics, targets)
+    series = (tmp_path / "m" / "data" / "national-series.yaml").resolve()
+    assert snap.files == (metrics, targets, series)  # what metrics.yaml's include: names
     reruns = Reruns()
     make_hub(reruns).follow("s1", [snap])
 
