@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from . import common, data
+from . import common, data, live
 
 PAGES = Path(__file__).resolve().parent.parent / "pages"
 
@@ -42,7 +42,7 @@ def main() -> None:
     ]
     page = st.navigation(pages)
     common.style()
-    common.watch(snap)
+    live.follow(snap)  # a save of the file reruns this page from the server
     common.problem_banner(snap, lang)
     if page.url_path != "present":  # a slide keeps its whole screen; the warnings are on every other page
         common.warning_banner(snap, lang)

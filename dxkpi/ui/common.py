@@ -1,4 +1,4 @@
-"""What every page shares: the language switch, the file watcher and the problem banner."""
+"""What every page shares: the language switch and the problem banner."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from ..model import Metrics
 from . import data
 
 LANGS = {"vi": "Tiếng Việt", "en": "English"}
-WATCH_SECONDS = 0.4  # how often an open page looks at metrics.yaml; an edit shows within a second
 
 
 @dataclasses.dataclass(frozen=True)
@@ -42,19 +41,6 @@ def language(default: str = "vi") -> str:
     if st.query_params.get("lang") != lang:
         st.query_params["lang"] = lang
     return lang
-
-
-def watch(snap: data.Snapshot) -> None:
-    """Rerun the whole page, with nothing pressed, as soon as the metrics file is saved."""
-
-    # Streamlit's runOnSave watches only Python files, so the app watches its data file itself:
-    # a cheap stat() every WATCH_SECONDS, and a rerun only when the file really changed.
-    @st.fragment(run_every=WATCH_SECONDS)
-    def _poll() -> None:
-        if data.signature(snap.path) != snap.signature:
-            st.rerun(scope="app")
-
-    _poll()
 
 
 def problem_banner(snap: data.Snapshot, lang: str) -> None:

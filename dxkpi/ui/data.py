@@ -29,12 +29,33 @@ def signature(path: Path) -> tuple[int, int] | None:
     return stat.st_mtime_ns, stat.st_size
 
 
+Signature = tuple[tuple[int, int] | None, ...]  # one signature per file a snapshot was read from
+
+
+def signatures(files: tuple[Path, ...]) -> Signature:
+    """The signature of each file, in order: what changes when any of them is saved."""
+    return tuple(signature(file) for file in files)
+
+
+def files_read(path: Path, result: LoadResult, last: Snapshot | None) -> tuple[Path, ...]:
+    """The metrics file, then each file its content depends on (includes, files its problems name), in order."""
+    model = result.metrics if result.metrics is not None else (last.metrics if last else None)
+    names = list(model.include) if model else []
+    for problem in result.problems:
+        names.append(problem.file)
+        if problem.code == "include_missing":
+            names.append(str(problem.params["path"]))
+    files = dict.fromkeys([path, *((path.parent / name).resolve() for name in names)])
+    return tuple(files)
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """What the pages show: the current load's problems and the last model that had none."""
 
     path: Path
-    signature: tuple[int, int] | None
+    files: tuple[Path, ...]  # `path`, then the files it includes: see files_read
+    signature: Signature  # of `files` when they were read
     problems: list
     metrics: Metrics | None  # the last good model, possibly older than the file on disk
     progress: dict[str, Progress]
@@ -52,20 +73,27 @@ _snapshots: dict[Path, Snapshot] = {}
 
 
 def current(path: Path | None = None) -> Snapshot:
-    """The snapshot for the file as it is now; parsed again only if its signature changed."""
+    """The snapshot for the file as it is now; parsed again only if the signature of a file it read changed."""
     path = (path or metrics_path()).resolve()
-    sig = signature(path)
     with _lock:
-        snap = _snapshots.get(path)
-        if snap is not None and snap.signature == sig:
-            return snap
+        last = _snapshots.get(path)
+        files = last.files if last else (path,)
+        sig = signatures(files)  # taken before reading, so a save during the read is seen next time
+        if last is not None and last.signature == sig:
+            return last
         result: LoadResult = load(path, filename=path.name)
+        now_files = files_read(path, result, last)
+        if now_files != files:  # a file newly included: its signature is taken now, the others' stay
+            before = dict(zip(files, sig, strict=True))
+            sig = tuple(before[file] if file in before else signature(file) for file in now_files)
         if result.metrics is not None:
-            snap = Snapshot(path, sig, [], result.metrics, assess_all(result.metrics), time.time(), result.warnings)
+            snap = Snapshot(
+                path, now_files, sig, [], result.metrics, assess_all(result.metrics), time.time(), result.warnings
+            )
         else:
-            last = _snapshots.get(path)
             snap = Snapshot(
                 path,
+                now_files,
                 sig,
                 result.problems,
                 last.metrics if last else None,

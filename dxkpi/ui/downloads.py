@@ -39,7 +39,7 @@ FAILURES = "dx-download-failures"  # session key: format -> why its last downloa
 
 
 @functools.lru_cache(maxsize=16)
-def build(path: str, signature: tuple[int, int] | None, fmt: str, lang: str) -> bytes:
+def build(path: str, signature: data.Signature, fmt: str, lang: str) -> bytes:
     """The exported file's bytes; cached per saved version of the metrics file (signature)."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / ("charts" if fmt == "png" else f"export.{fmt}")
