@@ -248,10 +248,13 @@ def milestones_slide(metrics: m.Metrics, progress: dict[str, Progress], lang: st
     )
 
 
+SHORT_CITATION = 64  # characters: one line in a column of the sources slide at 1280x720, with thirty or more sources
+
+
 def short_citation(source: m.Source) -> str:
-    """'[S16] news.baolongan.vn, 22/10/2021': what a screen of thirty sources has room for."""
+    """'[S16] news.baolongan.vn, 22/10/2021': what a screen of thirty sources has room for (the notes say the rest)."""
     date = f", {fmt.date(source.date)}" if source.date else ""
-    return f"[{source.id}] {source.publisher}{date}"
+    return fmt.shorten(f"[{source.id}] {source.publisher}{date}", SHORT_CITATION)
 
 
 def sources_slide(metrics: m.Metrics, deck: list[Slide], lang: str) -> Slide:
