@@ -12,7 +12,7 @@ import pytest
 from dxkpi.html import slide_html
 from dxkpi.loader import load
 from dxkpi.progress import assess_all
-from dxkpi.slides import LIMITS, MAX_CHARTS, MAX_ROWS, build_deck
+from dxkpi.slides import LIMITS, MAX_CHARTS, MAX_ROWS, SHORT_CITATION, build_deck
 from tests.builders import ACTIVE, HOSTILE, LONG, hostile_text
 
 ROOT = Path(__file__).parent.parent
@@ -141,7 +141,9 @@ def test_text_from_the_file_reaches_every_slide_as_written_and_never_as_markup(t
     for slide in slides:
         markup = slide_html(slide, "vi")
         assert [a for a in ACTIVE if a in markup] == [], slide.kind
-        assert HOSTILE in std_html.unescape(re.sub(r"<[^>]+>", " ", markup)), slide.kind
+        shown = std_html.unescape(re.sub(r"<[^>]+>", " ", markup))
+        # the sources slide cuts each citation to one line: the start of the text, as written
+        assert (HOSTILE if slide.kind != "sources" else HOSTILE[: SHORT_CITATION // 2]) in shown, slide.kind
 
 
 def shown_texts(slide) -> list[tuple[str, str]]:
