@@ -21,53 +21,8 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.generate_metrics import generate  # noqa: E402  (the same generator the big-file tests use)
 from dxkpi.loader import load  # noqa: E402
-
-PILLARS = ["chinh-quyen-so", "kinh-te-so", "xa-hoi-so", "nen-tang"]
-
-
-def generate(indicators: int, years: int = 10) -> str:
-    """A valid metrics file with the given number of measured indicators."""
-    out = [
-        "meta:",
-        "  title: Bảng chỉ tiêu thử tải",
-        "  region: 34 tỉnh",
-        "  program: Quyết định 749/QĐ-TTg",
-        "  reporting_period: 2016-2025",
-        "sources:",
-        "  - id: bao",
-        "    title: Nguồn thử",
-        "    publisher: Báo",
-        "    kind: news",
-        "    date: 19/10/2021",
-        "targets:",
-        "  - id: qd749-2025",
-        "    value: 80",
-        "    comparator: at_least",
-        "    year: 2025",
-        "    level: national",
-        "    source: bao",
-        "indicators:",
-    ]
-    for i in range(indicators):
-        out += [
-            f"  - id: chi-tieu-{i}",
-            f"    name: Chỉ tiêu số {i}",
-            f"    name_en: Indicator {i}",
-            f"    pillar: {PILLARS[i % 4]}",
-            "    unit: percent",
-            "    kind: measured",
-            "    observations:",
-        ]
-        for y in range(years):
-            out += [
-                f"      - period: {2016 + y}",
-                f"        value: {(i + y * 7) % 100}.5",
-                "        qualifier: khoang",
-                "        source: bao",
-            ]
-        out += ["    targets:", "      - ref: qd749-2025"]
-    return "\n".join(out) + "\n"
 
 
 def best_of(repeat: int, fn) -> float:

@@ -110,6 +110,8 @@ CSS = """
 .dx-num{text-align:right;font-variant-numeric:tabular-nums}
 .dx-scroll{overflow-x:auto;max-width:100%}
 .dx-table th .dx-badge{white-space:normal}
+.dx-index .dx-scroll{max-height:26rem;overflow-y:auto;border:1px solid #d0d4da;border-radius:8px}
+.dx-index .dx-table th{position:sticky;top:0;z-index:1}
 </style>
 """
 

@@ -1,6 +1,11 @@
-"""One page per pillar: every indicator with its status, reason, figures, targets and charts."""
+"""One page per pillar: every indicator with its status, reason, figures, targets and charts.
+
+A pillar with more than ALL_AT_ONCE indicators shows them a page at a time (with a table of them all and a
+status filter), each chart drawn when switched on, so the page stays quick to draw however large the file grows."""
 
 from __future__ import annotations
+
+from collections import Counter
 
 import streamlit as st
 
@@ -8,6 +13,14 @@ from .. import charts, fmt
 from .. import html as h
 from .. import model as m
 from . import common
+
+# Up to ALL_AT_ONCE indicators with figures, a pillar shows them all with their charts (the shipped file's
+# pillars do); beyond, PAGE_SIZE a page with each chart drawn on request, since a page's first chart costs
+# about twice a hello-world page (plotly's script) and each further one a little more.
+ALL_AT_ONCE = 25
+PAGE_SIZE = 10
+ALL = "all"  # the status filter's "every status"
+KEPT = "dx-kept-"  # prefix of the session keys that remember a widget's value across pages
 
 CHART_CONFIG = {
     "displaylogo": False,
@@ -27,9 +40,13 @@ def render(pillar: m.Pillar) -> None:
         st.info(t(lang, "Trụ cột này chưa có chỉ tiêu nào.", "This pillar has no indicators yet."))
     # An indicator with a figure, or with the country's line to set beside its targets, gets a block and a chart.
     with_data = [i for i in indicators if i.latest_figure() is not None or snap.metrics.national_of(i)]
-    without = [i for i in indicators if i not in with_data]
-    for ind in with_data:
-        indicator_block(snap, ind, lang)
+    blocked = {i.id for i in with_data}  # by id: comparing whole indicators, n x n, is slow for a big file
+    without = [i for i in indicators if i.id not in blocked]
+    if len(with_data) <= ALL_AT_ONCE:
+        for ind in with_data:
+            indicator_block(snap, ind, lang)
+    else:
+        without = paged(snap, pillar, with_data, without, lang)
     if without:
         st.subheader(t(lang, f"{len(without)} chỉ tiêu chưa có số liệu", f"{len(without)} indicators with no data yet"))
         st.caption(
@@ -48,6 +65,139 @@ def render(pillar: m.Pillar) -> None:
                 f"This pillar also has {len(milestones)} milestones: see the Milestones page.",
             )
         )
+
+
+def paged(
+    snap: common.Loaded, pillar: m.Pillar, with_data: list[m.Indicator], without: list[m.Indicator], lang: str
+) -> list[m.Indicator]:
+    """A pillar with more indicators than fit on one page: a status filter, a table of every indicator with a
+    figure and the page it is on, and the detailed blocks of one page, each chart drawn when switched on.
+    Returns the indicators with no data that pass the filter, for the table below."""
+    t = common.t
+    status_key, page_key, charts_key = (f"dx-{what}-{pillar.value}" for what in ("status", "page", "charts"))
+    counts = Counter(common.status_of(snap, i.id) for i in with_data + without)
+    statuses = [ALL] + [s for s in fmt.STATUS_ORDER if counts.get(s)]
+    _restore(status_key, statuses)
+    status = st.segmented_control(
+        t(lang, "Lọc theo trạng thái", "Filter by status"),
+        statuses,
+        format_func=lambda s: (
+            f"{t(lang, 'Tất cả', 'All')} ({len(with_data) + len(without)})"
+            if s == ALL
+            else f"{fmt.status_label(s, lang)} ({counts[s]})"
+        ),
+        key=status_key,
+        on_change=_first_page,
+        args=(page_key,),
+    )
+    _keep(status_key)
+
+    def shown(ind: m.Indicator) -> bool:
+        return status in (ALL, None) or common.status_of(snap, ind.id) == status
+
+    chosen = [i for i in with_data if shown(i)]
+    if not chosen:
+        return [i for i in without if shown(i)]
+    pages = (len(chosen) + PAGE_SIZE - 1) // PAGE_SIZE
+    st.caption(
+        t(
+            lang,
+            f"{len(chosen)} chỉ tiêu có số liệu, {PAGE_SIZE} chỉ tiêu mỗi trang (bảng cho biết chỉ tiêu ở trang nào); "
+            "bật “Biểu đồ” dưới một chỉ tiêu để xem biểu đồ của nó.",
+            f"{len(chosen)} indicators with figures, {PAGE_SIZE} a page (the table says which page each is on); "
+            "switch on “Chart” under an indicator to see its chart.",
+        )
+    )
+    common.html(f'<div class="dx-index">{index_table(snap, chosen, lang)}</div>')
+    _restore(page_key, list(range(pages)))
+
+    def label(p: int) -> str:
+        first, last = p * PAGE_SIZE + 1, min((p + 1) * PAGE_SIZE, len(chosen))
+        return t(
+            lang,
+            f"Trang {p + 1}/{pages} · chỉ tiêu {first}–{last} trong {len(chosen)}",
+            f"Page {p + 1} of {pages} · indicators {first}–{last} of {len(chosen)}",
+        )
+
+    page = st.selectbox(
+        t(lang, "Trang chi tiết và biểu đồ", "Details and charts, page"), range(pages), format_func=label, key=page_key
+    )
+    _keep(page_key)
+    _restore(charts_key, [False, True])
+    every_chart = st.toggle(
+        t(lang, "Vẽ biểu đồ của mọi chỉ tiêu trên trang", "Draw the chart of every indicator on the page"),
+        key=charts_key,
+    )
+    _keep(charts_key)
+    for ind in chosen[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]:
+        indicator_block(snap, ind, lang, folded=not every_chart)
+    back, forward, _ = st.columns([1, 1, 4])
+    back.button(
+        t(lang, "← Trang trước", "← Previous page"),
+        key=f"{page_key}-back",
+        disabled=page == 0,
+        on_click=_turn,
+        args=(page_key, page - 1),
+    )
+    forward.button(
+        t(lang, "Trang sau →", "Next page →"),
+        key=f"{page_key}-next",
+        disabled=page == pages - 1,
+        on_click=_turn,
+        args=(page_key, page + 1),
+    )
+    return [i for i in without if shown(i)]
+
+
+def _restore(key: str, options: list) -> None:
+    """Give widget `key` its value from this session (Streamlit forgets a widget's value while another page
+    is shown), or the first option if that value is no longer one (the file changed)."""
+    kept = st.session_state.get(key, st.session_state.get(KEPT + key))
+    st.session_state[key] = kept if kept in options else options[0]
+
+
+def _keep(key: str) -> None:
+    """Remember widget `key`'s value under a key Streamlit does not clear when the reader changes page."""
+    st.session_state[KEPT + key] = st.session_state[key]
+
+
+def _first_page(page_key: str) -> None:
+    st.session_state[page_key] = 0
+
+
+def _turn(page_key: str, page: int) -> None:
+    st.session_state[page_key] = page
+
+
+def index_table(snap: common.Loaded, indicators: list[m.Indicator], lang: str) -> str:
+    """Every indicator with a figure, one line each: its page, name, status, latest figure and target."""
+    t = common.t
+    rows = []
+    for n, ind in enumerate(indicators):
+        progress = snap.progress[ind.id]
+        latest = ind.latest_figure()
+        figure = h.esc(fmt.figure_at(latest, ind, lang)) if latest is not None else "—"
+        target = h.esc(fmt.target(progress.target, ind, lang)) if progress.target is not None else "—"
+        rows.append(
+            [
+                f'<span class="dx-num">{n // PAGE_SIZE + 1}</span>',
+                h.esc(fmt.name(ind, lang)),
+                h.badge(progress.status, lang),
+                figure,
+                target,
+            ]
+        )
+    header = [
+        h.esc(x)
+        for x in (
+            t(lang, "Trang", "Page"),
+            t(lang, "Chỉ tiêu", "Indicator"),
+            t(lang, "Trạng thái", "Status"),
+            t(lang, "Số liệu mới nhất", "Latest figure"),
+            t(lang, "Mục tiêu", "Target"),
+        )
+    ]
+    return h.table(header, rows)
 
 
 def no_data_table(snap: common.Loaded, indicators: list[m.Indicator], lang: str) -> str:
@@ -70,8 +220,10 @@ def no_data_table(snap: common.Loaded, indicators: list[m.Indicator], lang: str)
     return h.table(header, rows)
 
 
-def indicator_block(snap: common.Loaded, ind: m.Indicator, lang: str) -> None:
-    """One indicator: name, status badge and reason, latest figure, targets, charts and notes."""
+def indicator_block(snap: common.Loaded, ind: m.Indicator, lang: str, folded: bool = False) -> None:
+    """One indicator: name, status badge and reason, latest figure, targets, charts and notes.
+
+    Folded, a switch under the figures draws the chart below them only when the reader turns it on."""
     t = common.t
     progress = snap.progress[ind.id]
     targets = snap.metrics.targets_of(ind)
@@ -82,8 +234,10 @@ def indicator_block(snap: common.Loaded, ind: m.Indicator, lang: str) -> None:
             f'<div style="margin:6px 0">{h.badge(progress.status, lang)} '
             f'<span class="dx-meta">{h.esc(progress.explained(lang))}</span></div>'
         )
-        figure = charts.indicator_chart(ind, progress, targets, sources, lang, snap.metrics.national_of(ind))
-        # A figure with no chart (a context figure, a single value with no target) gets the whole width.
+        national = snap.metrics.national_of(ind)
+        # A folded block's chart is not even built until switched on (building one takes ~15 ms of the run).
+        figure = None if folded else charts.indicator_chart(ind, progress, targets, sources, lang, national)
+        # A figure with no chart gets the whole width; so does a folded block's, whose chart goes below it.
         left, right = st.columns([1, 2]) if figure is not None else (st.container(), None)
         with left:
             latest = ind.latest_figure()
@@ -107,7 +261,6 @@ def indicator_block(snap: common.Loaded, ind: m.Indicator, lang: str) -> None:
                 common.html(
                     f'<div class="dx-value" style="color:#8C8C8C">{h.esc(t(lang, "Chưa có số liệu", "No data"))}</div>'
                 )
-            national = snap.metrics.national_of(ind)
             if national is not None:
                 common.html(f'<div class="dx-meta">{h.esc(h.national_line(ind, national, sources, lang))}</div>')
             if targets:
@@ -121,6 +274,14 @@ def indicator_block(snap: common.Loaded, ind: m.Indicator, lang: str) -> None:
             definition = fmt.note(ind.definition_note, ind.definition_note_en, lang)
             if definition:
                 common.html(f'<div class="dx-meta">ℹ️ {h.esc(definition)}</div>')
-        if right is not None:
-            with right:
-                st.plotly_chart(figure, config=CHART_CONFIG, key=f"chart-{ind.id}", theme=None)
+        if folded:
+            # Not drawn until asked: the first chart of a page costs more than the rest of it (plotly's script).
+            if not st.toggle(t(lang, "Biểu đồ", "Chart"), key=f"dx-chart-{ind.id}"):
+                return
+            figure = charts.indicator_chart(ind, progress, targets, sources, lang, national)
+            if figure is None:
+                st.caption(t(lang, "Chưa có số liệu nào để vẽ.", "No figure to draw yet."))
+        if figure is None:
+            return
+        with right if right is not None else st.container():
+            st.plotly_chart(figure, config=CHART_CONFIG, key=f"chart-{ind.id}", theme=None)
