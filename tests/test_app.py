@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dxkpi.slides import SHORT_CITATION
 from tests.builders import ACTIVE, HOSTILE, hostile_text
 
 ROOT = Path(__file__).parent.parent
@@ -323,7 +324,9 @@ def test_text_from_the_file_shows_exactly_as_written_on_every_slide(hostile_copy
         sent = "\n".join(markdown_sent(at))
         assert [a for a in ACTIVE if a in sent] == [], f"slide {k}"
         assert not at.exception
-        shown += HOSTILE in page_text(at)
+        text = page_text(at)
+        # the last slide, of sources, cuts each citation to one line: the start of the text, as written
+        shown += HOSTILE in text or (k == total and HOSTILE[: SHORT_CITATION // 2] in text)
         if k < total:
             at.button(key="dx-next").click().run()
     assert shown == total  # every slide shows some text from the file, as written
