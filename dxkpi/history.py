@@ -152,9 +152,9 @@ class History:
         return entries[-1] if entries and entries[-1].kind != "direct" else None
 
     # --- writing ---------------------------------------------------------------------------------------
-    def save(self, plan: w.Plan, who: str | None = None) -> list[Problem]:
+    def save(self, plan: w.Plan, who: str | None = None, kind: str | None = None) -> list[Problem]:
         """Write a planned change safely and log it; [] on success, else the problems and nothing written."""
-        return self._save_bytes(plan, plan.data, _kind_of(plan), who, None)
+        return self._save_bytes(plan, plan.data, kind or _kind_of(plan), who, None)
 
     def _save(self, old: bytes, new: bytes, plan: w.Plan, who: str | None, kind: str, of: int | None) -> None:
         entries = self.entries(current=w.signature_of(old))

@@ -224,6 +224,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hãy chọn một phiên bản để khôi phục",
         "the file was edited directly after the last change; undoing would lose those edits. Restore a version instead",
     ),
+    "not_xlsx": (
+        "không mở được tệp Excel ({error}); lưu lại dạng Excel Workbook (.xlsx)",
+        "cannot open the Excel file ({error}); save it as an Excel Workbook (.xlsx)",
+    ),
+    "no_sheet": ("không thấy trang '{sheet}'; dùng tệp mẫu của lệnh template", "no sheet '{sheet}'; use the template"),
+    "no_column": (
+        "thiếu cột '{header}' ở dòng tiêu đề; dùng tệp mẫu của lệnh template",
+        "the header row has no column '{header}'; use the template",
+    ),
+    "missing_cell": ("ô trống; cần điền {what}", "empty cell; {what} is needed"),
+    "figure_exists": (
+        "chỉ tiêu đã có số liệu kỳ {period} {where_vi}; để sửa số liệu đó dùng trang Cập nhật số liệu, "
+        "hoặc xoá dòng này",
+        "the indicator already has a figure for {period} {where_en}; to change it use the Update figures page, "
+        "or clear this row",
+    ),
     "unknown_version": ("không còn lưu phiên bản {version}", "version {version} is not kept"),
 }
 

@@ -351,10 +351,17 @@ def _list_style(lines: list[str], root: Node, key: str) -> tuple[int, int] | Non
 # --- line operations ----------------------------------------------------------------------------------
 @dataclass
 class _Ops:
-    """Whole-line operations on the original lines, applied bottom up so line numbers stay valid."""
+    """Whole-line operations on the current lines, applied bottom up so line numbers stay valid.
+
+    `origin` gives, for each current line, its number in the file as opened (None for a line added),
+    and `removed` collects the numbers of the opened file's lines taken out: that is how a plan knows
+    exactly which lines it adds and removes, with no guessing by a text diff.
+    """
 
     lines: list[str]
     newline: str
+    origin: list[int | None]
+    removed: list[int]
     ops: list[tuple[float, int, int, list[str]]] = field(default_factory=list)
 
     def replace(self, first: int, last: int, new: list[str]) -> None:
@@ -369,6 +376,8 @@ class _Ops:
             if new and lines and start == len(lines) and not _BREAK.search(lines[-1]):
                 lines[-1] += self.newline  # the last line had no line end; one is needed after it now
             lines[start:stop] = [line + self.newline for line in new]
+            self.removed.extend(o for o in self.origin[start:stop] if o is not None)
+            self.origin[start:stop] = [None] * len(new)
         return "".join(lines)
 
 
@@ -382,6 +391,8 @@ class Plan:
     problems: list[Problem]
     changes: list[dict[str, object]]  # {indicator, old, new}, as the history records them
     sources_added: list[str]
+    origin: list[int | None] | None = None  # see _Ops; None when the plan was not made by plan()
+    removed_lines: list[int] = field(default_factory=list)
 
     @property
     def data(self) -> bytes:
@@ -394,6 +405,10 @@ class Plan:
     def diff(self) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
         """(added, removed) lines as (1-based line number, text): added in the new file, removed in the old."""
         old, new = split_lines(self.before.text), split_lines(self.text)
+        ends = "\r\n\x85\u2028\u2029"
+        if self.origin is not None and len(self.origin) == len(new):
+            added = [(i + 1, new[i].rstrip(ends)) for i, o in enumerate(self.origin) if o is None]
+            return added, [(i + 1, old[i].rstrip(ends)) for i in sorted(self.removed_lines)]
         added, removed = [], []
         matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -409,19 +424,28 @@ def _problem(opened: Opened, line: int, code: str, **params: object) -> Problem:
 
 
 def plan(opened: Opened, edits: Sequence[Edit]) -> Plan:
-    """Apply the edits to the text, one after another, and check the whole result with the loader."""
+    """Apply the edits to the text, one after another, and check the whole result with the loader.
+
+    Indicators and figure numbers refer to the file as opened (which must be valid); the edits are all
+    applied even when one of them gives a problem, so the check reports every problem at once.
+    """
+    name = opened.path.name
+    current = load_text(opened.text, opened.path, filename=name)
+    if current.metrics is None:
+        return Plan(opened, opened.text, current.problems, [], [])
     text = opened.text
     changes: list[dict[str, object]] = []
     sources_added: list[str] = []
-    name = opened.path.name
+    origin: list[int | None] = list(range(len(split_lines(text))))
+    removed: list[int] = []
     for edit in edits:
-        current = load_text(text, opened.path, filename=name)
-        if current.metrics is None:
-            return Plan(opened, text, current.problems, changes, sources_added)
         problems: list[Problem] = []
         root = parse(text, name, problems)
+        if root is None:
+            return Plan(opened, text, problems, changes, sources_added)
         try:
-            text, change = _apply(opened, text, root, current.metrics, edit)
+            ops = _Ops(split_lines(text), opened.newline, origin, removed)
+            text, change = _apply(ops, root, current.metrics, edit, name)
         except LayoutError as err:
             problem = _problem(opened, err.line, "layout_unsupported", what_vi=err.what_vi, what_en=err.what_en)
             return Plan(opened, text, [problem], changes, sources_added)
@@ -432,12 +456,12 @@ def plan(opened: Opened, edits: Sequence[Edit]) -> Plan:
         else:
             changes.append(change)
     result = load_text(text, opened.path, filename=name)
-    return Plan(opened, text, result.problems, changes, sources_added)
+    return Plan(opened, text, result.problems, changes, sources_added, origin, removed)
 
 
-def _apply(opened: Opened, text: str, root: Node, metrics: m.Metrics, edit: Edit) -> tuple[str, object]:
-    lines = split_lines(text)
-    ops = _Ops(lines, opened.newline)
+def _apply(ops: _Ops, root: Node, metrics: m.Metrics, edit: Edit, name: str) -> tuple[str, object]:
+    """The text with one edit made, and the change as the history records it (or a Problem)."""
+    lines, text = ops.lines, "".join(ops.lines)
     if isinstance(edit, AddSource):
         _add_source(ops, root, edit.source)
         return ops.text(), {}
@@ -446,13 +470,14 @@ def _apply(opened: Opened, text: str, root: Node, metrics: m.Metrics, edit: Edit
     node = _indicator_node(root, edit.indicator)
     if ind is None or node is None:
         line = metrics.pos.get("indicators", (1, 1))[0]
-        return text, _problem(opened, line, "unknown_indicator", value=edit.indicator, suggest_vi="", suggest_en="")
+        params = {"value": edit.indicator, "suggest_vi": "", "suggest_en": ""}
+        return text, Problem(name, line, 1, "", "unknown_indicator", params)
     if isinstance(edit, AddFigure):
         _add_figure(ops, root, node, edit.figure)
         return ops.text(), {"indicator": ind.id, "old": None, "new": edit.figure.as_dict()}
     if not 0 <= edit.index < len(ind.observations):
         line = ind.pos.get("", (1, 1))[0]
-        return text, _problem(opened, line, "no_such_figure", indicator=ind.id, number=edit.index + 1)
+        return text, Problem(name, line, 1, "", "no_such_figure", {"indicator": ind.id, "number": edit.index + 1})
     items = _block_list(lines, _get(node, "observations")[1], "observations")
     old = figure_of(ind.observations[edit.index])
     first, last, _, _ = items[edit.index]

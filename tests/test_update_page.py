@@ -189,3 +189,11 @@ def test_the_changes_page_lists_app_changes_and_hand_edits_newest_first(metrics_
     ]
     at.date_input(key="chg_since").set_value(dt.date.today() + dt.timedelta(days=1)).run()
     assert [c.value for c in at.caption][-1] == "0 thay đổi, mới nhất trước."
+
+
+def test_the_import_part_offers_the_template_and_an_upload(metrics_copy):
+    at = update_page()
+    at.radio(key="upd_mode").set_value("import").run()
+    assert not at.exception
+    assert len(at.get("download_button")) == 1
+    assert len(at.get("file_uploader")) == 1

@@ -61,8 +61,13 @@ def describe(entry: Entry, metrics: m.Metrics | None, lang: str) -> list[str]:
     by_id = {i.id: i for i in metrics.indicators} if metrics else {}
     lines = []
     if not entry.valid:
-        lines.append(t(lang, "Tệp sau khi sửa có lỗi; không so sánh được từng số liệu.",
-                       "The edited file has problems; figures could not be compared."))  # fmt: skip
+        lines.append(
+            t(
+                lang,
+                "Tệp sau khi sửa có lỗi; không so sánh được từng số liệu.",
+                "The edited file has problems; figures could not be compared.",
+            )
+        )
     for ident in entry.sources_added:
         lines.append(t(lang, f"Thêm nguồn {ident}", f"Source {ident} added"))
     for change in entry.changes:
@@ -76,8 +81,9 @@ def describe(entry: Entry, metrics: m.Metrics | None, lang: str) -> list[str]:
         elif old is not None and new is not None:
             lines.append(f"{name}: {figure_text(ind, old, lang)} → {figure_text(ind, new, lang)}")
     if not lines:
-        lines.append(t(lang, "Không đổi số liệu nào (chỉ chú thích, định dạng…).",
-                       "No figure changed (comments, layout…)."))  # fmt: skip
+        lines.append(
+            t(lang, "Không đổi số liệu nào (chỉ chú thích, định dạng…).", "No figure changed (comments, layout…).")
+        )
     return lines
 
 

@@ -18,14 +18,18 @@ from ..history import History
 from ..loader import load_text
 from ..problems import Problem
 from ..scalars import typed_number
-from . import access, changes, common, data
+from . import access, changes, common, data, importer
 
 OPENED = "upd_opened"  # the file as read when the form opened
 FLASH = "upd_flash"  # the message to show after a save's rerun
 RESET = "upd_reset"  # widget-key prefixes to clear at the start of the next run
 NEW_SOURCE = "\0new"
-SOURCE_KINDS = {"news": ("Bài báo", "News"), "decision": ("Văn bản", "Decision"), "report": ("Báo cáo", "Report"),
-                "web": ("Trang web", "Web page")}  # fmt: skip
+SOURCE_KINDS = {
+    "news": ("Bài báo", "News"),
+    "decision": ("Văn bản", "Decision"),
+    "report": ("Báo cáo", "Report"),
+    "web": ("Trang web", "Web page"),
+}
 
 
 @dataclass
@@ -72,6 +76,7 @@ def render() -> None:
         return
     _undo(history, metrics, lang)
     modes = {"add": ("Thêm số liệu", "Add a figure"), "edit": ("Sửa hoặc xoá", "Edit or remove")}
+    modes["import"] = ("Nhập từ Excel", "Import from Excel")
     mode = st.radio(
         t(lang, "Việc cần làm", "What to do"),
         list(modes),
@@ -82,6 +87,11 @@ def render() -> None:
     name = st.text_input(
         t(lang, "Người cập nhật (không bắt buộc)", "Your name (optional)"), key="upd_who", max_chars=80
     )
+    if mode == "import":
+        message = importer.render_import(opened, metrics, history, access.who(name), lang)
+        if message:
+            _done(message, [])
+        return
     form = _add_form(metrics, lang) if mode == "add" else _edit_form(metrics, lang)
     if form is None:
         return
