@@ -84,9 +84,10 @@ def test_editing_and_removing_a_figure(metrics_copy):
     assert observations(metrics_copy, ind.id)[0] == (first[0], 42, first[1])
 
     count = len(ind.observations)
-    at.radio(key="upd_mode").set_value("edit").run()
-    at.selectbox(key="edit_indicator").set_value(ind.id).run()
-    at.toggle(key=f"edit-{ind.id}-0-remove").set_value(True).run()
+    assert at.radio(key="upd_mode").value == "edit"
+    assert at.selectbox(key="g1-edit_indicator").value is None  # after a save the form starts empty
+    at.selectbox(key="g1-edit_indicator").set_value(ind.id).run()
+    at.toggle(key=f"g1-edit-{ind.id}-0-remove").set_value(True).run()
     assert f"- period: {first[0]}" in codes(at).replace('"', "")
     at.button(key="upd_save").click().run()
     assert [s.value for s in at.success] == ["Đã xoá số liệu."]

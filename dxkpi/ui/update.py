@@ -22,7 +22,7 @@ from . import access, changes, common, data, importer
 
 OPENED = "upd_opened"  # the file as read when the form opened
 FLASH = "upd_flash"  # the message to show after a save's rerun
-RESET = "upd_reset"  # widget-key prefixes to clear at the start of the next run
+GEN = "upd_gen"  # how many saves this session made: part of the form's widget keys, so a save empties the form
 NEW_SOURCE = "\0new"
 SOURCE_KINDS = {
     "news": ("Bài báo", "News"),
@@ -47,7 +47,6 @@ def render() -> None:
     st.title(t(lang, "Cập nhật số liệu", "Update figures"))
     if not access.may_edit(lang):
         return
-    _clear_reset()
     history = History(snap.path)
     if FLASH in st.session_state:
         st.success(st.session_state.pop(FLASH), icon="✅")
@@ -90,7 +89,7 @@ def render() -> None:
     if mode == "import":
         message = importer.render_import(opened, metrics, history, access.who(name), lang)
         if message:
-            _done(message, [])
+            _done(message)
         return
     form = _add_form(metrics, lang) if mode == "add" else _edit_form(metrics, lang)
     if form is None:
@@ -98,10 +97,10 @@ def render() -> None:
     _preview_and_save(opened, history, form, access.who(name), lang, mode)
 
 
-def _clear_reset() -> None:
-    for prefix in st.session_state.pop(RESET, []):
-        for key in [k for k in st.session_state if str(k).startswith(prefix)]:
-            del st.session_state[key]
+def _k(name: str) -> str:
+    """A form widget's key in the current generation: new widgets (empty, in the browser too) after a save."""
+    gen = st.session_state.get(GEN, 0)
+    return name if gen == 0 else f"g{gen}-{name}"
 
 
 def _opened(path) -> w.Opened | list[Problem]:
@@ -133,12 +132,12 @@ def _undo(history: History, metrics: m.Metrics, lang: str) -> None:
                 st.error(t(lang, "Chưa hoàn tác:", "Not undone:"))
                 _problems(problems, lang)
                 return
-            _done(t(lang, "Đã hoàn tác thay đổi gần nhất.", "The last change was undone."), [])
+            _done(t(lang, "Đã hoàn tác thay đổi gần nhất.", "The last change was undone."))
 
 
-def _done(message: str, prefixes: list[str]) -> None:
+def _done(message: str) -> None:
     st.session_state[FLASH] = message
-    st.session_state[RESET] = prefixes
+    st.session_state[GEN] = st.session_state.get(GEN, 0) + 1
     st.session_state.pop(OPENED, None)
     st.rerun()
 
@@ -154,7 +153,7 @@ def _indicator(metrics: m.Metrics, lang: str, key: str, only_with_figures: bool 
         index=None,
         format_func=lambda i: f"{fmt.name(by_id[i], lang)} · {i}",
         placeholder=t(lang, "Chọn chỉ tiêu…", "Choose an indicator…"),
-        key=key,
+        key=_k(key),
     )
     return by_id.get(chosen) if chosen else None
 
@@ -296,7 +295,7 @@ def _add_form(metrics: m.Metrics, lang: str) -> Form | None:
             common.t(lang, "Số liệu mới nhất: ", "Latest figure: ")
             + changes.figure_text(ind, w.figure_of(latest), lang)
         )
-    form = _figure_fields(ind, metrics, lang, f"add-{ind.id}-", None)
+    form = _figure_fields(ind, metrics, lang, _k(f"add-{ind.id}-"), None)
     *edits, figure = form.edits
     return Form([*edits, w.AddFigure(ind.id, figure)], form.problems)
 
@@ -310,10 +309,10 @@ def _edit_form(metrics: m.Metrics, lang: str) -> Form | None:
         t(lang, "Số liệu", "Figure"),
         list(range(len(ind.observations))),
         format_func=lambda i: changes.figure_text(ind, w.figure_of(ind.observations[i]), lang),
-        key=f"edit-{ind.id}-which",
+        key=_k(f"edit-{ind.id}-which"),
     )
     old = w.figure_of(ind.observations[index])
-    prefix = f"edit-{ind.id}-{index}-"
+    prefix = _k(f"edit-{ind.id}-{index}-")
     if st.toggle(t(lang, "Xoá số liệu này", "Remove this figure"), key=f"{prefix}remove"):
         return Form([w.RemoveFigure(ind.id, index)], [])
     form = _figure_fields(ind, metrics, lang, prefix, old)
@@ -360,4 +359,4 @@ def _preview_and_save(opened: w.Opened, history: History, form: Form, who: str |
         if removing
         else t(lang, "Đã lưu thay đổi.", "The change was saved."),
     }[mode]
-    _done(message, ["add-", "edit-", "add_indicator", "edit_indicator"])
+    _done(message)
