@@ -517,8 +517,8 @@ _SOURCE_FIELD = re.compile(r"sources\[(.+?)\](?:\.(\w+))?")
 def plan_import(opened: w.Opened, reading: Reading) -> tuple[w.Plan, list[CellProblem | Problem]]:
     """The whole import as one planned change, checked by the loader like any other; each problem the
     check finds in a new figure or source is traced back to its sheet, row and column."""
-    plan = w.plan(opened, reading.edits)
     model = load_text(opened.text, opened.path, filename=opened.path.name).metrics
+    plan = w.plan(opened, reading.edits, model)
     if model is None or not plan.problems:
         return plan, list(plan.problems)
     count = {i.id: len(i.observations) for i in model.indicators}

@@ -423,16 +423,18 @@ def _problem(opened: Opened, line: int, code: str, **params: object) -> Problem:
     return Problem(opened.path.name, line, 1, "", code, params)
 
 
-def plan(opened: Opened, edits: Sequence[Edit]) -> Plan:
+def plan(opened: Opened, edits: Sequence[Edit], metrics: m.Metrics | None = None) -> Plan:
     """Apply the edits to the text, one after another, and check the whole result with the loader.
 
     Indicators and figure numbers refer to the file as opened (which must be valid); the edits are all
     applied even when one of them gives a problem, so the check reports every problem at once.
     """
     name = opened.path.name
-    current = load_text(opened.text, opened.path, filename=name)
-    if current.metrics is None:
-        return Plan(opened, opened.text, current.problems, [], [])
+    if metrics is None:  # the caller may pass the model of opened.text it already has
+        current = load_text(opened.text, opened.path, filename=name)
+        if current.metrics is None:
+            return Plan(opened, opened.text, current.problems, [], [])
+        metrics = current.metrics
     text = opened.text
     changes: list[dict[str, object]] = []
     sources_added: list[str] = []
@@ -440,12 +442,12 @@ def plan(opened: Opened, edits: Sequence[Edit]) -> Plan:
     removed: list[int] = []
     for edit in edits:
         problems: list[Problem] = []
-        root = parse(text, name, problems)
+        root = _nodes(text, name, problems)
         if root is None:
             return Plan(opened, text, problems, changes, sources_added)
         try:
             ops = _Ops(split_lines(text), opened.newline, origin, removed)
-            text, change = _apply(ops, root, current.metrics, edit, name)
+            text, change = _apply(ops, root, metrics, edit, name)
         except LayoutError as err:
             problem = _problem(opened, err.line, "layout_unsupported", what_vi=err.what_vi, what_en=err.what_en)
             return Plan(opened, text, [problem], changes, sources_added)
@@ -457,6 +459,20 @@ def plan(opened: Opened, edits: Sequence[Edit]) -> Plan:
             changes.append(change)
     result = load_text(text, opened.path, filename=name)
     return Plan(opened, text, result.problems, changes, sources_added, origin, removed)
+
+
+_last_nodes: tuple[str, Node] | None = None  # the node tree of the text last parsed: a form plans on the same text
+
+
+def _nodes(text: str, name: str, problems: list[Problem]) -> Node | None:
+    """The YAML node tree of a text (read only here), parsed again only when the text differs."""
+    global _last_nodes
+    if _last_nodes is not None and _last_nodes[0] == text:
+        return _last_nodes[1]
+    root = parse(text, name, problems)
+    if root is not None:
+        _last_nodes = (text, root)
+    return root
 
 
 def _apply(ops: _Ops, root: Node, metrics: m.Metrics, edit: Edit, name: str) -> tuple[str, object]:

@@ -22,6 +22,8 @@ from . import access, changes, common, data, importer
 
 OPENED = "upd_opened"  # the file as read when the form opened
 FLASH = "upd_flash"  # the message to show after a save's rerun
+MODEL = "upd_model"  # (signature, model) of the opened file
+PLAN = "upd_plan"  # ((signature, edits), plan) of the last preview
 GEN = "upd_gen"  # how many saves this session made: part of the form's widget keys, so a save empties the form
 NEW_SOURCE = "\0new"
 SOURCE_KINDS = {
@@ -69,7 +71,7 @@ def render() -> None:
         if st.button(t(lang, "Đọc lại tệp", "Read the file again"), key="upd_reload"):
             st.session_state.pop(OPENED, None)
             st.rerun()
-    metrics = load_text(opened.text, opened.path, filename=opened.path.name).metrics
+    metrics = _model(opened)
     if metrics is None:
         st.error(t(lang, "Tệp đang có lỗi; sửa tệp trước khi cập nhật.", "The file has problems; fix it first."))
         return
@@ -94,7 +96,7 @@ def render() -> None:
     form = _add_form(metrics, lang) if mode == "add" else _edit_form(metrics, lang)
     if form is None:
         return
-    _preview_and_save(opened, history, form, access.who(name), lang, mode)
+    _preview_and_save(opened, metrics, history, form, access.who(name), lang, mode)
 
 
 def _k(name: str) -> str:
@@ -111,6 +113,27 @@ def _opened(path) -> w.Opened | list[Problem]:
     if isinstance(opened, w.Opened):
         st.session_state[OPENED] = opened
     return opened
+
+
+def _model(opened: w.Opened) -> m.Metrics | None:
+    """The model of the file as the form read it (kept for the session: the form reruns on every keystroke)."""
+    kept = st.session_state.get(MODEL)
+    if kept is not None and kept[0] == opened.signature:
+        return kept[1]
+    metrics = load_text(opened.text, opened.path, filename=opened.path.name).metrics
+    st.session_state[MODEL] = (opened.signature, metrics)
+    return metrics
+
+
+def _plan(opened: w.Opened, edits: list[w.Edit], metrics: m.Metrics) -> w.Plan:
+    """The plan for these edits on this file, made once: the preview's plan is the one Save writes."""
+    key = (opened.signature, tuple(edits))
+    kept = st.session_state.get(PLAN)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    plan = w.plan(opened, edits, metrics)
+    st.session_state[PLAN] = (key, plan)
+    return plan
 
 
 def _problems(problems: list[Problem], lang: str) -> None:
@@ -321,9 +344,11 @@ def _edit_form(metrics: m.Metrics, lang: str) -> Form | None:
 
 
 # --- preview and save -----------------------------------------------------------------------------------
-def _preview_and_save(opened: w.Opened, history: History, form: Form, who: str | None, lang: str, mode: str) -> None:
+def _preview_and_save(
+    opened: w.Opened, metrics: m.Metrics, history: History, form: Form, who: str | None, lang: str, mode: str
+) -> None:
     t = common.t
-    plan = None if form.problems else w.plan(opened, form.edits)
+    plan = None if form.problems else _plan(opened, form.edits, metrics)
     if plan is not None and plan.text != opened.text:
         added, removed = plan.diff()
         st.markdown(t(lang, f"**Thay đổi trong {opened.path.name}:**", f"**Changes to {opened.path.name}:**"))
