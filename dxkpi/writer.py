@@ -26,7 +26,7 @@ from .loader import MAX_BYTES, decode, load_text, parse
 from .problems import Problem
 
 # Keys of an observation the writer manages, in the order it writes them; any other key is left alone.
-OBS_KEYS = ("period", "value", "status", "qualifier", "source", "note", "note_en")
+OBS_KEYS = ("period", "value", "status", "qualifier", "source", "out_of", "note", "note_en")
 SOURCE_KEYS = ("id", "title", "publisher", "kind", "date", "url", "note")
 TEMP_PREFIX = ".tmp-"  # temporary files are named .<file>.tmp-<random>, beside the file
 STALE_TEMP_SECONDS = 3600
@@ -50,6 +50,7 @@ class Figure:
     qualifier: tuple[str, ...] = ()
     note: str | None = None
     note_en: str | None = None
+    out_of: float | None = None
 
     def as_dict(self) -> dict[str, object]:
         """The figure as the history records it: only the keys that have a value."""
@@ -111,6 +112,7 @@ def figure_of(obs: m.Observation) -> Figure:
         qualifier=tuple(q.value for q in obs.qualifier),
         note=obs.note,
         note_en=obs.note_en,
+        out_of=getattr(obs, "out_of", None),
     )
 
 
@@ -229,6 +231,8 @@ def figure_values(figure: Figure) -> dict[str, str]:
     elif figure.qualifier:
         out["qualifier"] = "[" + ", ".join(word(q) for q in figure.qualifier) + "]"
     out["source"] = word(figure.source)
+    if figure.out_of is not None:
+        out["out_of"] = number_text(figure.out_of)
     if figure.note:
         out["note"] = quote(figure.note)
     if figure.note_en:

@@ -269,3 +269,55 @@ def test_a_file_changed_since_it_was_opened_is_noticed(messy):
     assert w.still_unchanged(form) is None
     messy.write_bytes(messy.read_bytes() + b"\r\n")
     assert w.still_unchanged(form).code == "file_changed"
+
+
+RANKED = """meta:
+  title: T
+  region: Long An
+  program: P
+  reporting_period: 2016-2025
+sources:
+  - id: a
+    title: A
+    publisher: A
+    kind: web
+  - id: b
+    title: B
+    publisher: B
+    kind: web
+indicators:
+  - id: hang
+    name: Hạng
+    name_en: Rank
+    pillar: chinh-quyen-so
+    unit: rank
+    kind: rank
+    observations:
+      - period: 2020
+        value: 27
+        source: a
+        out_of: 63
+        also:
+          - source: b
+            note: "cũng nêu"
+      - period: 2021
+        value: 21
+        source: a
+"""
+
+
+def test_keys_the_form_does_not_manage_stay_and_a_removal_takes_the_nested_list_with_it(tmp_path):
+    path = tmp_path / "metrics.yaml"
+    path.write_text(RANKED, encoding="utf-8")
+    edited = w.plan(opened(path), [w.EditFigure("hang", 0, w.Figure("2020", "a", value=26, out_of=63))])
+    assert edited.problems == []
+    assert edited.text == RANKED.replace("value: 27", "value: 26")
+    assert w.figure_of(load_text(edited.text, path).metrics.indicators[0].observations[0]).out_of == 63
+    removed = w.plan(opened(path), [w.RemoveFigure("hang", 0)])
+    assert removed.text == RANKED.replace(
+        "      - period: 2020\n        value: 27\n        source: a\n        out_of: 63\n        also:\n"
+        '          - source: b\n            note: "cũng nêu"\n',
+        "",
+    )
+    added = w.plan(opened(path), [w.AddFigure("hang", w.Figure("2022", "a", value=11, out_of=63))])
+    assert added.text == RANKED + "      - period: 2022\n        value: 11\n        source: a\n        out_of: 63\n"

@@ -226,6 +226,20 @@ def _figure_fields(ind: m.Indicator, metrics: m.Metrics, lang: str, prefix: str,
                 problems.append(t(lang, "Giá trị: ", "Value: ") + Problem("", 0, 0, "", code, params).message(lang))
             else:
                 value = got
+    out_of: float | None = None
+    if ind.kind is not m.Kind.MILESTONE:
+        typed = st.text_input(
+            t(lang, "Trên tổng số (không bắt buộc): hạng 11 trên 63 → 63", "Out of (optional): rank 11 of 63 → 63"),
+            value=w.number_text(old.out_of) if old and old.out_of is not None else "",
+            key=f"{prefix}out_of",
+        ).strip()
+        if typed:
+            got = typed_number(typed)
+            if isinstance(got, tuple):
+                message = Problem("", 0, 0, "", got[0], got[1]).message(lang)
+                problems.append(t(lang, "Trên tổng số: ", "Out of: ") + message)
+            else:
+                out_of = got
     qualifiers = [q.value for q in m.Qualifier]
     qualifier = st.multiselect(
         t(lang, "Từ định tính của nguồn", "The source's wording"),
@@ -280,6 +294,7 @@ def _figure_fields(ind: m.Indicator, metrics: m.Metrics, lang: str, prefix: str,
         qualifier=tuple(qualifier),
         note=note.strip() or None,
         note_en=note_en.strip() or None,
+        out_of=out_of,
     )
     return Form([*edits, figure], problems)  # the figure is turned into an edit by the caller
 
