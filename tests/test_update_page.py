@@ -198,3 +198,26 @@ def test_the_import_part_offers_the_template_and_an_upload(metrics_copy):
     assert not at.exception
     assert len(at.get("download_button")) == 1
     assert len(at.get("file_uploader")) == 1
+
+
+def test_a_file_saved_elsewhere_before_anything_is_typed_is_simply_read_again(metrics_copy):
+    at = update_page()
+    notepad = metrics_copy.read_bytes() + b"# saved in Notepad\n"
+    metrics_copy.write_bytes(notepad)
+    at = fill_add(at, "cap-quang-xa", "2024", "88,5", "S16")
+    assert [w.value for w in at.warning] == []
+    at.button(key="upd_save").click().run()
+    assert [s.value for s in at.success] == ["Đã thêm số liệu."]
+    assert metrics_copy.read_bytes().endswith(b"# saved in Notepad\n")
+
+
+def test_the_changes_page_restores_the_version_before_a_change(metrics_copy):
+    original = metrics_copy.read_bytes()
+    at = fill_add(update_page("en"), "cap-quang-xa", "2024", "88.5", "S16")
+    at.button(key="upd_save").click().run()
+    at.switch_page("dxkpi/pages/changes.py").run()
+    at.button(key="chg-restore-1").click().run()
+    assert not at.exception
+    assert metrics_copy.read_bytes() == original
+    heads = [m.value.split("**")[1] for m in at.markdown if m.value.startswith("**")]
+    assert heads == ["Version restored", "Figure added"]

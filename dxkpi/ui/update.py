@@ -57,6 +57,12 @@ def render() -> None:
         _problems(opened, lang)
         return
     on_disk = history.current_signature()
+    if on_disk != opened.signature and not _typing():
+        st.session_state.pop(OPENED, None)  # nothing typed yet: simply work on the file as it is now
+        opened = _opened(snap.path)
+        if isinstance(opened, list):
+            _problems(opened, lang)
+            return
     if on_disk != opened.signature:
         st.warning(
             t(
@@ -97,6 +103,11 @@ def render() -> None:
     if form is None:
         return
     _preview_and_save(opened, metrics, history, form, access.who(name), lang, mode)
+
+
+def _typing() -> bool:
+    """Whether the form has something in it (an indicator chosen), which a re-read must not lose."""
+    return any(st.session_state.get(_k(key)) for key in ("add_indicator", "edit_indicator"))
 
 
 def _k(name: str) -> str:
