@@ -1,4 +1,4 @@
-"""The command line: `python -m dxkpi validate|schema|export`."""
+"""The command line: `python -m dxkpi validate|schema|export|template|import`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 import sys
 import typing
 from collections.abc import Sequence
+from pathlib import Path
 
 from .loader import load
 from .schema import schema_text
@@ -39,6 +40,23 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--lang", choices=["vi", "en"], default="vi")
     export.add_argument("--metrics", default="metrics.yaml", help="tệp số liệu / metrics file")
     export.add_argument("--no-progress", action="store_true", help="không hiện thanh tiến độ / no progress bar")
+    template = sub.add_parser(
+        "template",
+        help="tệp Excel mẫu để điền số liệu mới / an Excel template to fill in new figures",
+        description="Một dòng cho mỗi chỉ tiêu, cột trống cho số liệu mới / a row per indicator, empty cells to fill",
+    )
+    template.add_argument("-o", "--output", default="figures.xlsx", help="tệp .xlsx / the .xlsx file")
+    template.add_argument("--lang", choices=["vi", "en"], default="vi")
+    template.add_argument("--metrics", default="metrics.yaml", help="tệp số liệu / metrics file")
+    imp = sub.add_parser(
+        "import",
+        help="thêm số liệu từ tệp Excel đã điền / add the figures of a filled-in template",
+        description="Kiểm tra rồi thêm số liệu vào metrics.yaml / check, then add the figures to metrics.yaml",
+    )
+    imp.add_argument("path", help="tệp .xlsx đã điền / the filled-in .xlsx")
+    imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi / check only, write nothing")
+    imp.add_argument("--lang", choices=["vi", "en"], default="vi")
+    imp.add_argument("--metrics", default="metrics.yaml", help="tệp số liệu / metrics file")
     return parser
 
 
@@ -82,11 +100,73 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_template(args: argparse.Namespace) -> int:
+    from .spreadsheet import template_bytes  # openpyxl only when asked for
+    from .writer import atomic_write
+
+    result = load(args.metrics)
+    if result.problems:
+        for problem in result.problems:
+            print(problem.render(args.lang))
+        return 1
+    try:
+        assert result.metrics is not None  # no problems, so a model
+        atomic_write(Path(args.output), template_bytes(result.metrics, args.lang))
+    except OSError as err:
+        print(f"{args.output}: {err.strerror or err}", file=sys.stderr)
+        return 1
+    print(args.output)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    import getpass
+
+    from .spreadsheet import import_file
+
+    try:
+        who = getpass.getuser()
+    except Exception:  # no login name in this environment
+        who = None
+    result = import_file(args.path, args.metrics, args.lang, dry_run=args.dry_run, who=who)
+    en = args.lang == "en"
+    if result.problems:
+        for line in result.problems:
+            print(line)
+        count = len(result.problems)
+        print(f"{count} problem(s); nothing was written" if en else f"Có {count} lỗi; chưa ghi gì", file=sys.stderr)
+        return 1
+    if not result.added:
+        print("No new figure in the file" if en else "Tệp không có số liệu mới nào")
+        return 0
+    name = Path(args.metrics).name
+    for number, text in result.added:
+        print(f"{name}:{number}: + {text}")
+    n_figures, n_sources = result.figures, result.sources
+    if result.written:
+        print(
+            f"Added {n_figures} figure(s), {n_sources} source(s) to {name}"
+            if en
+            else f"Đã thêm {n_figures} số liệu, {n_sources} nguồn vào {name}"
+        )
+    else:
+        print(
+            f"Dry run: {n_figures} figure(s), {n_sources} source(s) would be added; nothing was written"
+            if en
+            else f"Chạy thử: sẽ thêm {n_figures} số liệu, {n_sources} nguồn; chưa ghi gì"
+        )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "validate":
         return cmd_validate(args.path, args.lang, args.format)
     if args.command == "export":
         return cmd_export(args)
+    if args.command == "template":
+        return cmd_template(args)
+    if args.command == "import":
+        return cmd_import(args)
     sys.stdout.write(schema_text())
     return 0

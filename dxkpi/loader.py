@@ -541,6 +541,19 @@ def load(path: str | os.PathLike[str], filename: str | None = None) -> LoadResul
             gc.enable()
 
 
+def load_text(text: str, path: str | os.PathLike[str], filename: str | None = None) -> LoadResult:
+    """Check a text as if it were saved at `path` (its includes are read beside it); nothing is written."""
+    path = Path(path)
+    filename = filename or str(path)
+    problems: list[Problem] = []
+    root = parse(text, filename, problems)
+    if root is None:
+        if not problems:
+            problems.append(Problem(filename, 1, 1, "", "empty_file", {}))
+        return LoadResult(None, problems)
+    return _load_root(_Reader(filename), root, path, filename, problems)
+
+
 def _load(path: str | os.PathLike[str], filename: str | None) -> LoadResult:
     path = Path(path)
     filename = filename or str(path)
@@ -549,6 +562,10 @@ def _load(path: str | os.PathLike[str], filename: str | None) -> LoadResult:
     if read is None:
         return LoadResult(None, problems)
     reader, root = read
+    return _load_root(reader, root, path, filename, problems)
+
+
+def _load_root(reader: _Reader, root: Node, path: Path, filename: str, problems: list[Problem]) -> LoadResult:
     try:
         metrics = reader.read_object(m.Metrics, root, "")
     except RecursionError:

@@ -199,6 +199,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không tìm thấy tệp '{value}' (tìm tại {path})",
         "file '{value}' not found (looked at {path})",
     ),
+    # Writing through the app or an import (dxkpi.writer, dxkpi.history).
+    "file_changed": (
+        "tệp {name} đã được sửa và lưu ở nơi khác (có thể bằng Notepad) sau khi mở biểu mẫu; chưa ghi gì. "
+        "Số liệu bạn nhập vẫn còn: xem lại rồi bấm lưu lần nữa",
+        "{name} was changed and saved elsewhere (perhaps in Notepad) after this form was opened; nothing was "
+        "written. What you entered is kept: check it and save again",
+    ),
+    "layout_unsupported": (
+        "không tự sửa được chỗ này vì tệp viết {what_vi}; hãy sửa bằng tay trong Notepad",
+        "cannot change this place by itself because the file has {what_en}; edit it by hand in Notepad",
+    ),
+    "no_such_figure": (
+        "chỉ tiêu '{indicator}' không có số liệu thứ {number}",
+        "indicator '{indicator}' has no figure number {number}",
+    ),
+    "cannot_write": (
+        "không ghi được tệp: {error}; tệp cũ vẫn nguyên vẹn",
+        "cannot write the file: {error}; the old file is unchanged",
+    ),
+    "nothing_to_undo": ("chưa có thay đổi nào để hoàn tác", "there is no change to undo"),
+    "undo_after_direct_edit": (
+        "tệp đã được sửa trực tiếp sau lần thay đổi cuối; hoàn tác sẽ làm mất những sửa đổi đó. "
+        "Hãy chọn một phiên bản để khôi phục",
+        "the file was edited directly after the last change; undoing would lose those edits. Restore a version instead",
+    ),
+    "not_xlsx": (
+        "không mở được tệp Excel ({error}); lưu lại dạng Excel Workbook (.xlsx)",
+        "cannot open the Excel file ({error}); save it as an Excel Workbook (.xlsx)",
+    ),
+    "no_sheet": ("không thấy trang '{sheet}'; dùng tệp mẫu của lệnh template", "no sheet '{sheet}'; use the template"),
+    "no_column": (
+        "thiếu cột '{header}' ở dòng tiêu đề; dùng tệp mẫu của lệnh template",
+        "the header row has no column '{header}'; use the template",
+    ),
+    "missing_cell": ("ô trống; cần điền {what}", "empty cell; {what} is needed"),
+    "figure_exists": (
+        "chỉ tiêu đã có số liệu kỳ {period} {where_vi}; để sửa số liệu đó dùng trang Cập nhật số liệu, "
+        "hoặc xoá dòng này",
+        "the indicator already has a figure for {period} {where_en}; to change it use the Update figures page, "
+        "or clear this row",
+    ),
+    "unknown_version": ("không còn lưu phiên bản {version}", "version {version} is not kept"),
 }
 
 SYNTAX_HINTS: list[tuple[str, str, str]] = [

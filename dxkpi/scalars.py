@@ -127,3 +127,22 @@ def parse_period(text: str) -> Period | Issue:
     if last[1] < first[0]:
         return "period_backwards", {"text": text}
     return Period(text, first[0], last[1])
+
+
+def typed_number(text: str, percent: bool = False) -> float | int | Issue:
+    """A number as typed in a form or a spreadsheet cell, understood the Vietnamese way when that is
+    unambiguous ('11.500' -> 11500, '88,9' -> 88.9, '96%' -> 96 for a percentage); otherwise the same
+    code and explanation the validator gives for it in the file (e.g. '1,500' is ambiguous)."""
+    text = text.strip()
+    got = parse_number(text, quoted=False)
+    if not isinstance(got, tuple):
+        return got
+    code, params = got
+    fix = str(params.get("fix", ""))
+    if code in ("vn_thousands", "decimal_comma") and _PLAIN.fullmatch(fix):
+        return float(fix) if "." in fix else int(fix)
+    if code == "number_with_unit" and percent and text.endswith("%"):
+        inner = typed_number(text[:-1], percent=False)
+        if not isinstance(inner, tuple):
+            return inner
+    return got

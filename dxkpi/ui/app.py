@@ -22,6 +22,8 @@ PAGE_TABLE = [
     ("sources.py", "nguon", ":material/menu_book:", "Nguồn", "Sources"),
     ("present.py", "present", ":material/slideshow:", "Trình chiếu", "Present"),
     ("downloads.py", "tai-ve", ":material/download:", "Tải về", "Download"),
+    ("update.py", "cap-nhat", ":material/edit_note:", "Cập nhật số liệu", "Update figures"),
+    ("changes.py", "thay-doi", ":material/history:", "Thay đổi", "Changes"),
 ]
 
 

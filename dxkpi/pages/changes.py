@@ -1,0 +1,3 @@
+from dxkpi.ui.changes import render
+
+render()

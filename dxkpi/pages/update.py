@@ -1,0 +1,3 @@
+from dxkpi.ui.update import render
+
+render()

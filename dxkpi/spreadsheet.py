@@ -1,0 +1,589 @@
+"""The spreadsheet round trip: a template to fill in (a row per indicator) and reading it back as edits.
+
+Every problem in a filled-in sheet is named by sheet, row and column, with the same explanation the
+validator gives for the same mistake in metrics.yaml; the figures are then added by dxkpi.writer
+and logged by dxkpi.history like a change made in the app. Nothing here imports Streamlit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from . import fmt
+from . import model as m
+from . import writer as w
+from .history import History
+from .loader import did_you_mean, load_text
+from .problems import Problem
+from .scalars import parse_date, parse_period, typed_number
+
+FIGURES_SHEET = ("Số liệu", "Figures")
+SOURCES_SHEET = ("Nguồn", "Sources")
+
+# key -> (vi header, en header, width). The import finds columns by header, in either language.
+FIGURE_COLUMNS: dict[str, tuple[str, str, int]] = {
+    "id": ("Mã chỉ tiêu", "Indicator id", 30),
+    "name": ("Chỉ tiêu", "Indicator", 48),
+    "pillar": ("Trụ cột", "Pillar", 16),
+    "unit": ("Đơn vị", "Unit", 12),
+    "latest": ("Số liệu mới nhất", "Latest figure", 24),
+    "latest_period": ("Kỳ của số liệu mới nhất", "Its period", 16),
+    "latest_source": ("Nguồn của số liệu mới nhất", "Its source", 22),
+    "period": ("Kỳ mới", "New period", 14),
+    "value": ("Giá trị mới", "New value", 14),
+    "status": ("Trạng thái mới (cột mốc)", "New status (milestones)", 16),
+    "qualifier": ("Từ định tính", "Qualifier", 14),
+    "source": ("Nguồn mới", "New source", 22),
+    "note": ("Ghi chú", "Note", 40),
+    "note_en": ("Ghi chú tiếng Anh", "Note in English", 40),
+}
+INPUT_KEYS = ("period", "value", "status", "qualifier", "source", "note", "note_en")
+SOURCE_COLUMNS: dict[str, tuple[str, str, int]] = {
+    "id": ("Mã nguồn", "Source id", 24),
+    "title": ("Tên văn bản, bài báo", "Title", 60),
+    "publisher": ("Nơi phát hành", "Publisher", 30),
+    "kind": ("Loại nguồn", "Kind", 12),
+    "date": ("Ngày (dd/mm/yyyy)", "Date (dd/mm/yyyy)", 16),
+    "url": ("Địa chỉ web", "Web address", 50),
+}
+INPUT_FILL = PatternFill("solid", fgColor="FFF8E1")  # the cells to fill in
+HEADER_FILL = PatternFill("solid", fgColor="F2F4F7")
+MAX_ROWS = 5000
+
+
+# --- the template -----------------------------------------------------------------------------------
+def template(metrics: m.Metrics, lang: str = "vi") -> Workbook:
+    """A workbook with a row per indicator (id, latest figure, empty cells for the new one) and the sources."""
+    en = lang == "en"
+    book = Workbook()
+    sheet = book.active
+    sheet.title = FIGURES_SHEET[en]
+    _header(sheet, FIGURE_COLUMNS, en)
+    for row, ind in enumerate(metrics.indicators, start=2):
+        latest = ind.latest_observation()
+        values: dict[str, Any] = {
+            "id": ind.id,
+            "name": fmt.name(ind, lang),
+            "pillar": fmt.pillar(ind.pillar, lang),
+            "unit": fmt.unit_label(ind, lang) or ind.unit.value,
+        }
+        if latest is not None:
+            values["latest"] = (
+                fmt.status_label(str(latest.status), lang)
+                if latest.status
+                else fmt.qualified(latest.value, ind, latest.qualifier, lang)
+            )
+            values["latest_period"] = latest.period.text
+            values["latest_source"] = latest.source
+        for col, key in enumerate(FIGURE_COLUMNS, start=1):
+            cell = sheet.cell(row=row, column=col, value=values.get(key))
+            if key in INPUT_KEYS:
+                cell.fill = INPUT_FILL
+            if key == "period":
+                cell.number_format = "@"  # text, so Excel does not turn 12/2023 into a date
+    last = max(len(metrics.indicators) + 1, 2)
+    sources = book.create_sheet(SOURCES_SHEET[en])
+    _header(sources, SOURCE_COLUMNS, en)
+    for row, src in enumerate(metrics.sources, start=2):
+        values = {
+            "id": src.id,
+            "title": src.title,
+            "publisher": src.publisher,
+            "kind": src.kind.value,
+            "date": fmt.date(src.date) if src.date else None,
+            "url": src.url,
+        }
+        for col, key in enumerate(SOURCE_COLUMNS, start=1):
+            sources.cell(row=row, column=col, value=values[key])
+    source_rows = len(metrics.sources) + 1 + 200  # room for new sources typed at the bottom
+    for letter in ("E",):
+        for row in range(2, source_rows + 1):
+            sources[f"{letter}{row}"].number_format = "@"
+    _choices(sheet, "status", [s.value for s in m.MilestoneStatus], last)
+    _choices(sheet, "qualifier", [q.value for q in m.Qualifier], last, strict=False)
+    ref = f"'{SOURCES_SHEET[en]}'!$A$2:$A${source_rows}"
+    _choices(sheet, "source", ref, last)
+    _choices(sources, "kind", [k.value for k in m.SourceKind], source_rows, columns=SOURCE_COLUMNS)
+    return book
+
+
+def _header(sheet, columns: dict[str, tuple[str, str, int]], en: bool) -> None:
+    for col, (vi, eng, width) in enumerate(columns.values(), start=1):
+        cell = sheet.cell(row=1, column=col, value=eng if en else vi)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.column_dimensions[get_column_letter(col)].width = width
+    sheet.freeze_panes = "B2"
+
+
+def _choices(
+    sheet, key: str, options: list[str] | str, last: int, strict: bool = True, columns: dict | None = None
+) -> None:
+    """A drop-down list on a column; strict refuses anything else (the qualifier also takes 'khoang, hon')."""
+    letter = get_column_letter(list(columns or FIGURE_COLUMNS).index(key) + 1)
+    formula = options if isinstance(options, str) else '"' + ",".join(options) + '"'
+    rule = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=strict)
+    sheet.add_data_validation(rule)
+    rule.add(f"{letter}2:{letter}{last}")
+
+
+def template_bytes(metrics: m.Metrics, lang: str = "vi") -> bytes:
+    out = io.BytesIO()
+    template(metrics, lang).save(out)
+    return out.getvalue()
+
+
+# --- reading it back ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CellProblem:
+    """A mistake in one cell (or a whole row or sheet when column is ''), with the validator's wording."""
+
+    file: str
+    sheet: str
+    row: int
+    column: str  # the column letter
+    header: str
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    def message(self, lang: str = "vi") -> str:
+        return Problem(self.file, self.row, 0, "", self.code, self.params).message(lang)
+
+    def render(self, lang: str = "vi") -> str:
+        if lang == "en":
+            where = f"sheet '{self.sheet}'"
+            where += f", row {self.row}" if self.row else ""
+            where += f", column {self.column} ({self.header})" if self.column else ""
+        else:
+            where = f"trang '{self.sheet}'"
+            where += f", dòng {self.row}" if self.row else ""
+            where += f", cột {self.column} ({self.header})" if self.column else ""
+        return f"{self.file}: {where}: {self.message(lang)}"
+
+
+@dataclass
+class Reading:
+    """What a filled-in workbook asks for: the edits, where each came from, and every problem."""
+
+    edits: list[w.Edit] = field(default_factory=list)
+    rows: list[tuple[str, int]] = field(default_factory=list)  # (sheet, row) of each edit
+    problems: list[CellProblem] = field(default_factory=list)
+    sheets: dict[str, _Sheet] = field(default_factory=dict)
+
+
+class _Sheet:
+    """One sheet with its columns found by header (in either language)."""
+
+    def __init__(self, file: str, ws, columns: dict[str, tuple[str, str, int]], lang: str) -> None:
+        self.file, self.ws, self.lang = file, ws, lang
+        self.name = ws.title
+        self.col: dict[str, int] = {}
+        self.headers = columns
+        self.written: dict[str, str] = {}  # the header as written in the sheet
+        wanted = {_norm(h): key for key, (vi, en, _) in columns.items() for h in (vi, en)}
+        for cell in next(ws.iter_rows(min_row=1, max_row=1), ()):
+            key = wanted.get(_norm(cell.value)) if isinstance(cell.value, str) else None
+            if key and key not in self.col:
+                self.col[key] = cell.column
+                self.written[key] = " ".join(cell.value.split())
+
+    def header(self, key: str) -> str:
+        if key in self.written:
+            return self.written[key]
+        vi, en, _ = self.headers[key]
+        return en if self.lang == "en" else vi
+
+    def letter(self, key: str) -> str:
+        return get_column_letter(self.col[key]) if key in self.col else ""
+
+    def problem(self, row: int, key: str, code: str, **params: object) -> CellProblem:
+        header = self.header(key) if key in self.headers else ""
+        return CellProblem(self.file, self.name, row, self.letter(key), header, code, params)
+
+    def value(self, row: tuple, key: str) -> Any:
+        index = self.col.get(key)
+        if index is None or index > len(row):
+            return None
+        value = row[index - 1].value
+        if isinstance(value, str):
+            value = value.strip()
+            return value or None
+        return value
+
+
+def _norm(text: object) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def _find_sheet(book, names: tuple[str, str], position: int):
+    for ws in book.worksheets:
+        if _norm(ws.title) in {_norm(n) for n in names}:
+            return ws
+    return None
+
+
+def read(path: str | Path, metrics: m.Metrics, lang: str = "vi", data: bytes | None = None) -> Reading:
+    """The edits a filled-in template asks for, or the problems, each at its sheet, row and column."""
+    file = Path(path).name
+    reading = Reading()
+    try:
+        book = load_workbook(io.BytesIO(data) if data is not None else path, data_only=True, read_only=False)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, TypeError) as err:
+        reading.problems.append(CellProblem(file, "", 0, "", "", "not_xlsx", {"error": str(err) or type(err).__name__}))
+        return reading
+    figures_ws = _find_sheet(book, FIGURES_SHEET, 0)
+    if figures_ws is None:
+        names = " / ".join(FIGURES_SHEET)
+        reading.problems.append(CellProblem(file, names, 0, "", "", "no_sheet", {"sheet": names}))
+        return reading
+    figures = _Sheet(file, figures_ws, FIGURE_COLUMNS, lang)
+    reading.sheets[figures.name] = figures
+    missing = [k for k in ("id", "period", "value", "source") if k not in figures.col]
+    for key in missing:
+        reading.problems.append(
+            CellProblem(
+                file,
+                figures.name,
+                1,
+                "",
+                figures.header(key),
+                "no_column",
+                {"header": f"{FIGURE_COLUMNS[key][0]} / {FIGURE_COLUMNS[key][1]}"},
+            )
+        )
+    if missing:
+        return reading
+    known_sources = {s.id for s in metrics.sources}
+    sources_ws = _find_sheet(book, SOURCES_SHEET, 1)
+    if sources_ws is not None:
+        reading.sheets[sources_ws.title] = _Sheet(file, sources_ws, SOURCE_COLUMNS, lang)
+        _read_sources(reading.sheets[sources_ws.title], known_sources, reading)
+    new_sources = {e.source.id for e in reading.edits if isinstance(e, w.AddSource)}
+    _read_figures(figures, metrics, known_sources | new_sources, reading)
+    return reading
+
+
+def _read_sources(sheet: _Sheet, known: set[str], reading: Reading) -> None:
+    """New sources typed at the bottom of the sources sheet (rows of known sources are left as they are)."""
+    if "id" not in sheet.col:
+        return
+    seen: dict[str, int] = {}
+    kinds = [k.value for k in m.SourceKind]
+    for number, row in enumerate(sheet.ws.iter_rows(min_row=2, max_row=min(sheet.ws.max_row, MAX_ROWS)), start=2):
+        ident = sheet.value(row, "id")
+        if ident is None:
+            continue
+        ident = str(ident)
+        if ident in known:
+            continue
+        if ident in seen:
+            reading.problems.append(
+                sheet.problem(
+                    number, "id", "duplicate_id", id=ident, first_line=seen[ident], what_vi="nguồn", what_en="source"
+                )
+            )
+            continue
+        seen[ident] = number
+        values = {k: sheet.value(row, k) for k in SOURCE_COLUMNS}
+        bad = False
+        for key in ("title", "publisher", "kind"):
+            if values[key] is None:
+                reading.problems.append(sheet.problem(number, key, "missing_cell", what=sheet.header(key)))
+                bad = True
+        kind = str(values["kind"]) if values["kind"] is not None else None
+        if kind is not None and kind not in kinds:
+            reading.problems.append(
+                sheet.problem(
+                    number,
+                    "kind",
+                    "bad_choice",
+                    value=kind,
+                    what_vi="loại nguồn",
+                    what_en="source kind",
+                    allowed=", ".join(kinds),
+                    **_suggest(kind, kinds),
+                )
+            )
+            bad = True
+        date = values["date"]
+        if isinstance(date, dt.datetime | dt.date):
+            date = fmt.date(date if isinstance(date, dt.date) else date.date())
+        if date is not None and parse_date(str(date)) is None:
+            reading.problems.append(sheet.problem(number, "date", "bad_date", text=str(date)))
+            bad = True
+        if bad:
+            continue
+        reading.edits.append(
+            w.AddSource(
+                w.NewSource(
+                    ident,
+                    str(values["title"]),
+                    str(values["publisher"]),
+                    kind or "",
+                    str(date) if date else None,
+                    str(values["url"]) if values["url"] else None,
+                )
+            )
+        )
+        reading.rows.append((sheet.name, number))
+
+
+def _suggest(value: str, options: list[str]) -> dict[str, str]:
+    best = did_you_mean(value, options)
+    if best is None:
+        return {"suggest_vi": "", "suggest_en": ""}
+    return {"suggest_vi": f" (có phải '{best}'?)", "suggest_en": f" (did you mean '{best}'?)"}
+
+
+def _period_text(value: Any, number_format: str) -> str:
+    """A period cell as text; a cell Excel turned into a date becomes dd/mm/yyyy (or mm/yyyy)."""
+    if isinstance(value, dt.datetime | dt.date):
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return f"{day.day}/{day.month}/{day.year}" if "d" in number_format.lower() else f"{day.month}/{day.year}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_figures(sheet: _Sheet, metrics: m.Metrics, sources: set[str], reading: Reading) -> None:
+    indicators = {i.id: i for i in metrics.indicators}
+    taken: dict[tuple[str, str | None], str | int] = {
+        (i.id, o.period.text): "file" for i in metrics.indicators for o in i.observations
+    }
+    for number, row in enumerate(sheet.ws.iter_rows(min_row=2, max_row=min(sheet.ws.max_row, MAX_ROWS)), start=2):
+        if all(sheet.value(row, k) is None for k in INPUT_KEYS):
+            continue  # nothing new on this row
+        before = len(reading.problems)
+        add = reading.problems.append
+        ident = sheet.value(row, "id")
+        ind = indicators.get(str(ident)) if ident is not None else None
+        if ident is None:
+            add(sheet.problem(number, "id", "missing_cell", what=sheet.header("id")))
+            continue
+        if ind is None:
+            add(
+                sheet.problem(
+                    number, "id", "unknown_indicator", value=str(ident), **_suggest(str(ident), list(indicators))
+                )
+            )
+            continue
+        raw_period = sheet.value(row, "period")
+        period = None
+        if raw_period is None:
+            add(sheet.problem(number, "period", "missing_cell", what=sheet.header("period")))
+        else:
+            cell = row[sheet.col["period"] - 1]
+            period = _period_text(raw_period, cell.number_format or "")
+            parsed = parse_period(period)
+            if isinstance(parsed, tuple):
+                add(sheet.problem(number, "period", parsed[0], **parsed[1]))
+            else:
+                period = parsed.text
+                if (ind.id, period) in taken:
+                    where = "file" if taken[(ind.id, period)] == "file" else taken[(ind.id, period)]
+                    add(
+                        sheet.problem(
+                            number,
+                            "period",
+                            "figure_exists",
+                            period=period,
+                            where_vi=_where(where, "vi"),
+                            where_en=_where(where, "en"),
+                        )
+                    )
+        value, status = _value_and_status(sheet, row, number, ind, add)
+        qualifier = _qualifier(sheet, row, number, add)
+        source = sheet.value(row, "source")
+        if source is None:
+            add(sheet.problem(number, "source", "missing_cell", what=sheet.header("source")))
+        elif str(source) not in sources:
+            add(
+                sheet.problem(
+                    number, "source", "unknown_source", value=str(source), **_suggest(str(source), sorted(sources))
+                )
+            )
+        if len(reading.problems) > before:
+            continue
+        taken[(ind.id, period)] = number
+        note, note_en = sheet.value(row, "note"), sheet.value(row, "note_en")
+        figure = w.Figure(
+            str(period),
+            str(source),
+            value,
+            status,
+            qualifier,
+            str(note) if note is not None else None,
+            str(note_en) if note_en is not None else None,
+        )
+        reading.edits.append(w.AddFigure(ind.id, figure))
+        reading.rows.append((sheet.name, number))
+
+
+def _where(where: object, lang: str) -> str:
+    if where == "file":
+        return "trong metrics.yaml" if lang == "vi" else "in metrics.yaml"
+    return f"ở dòng {where}" if lang == "vi" else f"on row {where}"
+
+
+def _value_and_status(sheet: _Sheet, row: tuple, number: int, ind: m.Indicator, add) -> tuple[float | None, str | None]:
+    raw_value, raw_status = sheet.value(row, "value"), sheet.value(row, "status")
+    if ind.kind is m.Kind.MILESTONE:
+        if raw_value is not None:
+            add(sheet.problem(number, "value", "milestone_needs_status"))
+        if raw_status is None:
+            if raw_value is None:
+                add(sheet.problem(number, "status", "milestone_needs_status"))
+            return None, None
+        statuses = [s.value for s in m.MilestoneStatus]
+        if str(raw_status) not in statuses:
+            add(
+                sheet.problem(
+                    number,
+                    "status",
+                    "bad_choice",
+                    value=str(raw_status),
+                    what_vi="trạng thái",
+                    what_en="status",
+                    allowed=", ".join(statuses),
+                    **_suggest(str(raw_status), statuses),
+                )
+            )
+            return None, None
+        return None, str(raw_status)
+    if raw_status is not None:
+        add(sheet.problem(number, "status", "figure_needs_value"))
+    if raw_value is None:
+        add(sheet.problem(number, "value", "missing_cell", what=sheet.header("value")))
+        return None, None
+    if isinstance(raw_value, bool):
+        add(sheet.problem(number, "value", "number_words", text=str(raw_value)))
+        return None, None
+    if isinstance(raw_value, int | float):
+        number_value: Any = raw_value
+        if "%" in (row[sheet.col["value"] - 1].number_format or "") and ind.unit is m.Unit.PERCENT:
+            number_value = raw_value * 100  # a cell formatted as a percentage holds 0.96 for 96%
+    else:
+        number_value = typed_number(str(raw_value), percent=ind.unit is m.Unit.PERCENT)
+        if isinstance(number_value, tuple):
+            add(sheet.problem(number, "value", number_value[0], **number_value[1]))
+            return None, None
+    if isinstance(number_value, float) and number_value.is_integer():
+        number_value = int(number_value)
+    return number_value, None
+
+
+def _qualifier(sheet: _Sheet, row: tuple, number: int, add) -> tuple[str, ...]:
+    raw = sheet.value(row, "qualifier")
+    if raw is None:
+        return ()
+    allowed = [q.value for q in m.Qualifier]
+    out = []
+    for part in str(raw).replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if part not in allowed:
+            add(
+                sheet.problem(
+                    number,
+                    "qualifier",
+                    "bad_choice",
+                    value=part,
+                    what_vi="từ định tính",
+                    what_en="qualifier",
+                    allowed=", ".join(allowed),
+                    **_suggest(part, allowed),
+                )
+            )
+            return ()
+        out.append(part)
+    return tuple(out)
+
+
+_OBS_FIELD = re.compile(r"indicators\[(.+?)\]\.observations\[(\d+)\](?:\.(\w+))?")
+_SOURCE_FIELD = re.compile(r"sources\[(.+?)\](?:\.(\w+))?")
+
+
+def plan_import(opened: w.Opened, reading: Reading) -> tuple[w.Plan, list[CellProblem | Problem]]:
+    """The whole import as one planned change, checked by the loader like any other; each problem the
+    check finds in a new figure or source is traced back to its sheet, row and column."""
+    model = load_text(opened.text, opened.path, filename=opened.path.name).metrics
+    plan = w.plan(opened, reading.edits, model)
+    if model is None or not plan.problems:
+        return plan, list(plan.problems)
+    count = {i.id: len(i.observations) for i in model.indicators}
+    where: dict[tuple[str, str], tuple[str, int]] = {}
+    for edit, at in zip(reading.edits, reading.rows, strict=True):
+        if isinstance(edit, w.AddFigure):
+            where[(edit.indicator, str(count[edit.indicator]))] = at
+            count[edit.indicator] += 1
+        elif isinstance(edit, w.AddSource):
+            where[("", edit.source.id)] = at
+    traced: list[CellProblem | Problem] = []
+    for problem in plan.problems:
+        found = _OBS_FIELD.fullmatch(problem.field) or _SOURCE_FIELD.fullmatch(problem.field)
+        is_obs = found is not None and found.re is _OBS_FIELD
+        key = ((found[1], found[2]) if is_obs else ("", found[1])) if found is not None else None
+        if key not in where:
+            traced.append(problem)  # not in a new figure or source: named by its line in metrics.yaml
+            continue
+        sheet = reading.sheets[where[key][0]]
+        assert found is not None  # a key in `where` came from a match
+        column = (found[3] if is_obs else found[2]) or ""
+        column = column if column in sheet.col else ""
+        traced.append(sheet.problem(where[key][1], column, problem.code, **problem.params))
+    return plan, traced
+
+
+@dataclass
+class ImportResult:
+    """What an import did or would do: the problems (rendered), or the lines added and whether written."""
+
+    problems: list[str]
+    added: list[tuple[int, str]]
+    figures: int
+    sources: int
+    written: bool
+
+
+def import_file(
+    xlsx: str | Path,
+    metrics_path: str | Path,
+    lang: str = "vi",
+    dry_run: bool = False,
+    who: str | None = None,
+    data: bytes | None = None,
+) -> ImportResult:
+    """Read a filled-in template and, with no problem and not a dry run, add its figures safely and log them."""
+    opened = w.open_file(metrics_path)
+    if isinstance(opened, list):
+        return ImportResult([p.render(lang) for p in opened], [], 0, 0, False)
+    metrics = load_text(opened.text, opened.path, filename=opened.path.name)
+    if metrics.metrics is None:
+        return ImportResult([p.render(lang) for p in metrics.problems], [], 0, 0, False)
+    reading = read(xlsx, metrics.metrics, lang, data=data)
+    if reading.problems:
+        return ImportResult([p.render(lang) for p in reading.problems], [], 0, 0, False)
+    plan, problems = plan_import(opened, reading)
+    if problems:
+        return ImportResult([p.render(lang) for p in problems], [], 0, 0, False)
+    added, _ = plan.diff()
+    figures, sources = len(plan.changes), len(plan.sources_added)
+    if dry_run or not reading.edits:
+        return ImportResult([], added, figures, sources, False)
+    refused = History(opened.path).save(plan, who, kind="import")
+    if refused:
+        return ImportResult([p.render(lang) for p in refused], [], 0, 0, False)
+    return ImportResult([], added, figures, sources, True)
