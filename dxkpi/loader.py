@@ -143,7 +143,7 @@ class _Reader:
         if node.tag == _TAG + "bool":
             self.problem(node, path, "number_words", text=text)
             return _MISSING
-        value = parse_number(text, node.style in ('"', "'"))
+        value = parse_number(text, _quoted(node))
         if isinstance(value, tuple):
             self.problem(node, path, value[0], **value[1])
             return _MISSING
@@ -153,7 +153,7 @@ class _Reader:
         text = self._scalar(node, path, ("một số nguyên", "a whole number"))
         if text is _MISSING:
             return _MISSING
-        if re.fullmatch(r"\d+", text.strip()) and node.style not in ('"', "'"):
+        if re.fullmatch(r"\d+", text.strip()) and not _quoted(node):
             return int(text)
         self.problem(
             node, path, "wrong_type", expected_vi="một số nguyên", expected_en="a whole number", **_describe(node)
@@ -504,6 +504,11 @@ def _too_deep(text: str) -> tuple[int, int] | None:
     return line, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
+def _quoted(node: Node) -> bool:
+    """Whether a scalar was written in quotes ('88' is text, not a number)."""
+    return isinstance(node, ScalarNode) and node.style in ('"', "'")
+
+
 def _report_aliases(text: str, filename: str, problems: list[Problem]) -> bool:
     """Report every anchor and alias; True if there were any. Events are streamed, never expanded,
     so an alias bomb costs no more than its own text."""
@@ -511,7 +516,8 @@ def _report_aliases(text: str, filename: str, problems: list[Problem]) -> bool:
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             mark = event.start_mark
-            problems.append(Problem(filename, mark.line + 1, mark.column + 1, "", "alias", {}))
+            line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            problems.append(Problem(filename, line, col, "", "alias", {}))
             found = True
     return found
 
