@@ -204,7 +204,7 @@ def edit_latencies(browser: Browser, url: str, metrics: Path, runs: int) -> list
             value = 12500 if value == 11500 else 11500
             shown = f"gần {value // 1000}.{value % 1000:03d} tỷ đồng"
             wait_idle(page)
-            time.sleep(rng.uniform(0.1, 0.9))  # a random phase against the app's 0.4 s file poll
+            time.sleep(rng.uniform(0.1, 0.9))  # a random phase, so no save lines up with periodic work
             page.evaluate(EDIT_WATCHER, shown)
             metrics.write_text(original.replace(REVENUE.format(11500), REVENUE.format(value)), encoding="utf-8")
             saved = time.time() * 1000
