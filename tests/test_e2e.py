@@ -9,14 +9,13 @@ Playwright's own browser download is never used.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from tests.builders import HOSTILE, LONG, hostile_text
-from tests.serve import CHROMIUM_ARGS, Server, copy_metrics
+from tests.serve import Server, copy_metrics
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -74,16 +73,6 @@ PAGES = {
 
 
 # --- the server ---------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium = shutil.which("chromium")
-    assert chromium, "Debian's chromium package is needed (apt-get install chromium); never `playwright install`"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

@@ -12,10 +12,9 @@ from playwright.sync_api import Page, expect
 from bench.generate_metrics import PILLARS, generate
 from dxkpi.ui.pillar import PAGE_SIZE
 from tests.serve import Server
-from tests.test_e2e import (  # noqa: F401  (browser and page are fixtures)
+from tests.test_e2e import (  # noqa: F401  (page is a fixture; browser comes from conftest.py)
     CHARTS_DRAWN,
     assert_no_error,
-    browser,
     main_area,
     page,
     screenshot,

@@ -4,26 +4,17 @@ copy of metrics.yaml (tests/serve.py); the repo's file is never touched."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from dxkpi.history import History
 from dxkpi.loader import load
-from tests.serve import CHROMIUM_ARGS, Server, copy_metrics
+from tests.serve import Server, copy_metrics
 from tests.test_e2e import TIMEOUT_MS, assert_no_error, open_page, wait_idle
 
 SAVE = ".st-key-upd_save button"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def new_tab(browser: Browser) -> Page:

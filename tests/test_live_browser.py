@@ -8,13 +8,11 @@ upper bounds for a busy machine; nothing sleeps for a fixed time.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
-from tests.serve import CHROMIUM_ARGS, Server, copy_metrics
+from tests.serve import Server, copy_metrics
 
 LOAD_MS = 180_000  # ten pages opening at once on a loaded 2-core machine
 REACH_MS = 60_000  # a save reaching a page; it takes about a second when the machine is not saturated
@@ -29,16 +27,6 @@ VIEWERS = [
     ("/kinh-te-so?lang=en", "nearly 11,500 billion VND", "nearly 12,500 billion VND"),
     ("/present?slide=2", "gần 11.500 tỷ đồng", "gần 12.500 tỷ đồng"),
 ]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium = shutil.which("chromium")
-    assert chromium, "Debian's chromium package is needed (apt-get install chromium); never `playwright install`"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def shows(page: Page, text: str, timeout: int) -> None:
