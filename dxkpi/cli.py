@@ -9,7 +9,7 @@ import typing
 from collections.abc import Sequence
 from pathlib import Path
 
-from .loader import load
+from .loader import LoadResult, load
 from .schema import schema_text
 
 
@@ -23,8 +23,13 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m dxkpi", description="Bảng chỉ tiêu chuyển đổi số / digital-transformation KPIs")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    validate = sub.add_parser("validate", help="kiểm tra metrics.yaml / check metrics.yaml")
-    validate.add_argument("path", nargs="?", default="metrics.yaml")
+    validate = sub.add_parser(
+        "validate",
+        help="kiểm tra metrics.yaml và các tệp địa phương / check metrics.yaml and every region file",
+        description="Không nêu tệp: kiểm tra metrics.yaml, mọi tệp trong data/regions và liên kết giữa chúng "
+        "/ with no file named: metrics.yaml, every file in data/regions and the links between them",
+    )
+    validate.add_argument("path", nargs="*", help="tệp cần kiểm tra / files to check")
     validate.add_argument("--lang", choices=["vi", "en"], default="vi")
     validate.add_argument(
         "--format", choices=["text", "json"], default="text", help="json: các lỗi dạng dữ liệu / problems as data"
@@ -68,8 +73,49 @@ def summary(metrics, lang: str) -> str:
     return f"Hợp lệ: {n} chỉ tiêu, {figures} số liệu, {s} nguồn"
 
 
-def cmd_validate(path: str, lang: str, form: str = "text") -> int:
-    """Every problem, one a line (or as JSON); exit 1 if any is an error, 0 if the file can be used."""
+def cmd_validate(paths: list[str], lang: str, form: str = "text") -> int:
+    """Every problem of every file named (or of every region), one a line or as JSON; exit 1 on any error."""
+    from .regions import load_regions, region_files
+
+    default = Path("metrics.yaml")
+    regional = {p.resolve() for p in region_files(default)} if default.is_file() else set()
+    named = [Path(p) for p in paths]
+    if len(named) == 1 and named[0].resolve() not in regional:
+        return _validate_one(paths[0], lang, form)
+    if not named and len(regional) <= 1:  # one file (or none: then it says the file is missing)
+        return _validate_one(str(default), lang, form)
+    outside = [p for p in named if p.resolve() not in regional]
+    regions = load_regions(default, only=[p for p in named if p.resolve() in regional] or None) if regional else None
+    results: list[tuple[str, str | None, LoadResult]] = [(str(p), None, load(p)) for p in outside]
+    if regions is not None and (not named or len(outside) < len(named)):
+        results = [(str(r.path), r.id, regions.results[r.id]) for r in regions.regions if r.id in regions.results]
+        results += [(str(p), None, load(p)) for p in outside]
+    links = regions.links if regions is not None else []
+    problems = [p for _, _, res in results for p in res.problems] + links
+    ok = all(res.ok for _, _, res in results) and not any(p.severity == "error" for p in links)
+    if form == "json":
+        data = {
+            "valid": ok,
+            "files": [{"file": f, "region": rid, "valid": res.ok} for f, rid, res in results],
+            "problems": [p.as_data(lang) for p in problems],
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        return 0 if ok else 1
+    for problem in problems:
+        print(problem.render(lang))
+    for file, rid, res in results:
+        label = f"{file} ({rid}): " if rid else f"{file}: "
+        if res.metrics is not None:
+            print(f"{label if len(results) > 1 else ''}{summary(res.metrics, lang)}")
+    if not ok:
+        count = sum(1 for p in problems if p.severity == "error")
+        print(f"{count} problem(s) found" if lang == "en" else f"Có {count} lỗi", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _validate_one(path: str, lang: str, form: str) -> int:
+    """One file on its own, as before regions: its problems, then a one-line summary."""
     result = load(path)
     if form == "json":
         data = {"valid": result.ok, "problems": [p.as_data(lang) for p in result.problems]}

@@ -594,7 +594,7 @@ def _load_include(
 ) -> None:
     """Add the sources and shared targets of an included file to the model."""
     inc_path = path.parent / include
-    inc_name = os.path.join(os.path.dirname(filename), include) if os.path.dirname(filename) else include
+    inc_name = os.path.normpath(os.path.join(os.path.dirname(filename), include))
     if not inc_path.is_file():
         line, col = metrics.pos.get("include", (1, 1))
         problems.append(
@@ -605,11 +605,11 @@ def _load_include(
     if read is None:
         return
     reader, root = read
-    shared = reader.read_object(m.Metrics, root, "", allowed={"sources", "targets", "national"})
+    shared = reader.read_object(m.Metrics, root, "", allowed={"sources", "targets", "national", "definitions"})
     problems.extend(reader.problems)
     if shared is _MISSING:
         return
-    for obj in [*shared.sources, *shared.targets, *shared.national]:
+    for obj in [*shared.sources, *shared.targets, *shared.national, *shared.definitions]:
         files[id(obj)] = inc_name
     for series in shared.national:
         for obs in series.observations:
@@ -617,6 +617,7 @@ def _load_include(
     metrics.sources.extend(shared.sources)
     metrics.targets.extend(shared.targets)
     metrics.national.extend(shared.national)
+    metrics.definitions.extend(shared.definitions)
 
 
 def sorted_problems(problems: list[Problem]) -> list[Problem]:
@@ -634,6 +635,7 @@ def check(metrics: m.Metrics, filename: str, problems: list[Problem], files: dic
     _unique(metrics.sources, "sources", ("nguồn", "source"), add)
     _unique([t for t in metrics.targets if t.id], "targets", ("mục tiêu", "target"), add)
     _unique(metrics.indicators, "indicators", ("chỉ tiêu", "indicator"), add)
+    _unique(metrics.definitions, "definitions", ("định nghĩa", "definition"), add)
     if not metrics.indicators:
         line, col = metrics.pos.get("indicators", metrics.pos.get("", (1, 1)))
         problems.append(Problem(filename, line, col, "indicators", "no_indicators", {}))
@@ -651,6 +653,26 @@ def check(metrics: m.Metrics, filename: str, problems: list[Problem], files: dic
             add(obj, "source", f"{path}.source", "unknown_source", value=obj.source, **_suggest(obj.source, source_ids))
 
     _check_national(metrics, check_source, add)
+    definition_ids = {d.id for d in metrics.definitions}
+    for d in metrics.definitions:
+        if d.source is not None:
+            check_source(d, f"definitions[{d.id}]")
+
+    def check_definition(obj: Any, path: str) -> None:
+        if obj.definition is not None and obj.definition not in definition_ids:
+            add(
+                obj,
+                "definition",
+                f"{path}.definition",
+                "unknown_definition",
+                value=obj.definition,
+                **_suggest(obj.definition, definition_ids),
+            )
+
+    for ind in metrics.indicators:
+        check_definition(ind, f"indicators[{ind.id}]")
+        for i, obs in enumerate(ind.observations):
+            check_definition(obs, f"indicators[{ind.id}].observations[{i}]")
     target: m.Target | m.TargetRef  # a shared target, or an indicator's own or reference to one
     for i, target in enumerate(metrics.targets):
         path = f"targets[{target.id or i}]"
@@ -765,9 +787,13 @@ def warn(metrics: m.Metrics, filename: str, problems: list[Problem], files: dict
     observations += [o for series in metrics.national for o in series.observations]
     cited = {o.source for o in observations} | {c.source for o in observations for c in o.also}
     cited |= {t.source for t in metrics.targets}
+    cited |= {d.source for d in metrics.definitions if d.source}
     cited |= {t.source for i in metrics.indicators for t in i.targets if isinstance(t, m.Target)}
     named = _named_in_notes(metrics)
     for source in metrics.sources:
+        # A source from an included file is shared by several regions' files: one of them not citing it is normal.
+        if id(source) in files:
+            continue
         if source.id is not None and source.id not in cited and source.id not in named:
             line, col = source.pos.get("id", source.pos.get("", (1, 1)))
             where = files.get(id(source), filename)
@@ -833,6 +859,44 @@ def _check_observation(ind: m.Indicator, obs: m.Observation, path: str, add: Cal
         add(obs, "status" if obs.status is not None else "", path, "figure_needs_value")
         return
     _check_value(ind, obs, path, add)
+    _check_share_parts(ind, obs, path, add)
+
+
+def _decimals(value: float) -> int:
+    """How many decimals a recorded number was written with (41.11 -> 2), as far as a float tells."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def _check_share_parts(ind: m.Indicator, obs: m.Observation, path: str, add: Callable[..., None]) -> None:
+    """A share's numerator and denominator come together, on a percent, and agree with its value as rounded."""
+    n, d = obs.numerator, obs.denominator
+    if n is None and d is None:
+        return
+    key = "numerator" if n is not None else "denominator"
+    if ind.unit is not m.Unit.PERCENT:
+        add(obs, key, f"{path}.{key}", "share_not_percent", unit=ind.unit.value)
+        return
+    if n is None or d is None:
+        missing = "denominator" if n is not None else "numerator"
+        add(obs, key, f"{path}.{missing}", "share_part_missing", missing=missing, given=key)
+        return
+    if d <= 0 or n < 0 or n > d:
+        add(obs, "denominator", f"{path}.denominator", "share_parts_range", numerator=f"{n:g}", denominator=f"{d:g}")
+        return
+    share = 100 * n / d
+    tolerance = 0.5 * 10 ** -_decimals(obs.value or 0) + 1e-9
+    if obs.value is not None and abs(share - obs.value) > tolerance:
+        add(
+            obs,
+            "numerator",
+            f"{path}.numerator",
+            "share_mismatch",
+            numerator=f"{n:g}",
+            denominator=f"{d:g}",
+            share=f"{share:.2f}",
+            value=f"{obs.value:g}",
+        )
 
 
 _WHAT_CANNOT_BE_NEGATIVE = {

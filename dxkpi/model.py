@@ -111,6 +111,24 @@ class Meta:
     region_note: str | None = field(default=None, metadata=doc("Ghi chú về địa phương", "Note on the province"))
     region_note_en: str | None = field(default=None, metadata=doc("Ghi chú tiếng Anh", "Note in English"))
     program_en: str | None = field(default=None, metadata=doc("Chương trình (tiếng Anh)", "Programme in English"))
+    id: str | None = field(
+        default=None,
+        metadata=doc(
+            "Mã địa phương (tệp mặc định metrics.yaml; tệp trong data/regions lấy tên tệp làm mã)",
+            "Region id (the default metrics.yaml; a file in data/regions is named by its file name)",
+        ),
+    )
+    region_en: str | None = field(default=None, metadata=doc("Tên địa phương tiếng Anh", "Province in English"))
+    predecessors: list[str] = field(
+        default_factory=list,
+        metadata=doc(
+            "Mã các địa phương cũ hợp nhất thành địa phương này (vd. long-an, tay-ninh-cu)",
+            "Ids of the former regions merged into this one (e.g. long-an, tay-ninh-cu)",
+        ),
+    )
+    formed: dt.date | None = field(
+        default=None, metadata=doc("Ngày thành lập sau hợp nhất (dd/mm/yyyy)", "Date formed by the merger")
+    )
     language: Language = field(default=Language.VI, metadata=doc("Ngôn ngữ mặc định", "Default language"))
     key_figures: list[str] = field(
         default_factory=list, metadata=doc("Mã các chỉ tiêu hiện ở trang Tổng quan", "Indicator ids shown as cards")
@@ -161,6 +179,27 @@ class Observation:
     )
     note: str | None = field(default=None, metadata=doc("Ghi chú", "Note"))
     note_en: str | None = field(default=None, metadata=doc("Ghi chú tiếng Anh", "Note in English"))
+    numerator: float | None = field(
+        default=None,
+        metadata=doc(
+            "Tử số của tỷ lệ, nếu nguồn nêu (731 trên 1.777 -> numerator: 731)",
+            "The share's numerator where the source states it (731 of 1,777 -> numerator: 731)",
+        ),
+    )
+    denominator: float | None = field(
+        default=None,
+        metadata=doc(
+            "Mẫu số của tỷ lệ, nếu nguồn nêu (731 trên 1.777 -> denominator: 1777)",
+            "The share's denominator where the source states it (731 of 1,777 -> denominator: 1777)",
+        ),
+    )
+    definition: str | None = field(
+        default=None,
+        metadata=doc(
+            "Mã định nghĩa, khi số liệu này tính khác chỉ tiêu (vd. dti-2024)",
+            "Definition id, when this figure is measured differently from its indicator (e.g. dti-2024)",
+        ),
+    )
     also: list[Citation] = field(
         default_factory=list,
         metadata=doc(
@@ -215,6 +254,17 @@ class Indicator:
     )
     definition_note: str | None = field(default=None, metadata=doc("Ghi chú định nghĩa", "Definition note"))
     definition_note_en: str | None = field(default=None, metadata=doc("Ghi chú định nghĩa (Anh)", "Definition note"))
+    topic: str | None = field(
+        default=None,
+        metadata=doc(
+            "Chủ đề so sánh: chỉ tiêu khác mã cùng chủ đề hiện cạnh nhau ở trang So sánh",
+            "Comparison topic: indicators with other ids but the same topic sit together on the Compare page",
+        ),
+    )
+    definition: str | None = field(
+        default=None,
+        metadata=doc("Mã định nghĩa trong definitions: (vd. dvctt-muc-4)", "Definition id from definitions:"),
+    )
     observations: list[Observation] = field(default_factory=list, metadata=doc("Số liệu đo được", "Observations"))
     targets: list[Target | TargetRef] = field(default_factory=list, metadata=doc("Mục tiêu", "Targets"))
     pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
@@ -233,6 +283,15 @@ class Indicator:
         figures = self.figures()
         return figures[-1] if figures else None
 
+    @property
+    def topic_key(self) -> str:
+        """What the Compare page groups by: the topic if written, else the id."""
+        return self.topic or self.id
+
+    def definition_of(self, obs: Observation) -> str:
+        """The definition a figure follows: its own, else its indicator's, else the indicator's id."""
+        return obs.definition or self.definition or self.id
+
     def resolved_targets(self, shared: dict[str, Target]) -> list[Target]:
         """Targets with every `ref:` replaced by the shared target it names (unknown refs dropped)."""
         out: list[Target] = []
@@ -243,6 +302,19 @@ class Indicator:
                 continue
             out.append(t)
         return out
+
+
+@dataclass
+class Definition:
+    """How a figure is measured, where two files (or two years) measure one thing differently."""
+
+    id: str = field(metadata=doc("Mã định nghĩa", "Definition id"))
+    name: str = field(metadata=doc("Tên ngắn", "Short name"))
+    name_en: str = field(metadata=doc("Tên tiếng Anh", "Short name in English"))
+    note: str | None = field(default=None, metadata=doc("Khác gì với định nghĩa khác", "How it differs"))
+    note_en: str | None = field(default=None, metadata=doc("Ghi chú tiếng Anh", "Note in English"))
+    source: str | None = field(default=None, metadata=doc("Mã nguồn", "Source id"))
+    pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
 
 
 @dataclass
@@ -278,6 +350,10 @@ class Metrics:
         default_factory=list,
         metadata=doc("Chuỗi số liệu cả nước để đối chiếu", "The country's series, drawn as reference lines"),
     )
+    definitions: list[Definition] = field(
+        default_factory=list,
+        metadata=doc("Các định nghĩa dùng chung (so sánh giữa địa phương)", "Shared definitions"),
+    )
     include: list[str] = field(
         default_factory=list,
         metadata=doc("Tệp khác chứa sources/targets dùng chung", "Files with shared sources/targets"),
@@ -292,6 +368,9 @@ class Metrics:
 
     def targets_of(self, indicator: Indicator) -> list[Target]:
         return indicator.resolved_targets(self.target_by_id())
+
+    def definition_by_id(self) -> dict[str, Definition]:
+        return {d.id: d for d in self.definitions}
 
     def national_of(self, indicator: Indicator) -> NationalSeries | None:
         """The country's series for this indicator, if data/ holds one."""

@@ -102,6 +102,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không có chỉ tiêu mã '{value}'{suggest_vi}",
         "no indicator with id '{value}'{suggest_en}",
     ),
+    "unknown_definition": (
+        "không có định nghĩa mã '{value}' trong definitions{suggest_vi}; thêm vào data/definitions.yaml hoặc sửa mã",
+        "no definition with id '{value}' in definitions{suggest_en}; add it to data/definitions.yaml or fix the id",
+    ),
+    "share_not_percent": (
+        "chỉ tỷ lệ (unit: percent) mới ghi tử số và mẫu số; chỉ tiêu này có unit: {unit}. "
+        "Với hạng hay số trên tổng, dùng out_of",
+        "only a share (unit: percent) takes a numerator and a denominator; this indicator has unit: {unit}. "
+        "For a rank or a count out of a total, use out_of",
+    ),
+    "share_part_missing": (
+        "đã ghi {given} nhưng thiếu {missing}; ghi cả hai (vd. numerator: 731, denominator: 1777) hoặc bỏ cả hai",
+        "{given} is written but {missing} is not; write both (e.g. numerator: 731, denominator: 1777) or neither",
+    ),
+    "share_parts_range": (
+        "tử số {numerator} và mẫu số {denominator} không tạo thành một tỷ lệ: mẫu số phải lớn hơn 0 "
+        "và tử số từ 0 đến mẫu số",
+        "numerator {numerator} and denominator {denominator} do not make a share: the denominator must be above 0 "
+        "and the numerator between 0 and the denominator",
+    ),
+    "share_mismatch": (
+        "{numerator} trên {denominator} là {share}%, lệch với value: {value}. Nếu nguồn ghi đúng như vậy thì giữ "
+        "nguyên (số gộp tính từ tử số và mẫu số); nếu gõ nhầm thì sửa",
+        "{numerator} of {denominator} is {share}%, not value: {value}. If the source says so, leave it (a combined "
+        "figure uses the numerator and denominator); if it is a typo, fix it",
+    ),
+    "unknown_region": (
+        "không có địa phương mã '{value}'{suggest_vi}; mã là tên tệp trong {folder} (không có .yaml), "
+        "hoặc meta.id của metrics.yaml. Có: {known}",
+        "no region with id '{value}'{suggest_en}; an id is a file name in {folder} (without .yaml), "
+        "or metrics.yaml's meta.id. Known: {known}",
+    ),
+    "region_self": (
+        "địa phương '{value}' không thể là tiền thân của chính nó",
+        "region '{value}' cannot be its own predecessor",
+    ),
+    "region_id_mismatch": (
+        "meta.id là '{value}' nhưng tệp tên {file_id}.yaml; mã địa phương là tên tệp: sửa thành '{file_id}' "
+        "hoặc bỏ dòng id",
+        "meta.id is '{value}' but the file is named {file_id}.yaml; a region's id is its file name: write "
+        "'{file_id}' or remove the id line",
+    ),
+    "region_duplicate_id": (
+        "mã địa phương '{value}' đã dùng cho tệp {other}; mỗi địa phương một mã",
+        "region id '{value}' is already used by {other}; each region needs its own id",
+    ),
     "unknown_target": (
         "không có mục tiêu chung mã '{value}'{suggest_vi}; xem danh sách targets:",
         "no shared target with id '{value}'{suggest_en}; see the targets: list",
@@ -277,7 +323,7 @@ GENERIC_HINT = (
 
 
 # Problems that are shown but do not stop the file being used: the dashboard shows the data with them.
-WARNINGS = frozenset({"unused_source", "old_figure"})
+WARNINGS = frozenset({"unused_source", "old_figure", "share_mismatch"})
 SEVERITY_WORD = {"vi": "cảnh báo", "en": "warning"}
 
 # Parameters worded by language from the ones a problem carries (sizes as a reader writes them).

@@ -78,6 +78,10 @@ CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
     ("unknown-qualifier.yaml", [(30, 20, "indicators[doanh-thu].observations[0].qualifier", "bad_choice")]),
     ("unknown-source.yaml", [(41, 17, "indicators[dvctt].observations[0].source", "unknown_source")]),
     ("unknown-target-ref.yaml", [(43, 14, "indicators[dvctt].targets[0].ref", "unknown_target")]),
+    ("unknown-definition.yaml", [(38, 17, "indicators[dvctt].definition", "unknown_definition")]),
+    ("share-not-percent.yaml", [(31, 20, "indicators[doanh-thu].observations[0].numerator", "share_not_percent")]),
+    ("share-part-missing.yaml", [(41, 20, "indicators[dvctt].observations[0].denominator", "share_part_missing")]),
+    ("share-parts-range.yaml", [(42, 22, "indicators[dvctt].observations[0].denominator", "share_parts_range")]),
     ("unknown-unit.yaml", [(25, 11, "indicators[doanh-thu].unit", "bad_choice")]),
     ("utf16-notepad.yaml", [(1, 1, "", "encoding_utf16")]),
     ("value-is-a-list.yaml", [(29, 16, "indicators[doanh-thu].observations[0].value", "wrong_type")]),
@@ -90,6 +94,7 @@ CASES: list[tuple[str, list[tuple[int, int, str, str]]]] = [
 # Files that can be used, with a warning beside their data.
 WARNING_CASES = [
     ("old-figure.yaml", [(32, 17, "indicators[doanh-thu].observations[1].period", "old_figure")]),
+    ("share-mismatch.yaml", [(41, 20, "indicators[dvctt].observations[0].numerator", "share_mismatch")]),
     ("unused-source.yaml", [(13, 9, "sources[bao-cu]", "unused_source")]),
 ]
 

@@ -9,6 +9,7 @@ import pytest
 
 from dxkpi.loader import MAX_BYTES, load
 from dxkpi.problems import MESSAGES, WARNINGS, Problem
+from dxkpi.regions import load_regions
 
 HERE = Path(__file__).parent
 
@@ -17,6 +18,10 @@ def problems_of_every_kind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> l
     """Problems from real loads: every example file, and the file-level ones made on the spot."""
     found = [
         p for folder in ("broken", "warnings") for f in sorted((HERE / folder).glob("*.yaml")) for p in load(f).problems
+    ]
+    # Problems between region files: each folder under broken/regions is a metrics.yaml with data/regions beside it.
+    found += [
+        p for case in sorted((HERE / "broken" / "regions").iterdir()) for p in load_regions(case / "metrics.yaml").links
     ]
     big = tmp_path / "big.yaml"
     with big.open("wb") as f:
