@@ -29,9 +29,11 @@ PAGE_TABLE = [
 
 def main() -> None:
     st.set_page_config(page_title="Chuyển đổi số · DX KPI", page_icon="📊", layout="wide")
-    snap = data.current()
-    default = snap.metrics.meta.language.value if snap.metrics else "vi"
+    first = data.current()
+    default = first.metrics.meta.language.value if first.metrics else "vi"
     lang = common.language(default)
+    common.region(lang)
+    snap = common.current()
     # The first page is the default one, which Streamlit always serves at "/" (it takes no url_path).
     pages = [
         st.Page(

@@ -8,7 +8,7 @@ from .. import fmt
 from .. import model as m
 from .. import writer as w
 from ..history import Entry, History
-from . import access, common, data
+from . import access, common
 
 KINDS = {
     "add": ("Thêm số liệu", "Figure added"),
@@ -88,7 +88,7 @@ def describe(entry: Entry, metrics: m.Metrics | None, lang: str) -> list[str]:
 
 
 def render() -> None:
-    snap = data.current()
+    snap = common.current()
     lang = st.session_state.get("lang", "vi")
     t = common.t
     st.title(t(lang, "Thay đổi", "Changes"))

@@ -7,9 +7,11 @@ import datetime as dt
 
 import streamlit as st
 
+from .. import fmt
 from .. import html as h
 from ..fmt import t
 from ..model import Metrics
+from ..regions import Region, by_id
 from . import data
 
 LANGS = {"vi": "Tiếng Việt", "en": "English"}
@@ -24,10 +26,64 @@ class Loaded(data.Snapshot):
 
 def loaded() -> Loaded:
     """The current snapshot for a page: app.main runs a page only once a good model exists (kept from then on)."""
-    snap = data.current()
+    snap = current()
     if snap.metrics is None:
         raise RuntimeError("a page ran before any good metrics file was loaded")
     return Loaded(**{f.name: getattr(snap, f.name) for f in dataclasses.fields(snap)})
+
+
+def selected_region() -> Region:
+    """The region the reader chose (the default one until the sidebar switch says otherwise)."""
+    return by_id(data.regions(), st.session_state.get("region"))
+
+
+def current() -> data.Snapshot:
+    """The snapshot of the chosen region's file: what every page shows."""
+    return data.current(selected_region().path)
+
+
+def region_name(snap: data.Snapshot | None, region: Region, lang: str) -> str:
+    """A region's name as its file writes it (meta.region, or region_en in English); its id if it has no model."""
+    if snap is None or snap.metrics is None:
+        return region.id
+    meta = snap.metrics.meta
+    return (meta.region_en or meta.region) if lang == "en" else meta.region
+
+
+def region_label(region: Region, lang: str, regions: list[Region]) -> str:
+    """'Tây Ninh (từ 1/7/2025)', 'Long An (đến 30/6/2025)': the name, and the dates a merger gives it."""
+    snap = data.current(region.path)
+    name = region_name(snap, region, lang)
+    meta = snap.metrics.meta if snap.metrics else None
+    if meta is not None and meta.formed is not None:
+        return name + t(lang, f" (từ {fmt.date(meta.formed)})", f" (from {fmt.date(meta.formed)})")
+    for other in regions:
+        later = data.current(other.path).metrics
+        if later is not None and region.id in later.meta.predecessors and later.meta.formed is not None:
+            until = fmt.date(later.meta.formed - dt.timedelta(days=1))
+            return name + t(lang, f" (đến {until})", f" (until {until})")
+    return name
+
+
+def region(lang: str) -> Region:
+    """The sidebar's region switch, shown when there is more than one; kept in the URL (?region=tay-ninh)."""
+    regions = data.regions()
+    ids = [r.id for r in regions]
+    if len(regions) == 1:
+        if "region" in st.query_params:
+            del st.query_params["region"]
+        return regions[0]
+    if st.session_state.get("region") not in ids:
+        wanted = st.query_params.get("region")
+        st.session_state["region"] = wanted if wanted in ids else ids[0]
+    labels = {r.id: region_label(r, lang, regions) for r in regions}
+    chosen = st.sidebar.selectbox("Địa phương / Region", ids, format_func=labels.__getitem__, key="region")
+    if chosen == ids[0]:
+        if "region" in st.query_params:
+            del st.query_params["region"]
+    elif st.query_params.get("region") != chosen:
+        st.query_params["region"] = chosen
+    return by_id(regions, chosen)
 
 
 def language(default: str = "vi") -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..loader import LoadResult, load
 from ..model import Metrics
 from ..progress import Progress, assess_all
+from ..regions import Region, discover
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -102,3 +103,9 @@ def current(path: Path | None = None) -> Snapshot:
             )
         _snapshots[path] = snap
         return snap
+
+
+def regions() -> list[Region]:
+    """Every region: the default metrics file (its id from its last good model), then data/regions/*.yaml."""
+    default = metrics_path()
+    return discover(default, current(default).metrics)

@@ -81,7 +81,7 @@ def no_browser(lang: str) -> str | None:
 
 
 def render() -> None:
-    snap = data.current()
+    snap = common.current()
     lang = st.session_state.get("lang", "vi")
     t = common.t
     st.title(t(lang, "Tải về cho cuộc họp", "Download for a meeting"))

@@ -19,7 +19,7 @@ from ..history import History
 from ..loader import load_text
 from ..problems import Problem
 from ..scalars import typed_number
-from . import access, changes, common, data, importer
+from . import access, changes, common, importer
 
 OPENED = "upd_opened"  # the file as read when the form opened
 FLASH = "upd_flash"  # the message to show after a save's rerun
@@ -44,7 +44,7 @@ class Form:
 
 
 def render() -> None:
-    snap = data.current()
+    snap = common.current()
     lang = st.session_state.get("lang", "vi")
     t = common.t
     st.title(t(lang, "Cập nhật số liệu", "Update figures"))
