@@ -56,12 +56,12 @@ def region_label(region: Region, lang: str, regions: list[Region]) -> str:
     name = region_name(snap, region, lang)
     meta = snap.metrics.meta if snap.metrics else None
     if meta is not None and meta.formed is not None:
-        return name + t(lang, f" (từ {fmt.date(meta.formed)})", f" (from {fmt.date(meta.formed)})")
+        return name + t(lang, f" · từ {fmt.date(meta.formed)}", f" · from {fmt.date(meta.formed)}")
     for other in regions:
         later = data.current(other.path).metrics
         if later is not None and region.id in later.meta.predecessors and later.meta.formed is not None:
             until = fmt.date(later.meta.formed - dt.timedelta(days=1))
-            return name + t(lang, f" (đến {until})", f" (until {until})")
+            return name + t(lang, f" · đến {until}", f" · until {until}")
     return name
 
 
