@@ -51,7 +51,7 @@ def region_name(snap: data.Snapshot | None, region: Region, lang: str) -> str:
 
 
 def region_label(region: Region, lang: str, regions: list[Region]) -> str:
-    """'Tây Ninh (từ 1/7/2025)', 'Long An (đến 30/6/2025)': the name, and the dates a merger gives it."""
+    """'Tây Ninh · từ 01/07/2025', 'Long An · đến 30/06/2025': the name, and the dates a merger gives it."""
     snap = data.current(region.path)
     name = region_name(snap, region, lang)
     meta = snap.metrics.meta if snap.metrics else None
