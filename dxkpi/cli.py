@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", help="tệp (thư mục với png) / file (folder for png); dxkpi-<lang>.<ext>")
     export.add_argument("--lang", choices=["vi", "en"], default="vi")
     export.add_argument("--metrics", default="metrics.yaml", help="tệp số liệu / metrics file")
+    export.add_argument("--region", help="mã địa phương, vd. tay-ninh / region id, e.g. tay-ninh")
     export.add_argument("--no-progress", action="store_true", help="không hiện thanh tiến độ / no progress bar")
     template = sub.add_parser(
         "template",
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     template.add_argument("-o", "--output", default="figures.xlsx", help="tệp .xlsx / the .xlsx file")
     template.add_argument("--lang", choices=["vi", "en"], default="vi")
     template.add_argument("--metrics", default="metrics.yaml", help="tệp số liệu / metrics file")
+    template.add_argument("--region", help="mã địa phương, vd. tay-ninh / region id, e.g. tay-ninh")
     imp = sub.add_parser(
         "import",
         help="thêm số liệu từ tệp Excel đã điền / add the figures of a filled-in template",
@@ -62,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi / check only, write nothing")
     imp.add_argument("--lang", choices=["vi", "en"], default="vi")
     imp.add_argument("--metrics", default="metrics.yaml", help="tệp số liệu / metrics file")
+    imp.add_argument("--region", help="mã địa phương, vd. tay-ninh / region id, e.g. tay-ninh")
     return parser
 
 
@@ -131,11 +134,37 @@ def _validate_one(path: str, lang: str, form: str) -> int:
     return 0
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    from .export import ExportError, export  # imported here: validate and schema need none of it
+def region_file(args: argparse.Namespace) -> Path | None:
+    """The metrics file of `--region` (the default file's region when not given); None, with a message, if unknown."""
+    from .regions import discover, folder_for
 
+    default = Path(args.metrics)
+    if not args.region:
+        return default
+    regions = discover(default, load(default).metrics if default.is_file() else None)
+    chosen = next((r for r in regions if r.id == args.region), None)
+    if chosen is not None:
+        return chosen.path
+    known = ", ".join(r.id for r in regions)
+    where = folder_for(default)
+    print(
+        f"Unknown region '{args.region}': the regions are {known} (files in {where})"
+        if args.lang == "en"
+        else f"Không có địa phương '{args.region}': có {known} (các tệp trong {where})",
+        file=sys.stderr,
+    )
+    return None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import ExportError, default_output, export  # imported here: validate and schema need none of it
+
+    metrics = region_file(args)
+    if metrics is None:
+        return 2
+    output = args.output or default_output(args.format, args.lang, args.region)
     try:
-        path = export(args.metrics, args.format, args.output, args.lang, progress=False if args.no_progress else None)
+        path = export(metrics, args.format, output, args.lang, progress=False if args.no_progress else None)
     except ExportError as error:
         print(error, file=sys.stderr)
         return 1
@@ -150,10 +179,13 @@ def cmd_template(args: argparse.Namespace) -> int:
     from .spreadsheet import template_bytes  # openpyxl only when asked for
     from .writer import atomic_write
 
-    result = load(args.metrics)
-    if result.problems:
-        for problem in result.problems:
-            print(problem.render(args.lang))
+    metrics = region_file(args)
+    if metrics is None:
+        return 2
+    result = load(metrics)
+    for problem in result.problems:  # warnings too: said, but the template is still made
+        print(problem.render(args.lang))
+    if result.errors:
         return 1
     try:
         assert result.metrics is not None  # no problems, so a model
@@ -174,7 +206,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         who = getpass.getuser()
     except Exception:  # no login name in this environment
         who = None
-    result = import_file(args.path, args.metrics, args.lang, dry_run=args.dry_run, who=who)
+    metrics = region_file(args)
+    if metrics is None:
+        return 2
+    result = import_file(args.path, metrics, args.lang, dry_run=args.dry_run, who=who)
     en = args.lang == "en"
     if result.problems:
         for line in result.problems:
@@ -185,7 +220,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not result.added:
         print("No new figure in the file" if en else "Tệp không có số liệu mới nào")
         return 0
-    name = Path(args.metrics).name
+    name = metrics.name
     for number, text in result.added:
         print(f"{name}:{number}: + {text}")
     n_figures, n_sources = result.figures, result.sources

@@ -145,7 +145,8 @@ def title_slide(metrics: m.Metrics, lang: str) -> Slide:
     note = fmt.note(meta.region_note, meta.region_note_en, lang)
     if note:
         lines.append(note)
-    return Slide("title", title, subtitle=meta.region, lines=tuple(lines))
+    region = (meta.region_en or meta.region) if lang == "en" else meta.region
+    return Slide("title", title, subtitle=region, lines=tuple(lines))
 
 
 def _counts(statuses: list[str]) -> tuple[tuple[str, int], ...]:

@@ -22,11 +22,12 @@ EXTENSIONS = {"pdf": "pdf", "pptx": "pptx", "html": "html", "png": "", "xlsx": "
 FORMATS = tuple(EXTENSIONS)
 
 
-def default_output(fmt: str, lang: str) -> Path:
-    """'dxkpi-vi.pdf' and the like in the current folder; the folder 'dxkpi-png-vi' for PNG."""
+def default_output(fmt: str, lang: str, region: str | None = None) -> Path:
+    """'dxkpi-vi.pdf' ('dxkpi-tay-ninh-vi.pdf' for a region named) in the current folder; a folder for PNG."""
+    stem = f"dxkpi-{region}" if region else "dxkpi"
     if fmt == "png":
-        return Path(f"dxkpi-png-{lang}")
-    return Path(f"dxkpi-{lang}.{EXTENSIONS[fmt]}")
+        return Path(f"{stem}-png-{lang}")
+    return Path(f"{stem}-{lang}.{EXTENSIONS[fmt]}")
 
 
 def _writer(fmt: str):

@@ -51,12 +51,13 @@ def main() -> None:
     if page.url_path != "present":  # a slide keeps its whole screen; the warnings are on every other page
         common.warning_banner(snap, lang)
     if snap.metrics is None:
+        name = common.file_shown(snap.path)
         st.info(
             common.t(
                 lang,
-                "Mở metrics.yaml bằng Notepad hoặc VS Code, sửa các dòng nêu trên rồi lưu (Encoding: UTF-8). "
+                f"Mở {name} bằng Notepad hoặc VS Code, sửa các dòng nêu trên rồi lưu (Encoding: UTF-8). "
                 "Trang sẽ tự hiện số liệu khi tệp hợp lệ. Hướng dẫn: mục “Editing metrics.yaml” trong README.",
-                "Open metrics.yaml in Notepad or VS Code, fix the lines above and save (Encoding: UTF-8). "
+                f"Open {name} in Notepad or VS Code, fix the lines above and save (Encoding: UTF-8). "
                 "The page shows the figures by itself once the file is valid. See “Editing metrics.yaml” in README.",
             )
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import streamlit as st
 
@@ -99,6 +100,14 @@ def language(default: str = "vi") -> str:
     return lang
 
 
+def file_shown(path: Path) -> str:
+    """A metrics file as the reader finds it: relative to the project folder (data/regions/tay-ninh.yaml)."""
+    try:
+        return path.resolve().relative_to(data.metrics_path().resolve().parent).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def problem_banner(snap: data.Snapshot, lang: str) -> None:
     """The file's problems, worded as `python -m dxkpi validate` words them, above the last good data."""
     if not snap.problems:
@@ -137,9 +146,9 @@ def problem_banner(snap: data.Snapshot, lang: str) -> None:
             t(
                 lang,
                 "Sửa từng dòng theo hướng dẫn rồi lưu lại; trang tự cập nhật. "
-                "Kiểm tra tại máy: python -m dxkpi validate metrics.yaml",
+                f"Kiểm tra tại máy: python -m dxkpi validate {file_shown(snap.path)}",
                 "Fix each line as it says and save; the page updates by itself. "
-                "Check from a terminal: python -m dxkpi validate metrics.yaml --lang en",
+                f"Check from a terminal: python -m dxkpi validate {file_shown(snap.path)} --lang en",
             )
         )
 

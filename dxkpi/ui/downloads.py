@@ -98,12 +98,15 @@ def render() -> None:
         st.warning(
             t(
                 lang,
-                "metrics.yaml đang có lỗi (xem phía trên): sửa xong mới tải về được, để tệp xuất khớp với tệp số liệu.",
-                "metrics.yaml has problems (see above): fix them first, so the files match the data file.",
+                f"{snap.path.name} đang có lỗi (xem phía trên): sửa xong mới tải về được, để tệp xuất khớp với tệp "
+                "số liệu.",
+                f"{snap.path.name} has problems (see above): fix them first, so the files match the data file.",
             )
         )
         return
-    stem = f"chuyen-doi-so-{lang}"
+    region = common.selected_region()
+    # A region other than the default one is named in the file name, so two provinces' decks never overwrite.
+    stem = f"chuyen-doi-so-{lang}" if region.default else f"chuyen-doi-so-{region.id}-{lang}"
     failures: dict[str, str] = st.session_state.setdefault(FAILURES, {})
     missing = no_browser(lang)
     for fmt, (vi, en, ext, mime) in FORMATS.items():

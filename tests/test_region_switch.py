@@ -1,0 +1,108 @@
+"""The sidebar's region switch (AppTest): every page shows the chosen region's file, and the address keeps it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.test_app import ROOT, app, markup, page_text
+
+LABELS = {
+    "vi": ["Long An · đến 30/06/2025", "Tây Ninh (cũ) · đến 30/06/2025", "Tây Ninh · từ 01/07/2025"],
+    "en": ["Long An · until 30/06/2025", "Tây Ninh (former) · until 30/06/2025", "Tây Ninh · from 01/07/2025"],
+}
+
+
+@pytest.fixture
+def regions_copy(tmp_path, monkeypatch) -> Path:
+    """A copy of the shipped files (metrics.yaml and data/, with data/regions) that a test may edit."""
+    shutil.copy(ROOT / "metrics.yaml", tmp_path / "metrics.yaml")
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    monkeypatch.setenv("DXKPI_METRICS", str(tmp_path / "metrics.yaml"))
+    return tmp_path
+
+
+def switch(at):
+    return next(box for box in at.sidebar.selectbox if box.label == "Địa phương / Region")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_switch_names_each_region_with_the_dates_the_merger_gives_it(regions_copy, lang):
+    at = app()
+    at.query_params["lang"] = lang
+    at.run()
+    box = switch(at)
+    assert (box.value, box.options) == ("long-an", LABELS[lang])
+
+
+@pytest.mark.parametrize(
+    ("region", "title", "figure"),
+    [
+        ("tay-ninh", "Chỉ tiêu chuyển đổi số tỉnh Tây Ninh", "95,25%"),
+        ("tay-ninh-cu", "Chỉ tiêu chuyển đổi số tỉnh Tây Ninh (cũ)", "41,11%"),
+    ],
+)
+def test_an_address_with_a_region_opens_that_regions_figures(regions_copy, region, title, figure):
+    at = app()
+    at.query_params["region"] = region
+    at.run()
+    assert not at.exception
+    assert f"<h1>{title}</h1>" in markup(at).replace("&#40;", "(").replace("&#41;", ")")
+    assert figure in page_text(at)
+    assert "gần 11.500 tỷ đồng" not in page_text(at)  # Long An's revenue figure belongs to Long An only
+
+
+def test_choosing_a_region_puts_it_in_the_address_and_the_default_takes_it_out(regions_copy):
+    at = app().run()
+    switch(at).set_value("tay-ninh").run()
+    assert (at.query_params.get("region"), "95,25%" in page_text(at)) == ("tay-ninh", True)
+    switch(at).set_value("long-an").run()
+    assert ("region" in at.query_params, "gần 11.500 tỷ đồng" in page_text(at)) == (False, True)
+
+
+def test_an_unknown_region_in_the_address_opens_the_default_one(regions_copy):
+    at = app()
+    at.query_params["region"] = "ha-noi"
+    at.run()
+    assert (not at.exception, switch(at).value) == (True, "long-an")
+    assert "gần 11.500 tỷ đồng" in page_text(at)
+
+
+def test_with_a_single_file_there_is_no_switch(regions_copy):
+    shutil.rmtree(regions_copy / "data" / "regions")
+    at = app().run()
+    assert [box.label for box in at.sidebar.selectbox] == []
+    assert "gần 11.500 tỷ đồng" in page_text(at)
+
+
+def test_a_region_file_with_a_mistake_shows_its_line_and_the_last_good_figures(regions_copy):
+    at = app()
+    at.query_params["region"] = "tay-ninh"
+    at.run()
+    path = regions_copy / "data" / "regions" / "tay-ninh.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 95.25", "value: 95,25"), encoding="utf-8")
+    at.run()
+    problems = "\n".join(c.value for c in at.code)
+    assert not at.exception
+    assert "tay-ninh.yaml:" in problems and "95,25" in problems
+    assert "95,25%" in page_text(at)  # the last good figure is still there, beside the problem
+    assert "python -m dxkpi validate data/regions/tay-ninh.yaml" in "\n".join(c.value for c in at.caption)
+
+
+@pytest.mark.parametrize(
+    ("page", "shown"),
+    [
+        ("dxkpi/pages/nen_tang.py", "48,96%"),  # the new province's 5G figure
+        ("dxkpi/pages/final_account.py", "Tỷ lệ xã, phường có hạ tầng mạng 5G"),
+        ("dxkpi/pages/present.py", "Chỉ tiêu chuyển đổi số tỉnh Tây Ninh"),
+    ],
+)
+def test_every_page_follows_the_chosen_region(regions_copy, page, shown):
+    at = app()
+    at.query_params["region"] = "tay-ninh"
+    at.run()
+    at.switch_page(page).run()
+    text = page_text(at)
+    assert (not at.exception, shown in text, "88,9%" in text) == (True, True, False)  # 88,9%: Long An's fibre
