@@ -106,3 +106,19 @@ def test_every_page_follows_the_chosen_region(regions_copy, page, shown):
     at.switch_page(page).run()
     text = page_text(at)
     assert (not at.exception, shown in text, "88,9%" in text) == (True, True, False)  # 88,9%: Long An's fibre
+
+
+def test_a_predecessor_that_has_no_file_is_shown_on_the_new_provinces_pages(regions_copy):
+    path = regions_copy / "data" / "regions" / "tay-ninh.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("predecessors: [long-an, tay-ninh-cu]", "predecessors: [long-an, tay-ninh-c]"), "utf-8"
+    )
+    at = app()
+    at.query_params["region"] = "tay-ninh"
+    at.query_params["lang"] = "en"
+    at.run()
+    codes = "\n".join(c.value for c in at.code)
+    assert not at.exception
+    assert "data/regions/tay-ninh.yaml:25:17: meta.predecessors[1]: no region with id 'tay-ninh-c'" in codes
+    assert "95.25%" in page_text(at)  # the figures are still shown

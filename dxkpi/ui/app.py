@@ -32,7 +32,7 @@ def main() -> None:
     first = data.current()
     default = first.metrics.meta.language.value if first.metrics else "vi"
     lang = common.language(default)
-    common.region(lang)
+    region = common.region(lang)
     snap = common.current()
     # The first page is the default one, which Streamlit always serves at "/" (it takes no url_path).
     pages = [
@@ -48,6 +48,7 @@ def main() -> None:
     common.style()
     live.follow(snap)  # a save of the file reruns this page from the server
     common.problem_banner(snap, lang)
+    common.link_banner(region, lang)
     if page.url_path != "present":  # a slide keeps its whole screen; the warnings are on every other page
         common.warning_banner(snap, lang)
     if snap.metrics is None:

@@ -12,7 +12,7 @@ from .. import fmt
 from .. import html as h
 from ..fmt import t
 from ..model import Metrics
-from ..regions import Region, by_id
+from ..regions import Region, by_id, check_links
 from . import data
 
 LANGS = {"vi": "Tiếng Việt", "en": "English"}
@@ -151,6 +151,30 @@ def problem_banner(snap: data.Snapshot, lang: str) -> None:
                 f"Check from a terminal: python -m dxkpi validate {file_shown(snap.path)} --lang en",
             )
         )
+
+
+def link_problems(region: Region) -> list:
+    """Problems between the region files that concern this region's file (an unknown predecessor, an id used twice)."""
+    regions = data.regions()
+    models = {r.path: data.current(r.path).metrics for r in regions}
+    return [p for p in check_links(regions, models, file_shown) if p.file == file_shown(region.path)]
+
+
+def link_banner(region: Region, lang: str) -> None:
+    """The links between region files that are wrong, worded as `python -m dxkpi validate` words them."""
+    problems = link_problems(region)
+    if not problems:
+        return
+    with st.container(border=True, key="links"):
+        st.error(
+            t(
+                lang,
+                "Liên kết giữa các tệp địa phương có lỗi: trang So sánh và Nền từ hai tỉnh cũ có thể thiếu địa phương.",
+                "The links between region files have problems: the Compare and Baseline pages may miss a region.",
+            ),
+            icon="⚠️",
+        )
+        st.code("\n".join(p.render(lang) for p in problems), language=None, wrap_lines=True)
 
 
 def warning_banner(snap: data.Snapshot, lang: str) -> None:
