@@ -8,8 +8,10 @@ A change is saved in three steps, each atomic: the two versions, then the log wi
 the file itself. A process killed between the last two leaves a log entry whose file was never written;
 such an entry is recognised (the file still has its `before` signature) and dropped when the log is read,
 so the log always describes the file as it is. A file that differs from the last version the log knows
-was edited by hand ("edited directly"): that is recorded, with the indicators whose figures changed, the
-next time the app writes, and shown until then. Nothing here imports Streamlit.
+was edited by hand ("edited directly"): the app records it, with the indicators whose figures changed, as soon
+as it reads the saved file (`notice`, called on every reload), or at the latest the next time it writes. The
+first version the app ever reads is recorded too ("seen"), so a hand edit made before any change through the
+app is still shown with its difference. Nothing here imports Streamlit.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ class Entry:
     number: int
     when: str  # ISO 8601, UTC
     who: str | None
-    kind: str  # add | edit | remove | add_source | import | undo | restore | direct
+    kind: str  # add | edit | remove | add_source | import | undo | restore | direct | seen
     changes: list[dict[str, object]]  # {indicator, old, new}
     sources_added: list[str]
     before: str
@@ -149,7 +151,31 @@ class History:
     def last_change(self) -> Entry | None:
         """The most recent entry made by the app (what undo reverses), if the file is still as it left it."""
         entries = self.entries()
-        return entries[-1] if entries and entries[-1].kind != "direct" else None
+        return entries[-1] if entries and entries[-1].kind not in ("direct", "seen") else None
+
+    # --- noticing --------------------------------------------------------------------------------------
+    def notice(self) -> Entry | None:
+        """Log the file as the app now reads it: the first version seen, or a hand edit since the last one logged.
+
+        Called when the app loads a valid file; the entry logged, or None when there is nothing new. A version
+        that cannot be compared (a file with problems) is left for the next valid one.
+        """
+        try:
+            data = self.path.read_bytes()
+        except OSError:
+            return None
+        signature = w.signature_of(data)
+        with _lock(self.path):
+            entries = self.entries(current=signature)
+            if entries:
+                entry = self._direct(entries[-1], data)
+                if entry is None or not entry.valid:
+                    return None
+            else:
+                entry = Entry(1, now(), None, "seen", [], [], signature, signature)
+            self._keep(data)
+            self._write_log([*entries, entry])
+        return entry
 
     # --- writing ---------------------------------------------------------------------------------------
     def save(self, plan: w.Plan, who: str | None = None, kind: str | None = None) -> list[Problem]:

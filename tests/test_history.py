@@ -232,3 +232,34 @@ def test_a_process_killed_at_any_step_of_a_save_leaves_the_old_or_the_new_file_a
     else:
         pytest.fail("the save never finished")
     assert "old" in outcomes and outcomes[0] == "old"
+
+
+def test_the_first_read_is_logged_once_and_a_hand_edit_before_any_app_change_is_logged_with_its_difference(path):
+    history = History(path)
+    seen = history.notice()
+    assert (seen.kind, seen.changes, seen.before == seen.after) == ("seen", [], True)
+    assert history.notice() is None  # nothing new
+    path.write_bytes(GOOD.replace(b"value: 60", b"value: 65"))
+    direct = history.notice()
+    assert (direct.kind, direct.changes) == (
+        "direct",
+        [
+            {
+                "indicator": "dvctt",
+                "old": {"period": "2021", "value": 60, "source": "bao"},
+                "new": {"period": "2021", "value": 65, "source": "bao"},
+            }
+        ],
+    )
+    assert [e.kind for e in history.entries()] == ["seen", "direct"]
+    assert (history.direct_edit(), history.last_change()) == (None, None)  # nothing pending; nothing to undo
+    assert history.version(direct.before) == GOOD
+
+
+def test_a_file_with_problems_is_not_logged_until_it_is_valid_again(path):
+    history = History(path)
+    history.notice()
+    path.write_bytes(GOOD.replace(b"value: 60", b"value: 6,0"))
+    assert history.notice() is None
+    path.write_bytes(GOOD.replace(b"value: 60", b"value: 61"))
+    assert [e.kind for e in [*history.entries()[:1], history.notice()]] == ["seen", "direct"]

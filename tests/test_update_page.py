@@ -92,7 +92,7 @@ def test_editing_and_removing_a_figure(metrics_copy):
     at.button(key="upd_save").click().run()
     assert [s.value for s in at.success] == ["Đã xoá số liệu."]
     assert len(observations(metrics_copy, ind.id)) == count - 1
-    assert [e.kind for e in History(metrics_copy).entries()] == ["edit", "remove"]
+    assert [e.kind for e in History(metrics_copy).entries()] == ["seen", "edit", "remove"]  # seen: first read
 
 
 def test_a_save_after_someone_saved_the_file_in_notepad_is_refused_and_the_typed_values_stay(metrics_copy):
@@ -104,7 +104,8 @@ def test_a_save_after_someone_saved_the_file_in_notepad_is_refused_and_the_typed
     assert "đã được sửa và lưu ở nơi khác" in codes(at)
     assert at.text_input(key="add-cap-quang-xa-period").value == "2024"
     assert at.text_input(key="add-cap-quang-xa-value").value == "88,5"
-    assert History(metrics_copy).entries() == []
+    # The first read, then the Notepad save as the app noticed it; the refused write logged nothing.
+    assert [e.kind for e in History(metrics_copy).entries()] == ["seen", "direct"]
     at.button(key="upd_reload").click().run()  # work on the new file: the typed values are still there
     at.button(key="upd_save").click().run()
     assert [s.value for s in at.success] == ["Đã thêm số liệu."]
@@ -127,7 +128,7 @@ def test_a_figure_the_validator_rejects_is_explained_in_the_form_and_nothing_is_
     assert problem in codes(at)
     assert [e.value for e in at.error][-1] == "Không ghi gì vì còn lỗi ở trên."
     assert metrics_copy.read_bytes() == original
-    assert History(metrics_copy).entries() == []
+    assert [e.kind for e in History(metrics_copy).entries()] == ["seen"]  # the first read; no change
 
 
 def test_undo_puts_the_file_back_byte_for_byte(metrics_copy):
@@ -160,7 +161,7 @@ def test_a_new_source_is_added_in_the_same_form(metrics_copy):
 def test_served_to_other_computers_without_a_password_the_page_is_read_only(metrics_copy, served_to_the_network):
     at = update_page("en")
     assert "this page is read-only" in at.info[0].value
-    assert [s.key for s in at.selectbox] == []
+    assert [s.key for s in at.main.selectbox] == []
 
 
 def test_served_to_other_computers_the_password_unlocks_the_form(metrics_copy, served_to_the_network):
@@ -170,9 +171,9 @@ def test_served_to_other_computers_the_password_unlocks_the_form(metrics_copy, s
     at.switch_page("dxkpi/pages/update.py").run()
     at.text_input(key="upd_password").input("sai").run()
     assert [e.value for e in at.error] == ["Mật khẩu không đúng."]
-    assert [s.key for s in at.selectbox] == []
+    assert [s.key for s in at.main.selectbox] == []
     at.text_input(key="upd_password").input("mật-khẩu").run()
-    assert [s.key for s in at.selectbox] == ["add_indicator"]
+    assert [s.key for s in at.main.selectbox] == ["add_indicator"]
 
 
 def test_the_changes_page_lists_app_changes_and_hand_edits_newest_first(metrics_copy):
@@ -218,8 +219,21 @@ def test_the_changes_page_restores_the_version_before_a_change(metrics_copy):
     at = fill_add(update_page("en"), "cap-quang-xa", "2024", "88.5", "S16")
     at.button(key="upd_save").click().run()
     at.switch_page("dxkpi/pages/changes.py").run()
-    at.button(key="chg-restore-1").click().run()
+    at.button(key="chg-restore-2").click().run()  # 1 is the first read of the file ("seen")
     assert not at.exception
     assert metrics_copy.read_bytes() == original
     heads = [m.value.split("**")[1] for m in at.markdown if m.value.startswith("**")]
     assert heads == ["Version restored", "Figure added"]
+
+
+def test_a_hand_edit_made_before_any_change_through_the_app_is_on_the_changes_page_with_its_difference(metrics_copy):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.query_params["lang"] = "en"
+    at.run()  # the app reads the file: the history starts here
+    text = metrics_copy.read_text(encoding="utf-8")
+    metrics_copy.write_text(text.replace("        value: 88.9\n", "        value: 89.1\n", 1), encoding="utf-8")
+    at.switch_page("dxkpi/pages/changes.py").run()
+    heads = [m.value.split("**")[1] for m in at.markdown if m.value.startswith("**")]
+    assert (not at.exception, heads) == (True, ["Edited directly"])
+    assert "88.9%" in codes(at) and "89.1%" in codes(at)
+    assert any("The history starts" in c.value for c in at.caption)

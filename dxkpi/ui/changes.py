@@ -19,6 +19,7 @@ KINDS = {
     "undo": ("Hoàn tác", "Undone"),
     "restore": ("Khôi phục phiên bản", "Version restored"),
     "direct": ("Sửa trực tiếp tệp", "Edited directly"),
+    "seen": ("Bắt đầu ghi lịch sử", "History started"),
 }
 
 
@@ -93,10 +94,22 @@ def render() -> None:
     t = common.t
     st.title(t(lang, "Thay đổi", "Changes"))
     history = History(snap.path)
-    entries = history.entries()
+    logged = history.entries()
+    entries = [e for e in logged if e.kind != "seen"]  # the first version the app read: said once, below
     direct = history.direct_edit()
     if direct is not None:
         entries = [*entries, direct]
+    started = next((e for e in logged if e.kind == "seen"), None)
+    if started is not None:
+        st.caption(
+            t(
+                lang,
+                f"Lịch sử bắt đầu {when_text(started)}, lần đầu ứng dụng đọc {snap.path.name}; mọi thay đổi từ đó, "
+                "kể cả sửa trực tiếp tệp, đều có ở đây.",
+                f"The history starts {when_text(started)}, when the app first read {snap.path.name}; every change "
+                "since, hand edits included, is listed here.",
+            )
+        )
     if not entries:
         st.info(
             t(

@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..history import History
 from ..loader import LoadResult, load
 from ..model import Metrics
 from ..progress import Progress, assess_all
@@ -88,6 +89,7 @@ def current(path: Path | None = None) -> Snapshot:
             before = dict(zip(files, sig, strict=True))
             sig = tuple(before[file] if file in before else signature(file) for file in now_files)
         if result.metrics is not None:
+            _notice(path)
             snap = Snapshot(
                 path, now_files, sig, [], result.metrics, assess_all(result.metrics), time.time(), result.warnings
             )
@@ -103,6 +105,14 @@ def current(path: Path | None = None) -> Snapshot:
             )
         _snapshots[path] = snap
         return snap
+
+
+def _notice(path: Path) -> None:
+    """A valid file read for the first time or saved by hand goes into its history (see History.notice)."""
+    try:
+        History(path).notice()
+    except OSError:  # a read-only folder: the dashboard still shows the file; the history waits for a write
+        pass
 
 
 def regions() -> list[Region]:
