@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -109,10 +110,9 @@ def current(path: Path | None = None) -> Snapshot:
 
 def _notice(path: Path) -> None:
     """A valid file read for the first time or saved by hand goes into its history (see History.notice)."""
-    try:
+    # A read-only folder: the dashboard still shows the file; its history waits for a write.
+    with contextlib.suppress(OSError):
         History(path).notice()
-    except OSError:  # a read-only folder: the dashboard still shows the file; the history waits for a write
-        pass
 
 
 def regions() -> list[Region]:
