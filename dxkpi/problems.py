@@ -270,6 +270,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hãy chọn một phiên bản để khôi phục",
         "the file was edited directly after the last change; undoing would lose those edits. Restore a version instead",
     ),
+    "template_other_region": (
+        "tệp mẫu này làm cho {template}, không phải {region}; tải tệp mẫu của {region} (chọn địa phương ở thanh "
+        "bên, hoặc template --region) rồi điền lại, để số liệu không vào nhầm tỉnh",
+        "this template was made for {template}, not {region}; download {region}'s template (choose the region in "
+        "the sidebar, or template --region) and fill it in, so no figure lands in the wrong province",
+    ),
     "not_xlsx": (
         "không mở được tệp Excel ({error}); lưu lại dạng Excel Workbook (.xlsx)",
         "cannot open the Excel file ({error}); save it as an Excel Workbook (.xlsx)",

@@ -63,10 +63,16 @@ MAX_ROWS = 5000
 
 
 # --- the template -----------------------------------------------------------------------------------
+REGION_MARK = "dxkpi-region: "  # the workbook's keywords property: REGION_MARK + meta.region
+
+
 def template(metrics: m.Metrics, lang: str = "vi") -> Workbook:
     """A workbook with a row per indicator (id, latest figure, empty cells for the new one) and the sources."""
     en = lang == "en"
     book = Workbook()
+    # Which province the template is for: an import into another province's file is refused (see read).
+    book.properties.keywords = REGION_MARK + metrics.meta.region
+    book.properties.title = metrics.meta.title
     sheet = book.active
     sheet.title = FIGURES_SHEET[en]
     _header(sheet, FIGURE_COLUMNS, en)
@@ -162,6 +168,8 @@ class CellProblem:
         return Problem(self.file, self.row, 0, "", self.code, self.params).message(lang)
 
     def render(self, lang: str = "vi") -> str:
+        if not self.sheet:  # about the whole workbook
+            return f"{self.file}: {self.message(lang)}"
         if lang == "en":
             where = f"sheet '{self.sheet}'"
             where += f", row {self.row}" if self.row else ""
@@ -242,6 +250,11 @@ def read(path: str | Path, metrics: m.Metrics, lang: str = "vi", data: bytes | N
         book = load_workbook(io.BytesIO(data) if data is not None else path, data_only=True, read_only=False)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, TypeError) as err:
         reading.problems.append(CellProblem(file, "", 0, "", "", "not_xlsx", {"error": str(err) or type(err).__name__}))
+        return reading
+    made_for = (book.properties.keywords or "").removeprefix(REGION_MARK) if book.properties.keywords else ""
+    if (book.properties.keywords or "").startswith(REGION_MARK) and made_for != metrics.meta.region:
+        params = {"template": made_for, "region": metrics.meta.region}
+        reading.problems.append(CellProblem(file, "", 0, "", "", "template_other_region", params))
         return reading
     figures_ws = _find_sheet(book, FIGURES_SHEET, 0)
     if figures_ws is None:

@@ -58,6 +58,7 @@ WRITE_AND_IMPORT = {
     "undo_after_direct_edit",
     "unknown_version",
     "not_xlsx",
+    "template_other_region",
     "no_sheet",
     "no_column",
     "missing_cell",

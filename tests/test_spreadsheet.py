@@ -243,5 +243,19 @@ def test_a_file_that_is_not_a_spreadsheet_is_a_problem_not_a_traceback(metrics):
     bad.write_text("not a zip", encoding="utf-8")
     result = run("import", str(bad), "--metrics", str(metrics), cwd=metrics.parent)
     assert result.returncode == 1
-    assert result.stdout.startswith("figures.xlsx: trang '': không mở được tệp Excel")
+    assert result.stdout.startswith("figures.xlsx: không mở được tệp Excel")
     assert "Traceback" not in result.stderr
+
+
+def test_a_template_made_for_another_province_is_refused_and_nothing_is_written(metrics):
+    other = metrics.parent / "other.yaml"
+    other.write_text(metrics.read_text(encoding="utf-8").replace("region: Long An", "region: Tây Ninh"), "utf-8")
+    xlsx = fill(template(other), {"H2": "2021", "I2": "12500", "L2": "bao"})
+    before = metrics.read_bytes()
+    result = run("import", str(xlsx), "--metrics", str(metrics), "--lang", "en", cwd=metrics.parent)
+    assert (result.returncode, metrics.read_bytes() == before) == (1, True)
+    assert result.stdout.splitlines()[0] == (
+        "figures.xlsx: this template was made for Tây Ninh, not Long An; download Long An's template "
+        "(choose the region in the sidebar, or template --region) and fill it in, so no figure lands in the wrong "
+        "province"
+    )
