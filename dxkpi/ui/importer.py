@@ -13,13 +13,20 @@ from . import common
 UPLOADS = "upd_uploads"  # how many imports this session has made
 
 
+def _template_name(lang: str) -> str:
+    """'mau-so-lieu.xlsx', or 'mau-so-lieu-tay-ninh.xlsx' for a region other than the default one."""
+    region = common.selected_region()
+    stem = "mau-so-lieu" if lang == "vi" else "figures-template"
+    return f"{stem}.xlsx" if region.default else f"{stem}-{region.id}.xlsx"
+
+
 def render_import(opened: w.Opened, metrics: m.Metrics, history: History, who: str | None, lang: str) -> str | None:
     """The import controls; returns the success message once the figures are written, else None."""
     t = common.t
     st.download_button(
         t(lang, "Tải tệp Excel mẫu", "Download the Excel template"),
         data=x.template_bytes(metrics, lang),
-        file_name="mau-so-lieu.xlsx" if lang == "vi" else "figures-template.xlsx",
+        file_name=_template_name(lang),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="upd_template",
         icon="📥",
