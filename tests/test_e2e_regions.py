@@ -63,3 +63,19 @@ def test_the_sidebar_switch_changes_the_figures_and_the_address_and_other_pages_
     wait_idle(page)
     assert_no_error(page)
     assert screenshot(page, "region-tay-ninh-cu-chinh-quyen-so").stat().st_size > 10_000
+
+
+def test_saving_a_region_file_updates_the_open_page_of_that_region(page: Page, tmp_path_factory):  # noqa: F811
+    folder = tmp_path_factory.mktemp("regions-live")
+    server = Server("dashboard.py", folder / "streamlit.log", {"DXKPI_METRICS": str(copy_metrics(folder))})
+    try:
+        open_page(page, f"{server.url}/nen-tang?region=tay-ninh")
+        main = main_area(page)
+        expect(main).to_contain_text("95,25%")
+        path = folder / "data" / "regions" / "tay-ninh.yaml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("        value: 95.25\n", "        value: 96.5\n", 1), encoding="utf-8")
+        expect(main).to_contain_text("96,5%")  # no reload, no click: the watcher reran the page
+        expect(page).to_have_url(re.compile(r"/nen-tang\?.*region=tay-ninh"))
+    finally:
+        server.stop()

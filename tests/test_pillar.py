@@ -236,4 +236,4 @@ def test_the_shipped_file_s_pillar_pages_draw_every_indicator_with_a_figure_and_
     at = open_pillar(page=PAGE_FILES[pillar])
     assert blocks(at) == [i.name for i in shown]
     assert len(at.get("plotly_chart")) == len(with_chart) > 0
-    assert len(at.toggle) == 0 and len(at.selectbox) == 0 and len(at.button_group) == 0
+    assert len(at.main.toggle) == 0 and len(at.main.selectbox) == 0 and len(at.main.button_group) == 0

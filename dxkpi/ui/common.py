@@ -112,7 +112,7 @@ def problem_banner(snap: data.Snapshot, lang: str) -> None:
     """The file's problems, worded as `python -m dxkpi validate` words them, above the last good data."""
     if not snap.problems:
         return
-    n = len(snap.problems)
+    n = sum(1 for p in snap.problems if p.severity == "error")  # the warnings beside them are listed, not counted
     name = h.esc(snap.path.name)  # the heading is Markdown; a file name is shown as written
     missing = any(p.code == "file_missing" for p in snap.problems)
     if missing:
