@@ -113,7 +113,7 @@ class Combined:
 
     def label(self, lang: str) -> str:
         """'Số tính gộp từ Long An và Tây Ninh (cũ), không phải số công bố: 331 + 465 = 796' and its English."""
-        names = _and([p.label(lang) for p in self.parts], lang)
+        names = listing([p.label(lang) for p in self.parts], lang)
         return fmt.t(
             lang,
             f"Số tính gộp từ {names}, không phải số công bố: {self.formula(lang)}",
@@ -154,7 +154,7 @@ def _obs(part: Part) -> m.Observation:
     return part.observation
 
 
-def _and(items: list[str], lang: str) -> str:
+def listing(items: list[str], lang: str) -> str:
     """'A và B', 'A, B và C' / 'A and B'."""
     if len(items) <= 1:
         return "".join(items)
@@ -188,8 +188,8 @@ def _why(rule: Rule, parts: Sequence[Part], lang: str, definitions: dict[str, m.
     if rule is Rule.ONLY_ONE:
         return t(
             lang,
-            f"chỉ {_and(with_figure, lang)} có số liệu; {_and(without, lang)} không có, nên không có tổng.",
-            f"only {_and(with_figure, lang)} has a figure; {_and(without, lang)} has none, so there is no total.",
+            f"chỉ {listing(with_figure, lang)} có số liệu; {listing(without, lang)} không có, nên không có tổng.",
+            f"only {listing(with_figure, lang)} has a figure; {listing(without, lang)} has none, so there is no total.",
         )
     if rule is Rule.UNITS:
         units = _each(parts, lang, lambda p: _unit(p.indicator, lang) if p.indicator else "—")
@@ -234,9 +234,9 @@ def _why(rule: Rule, parts: Sequence[Part], lang: str, definitions: dict[str, m.
     missing = [p.label(lang) for p in parts if not _has_parts(_obs(p))]
     return t(
         lang,
-        f"tỷ lệ chỉ gộp được từ tử số và mẫu số của mọi tỉnh; chưa ghi cho {_and(missing, lang)}.",
+        f"tỷ lệ chỉ gộp được từ tử số và mẫu số của mọi tỉnh; chưa ghi cho {listing(missing, lang)}.",
         f"a share combines only from every province's numerator and denominator; none recorded for "
-        f"{_and(missing, lang)}.",
+        f"{listing(missing, lang)}.",
     )
 
 
