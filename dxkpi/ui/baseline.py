@@ -191,13 +191,18 @@ def _show(lines: list[combine.Line], formers: list[combine.Former], snaps: list[
             t(lang, "Mọi tỉnh cũ có số liệu, nhưng không gộp", "Every former province has a figure, not combined")
         )
         common.html(_table(every, formers, lang))
+    # The long tail, folded: a figure from one province alone is no baseline for the merged one.
     if some:
-        st.subheader(t(lang, "Chỉ một tỉnh cũ có số liệu", "A figure in one former province only"))
-        common.html(_table(some, formers, lang))
+        label = t(
+            lang, f"Chỉ một tỉnh cũ có số liệu ({len(some)})", f"A figure in one former province only ({len(some)})"
+        )
+        with st.expander(label, icon=":material/looks_one:"):
+            common.html(_table(some, formers, lang))
     if none:
-        st.subheader(t(lang, "Chưa tỉnh cũ nào có số liệu", "No figure in any former province"))
-        names = [fmt.name(line.indicator, lang) for line in none]
-        common.html(f'<div class="dx-meta">{h.esc(" · ".join(names))}</div>')
+        label = t(lang, f"Chưa tỉnh cũ nào có số liệu ({len(none)})", f"No figure in any former province ({len(none)})")
+        with st.expander(label, icon=":material/block:"):
+            names = [fmt.name(line.indicator, lang) for line in none]
+            common.html(f'<div class="dx-meta">{h.esc(" · ".join(names))}</div>')
 
 
 def _table(lines: list[combine.Line], formers: list[combine.Former], lang: str) -> str:
