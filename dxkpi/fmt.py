@@ -289,3 +289,20 @@ def status_color(status: str) -> str:
 def national_label(series: m.NationalSeries, lang: Lang = "vi") -> str:
     """'Cả nước (tham khảo)' / 'Viet Nam (reference)': the country's line, never read as the province's."""
     return f"{series.label_en} (reference)" if lang == "en" else f"{series.label} (tham khảo)"
+
+
+def computed(
+    value: float,
+    ind: m.Indicator,
+    qualifiers: list[m.Qualifier],
+    lang: Lang = "vi",
+    *,
+    rounded: bool,
+    out_of: float | None = None,
+) -> str:
+    """A figure the dashboard computed, worded like a recorded one: '41,1%' (a division, rounded as `rate`)
+    or '796 thủ tục' (a sum, exact to its parts' decimals). Callers label it computed."""
+    if rounded:
+        places = 2 if 0 < abs(value) < 0.1 else 1
+        value = float(Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+    return qualified(value, ind, qualifiers, lang, out_of)

@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from dxkpi.model import Indicator, Kind, Period, Pillar, Unit
+from dxkpi.model import Indicator, Kind, Meta, Metrics, Observation, Period, Pillar, Unit
 
 
 def year(y: int) -> Period:
@@ -47,3 +47,14 @@ def hostile_text(yaml_text: str, text: str = HOSTILE) -> str:
     """A metrics file's every free-text value (titles, names, notes, publishers…) made `text` plus a number."""
     counter = iter(range(1, 100_000))
     return _TEXT_LINE.sub(lambda match: match.group(1) + json.dumps(f"{text} {next(counter)}"), yaml_text)
+
+
+def make_observation(value: float | None, period: Period | None = None, **fields: Any) -> Observation:
+    """A figure for 2024 from source 's' unless told otherwise."""
+    return Observation(period=period or year(2024), source=fields.pop("source", "s"), value=value, **fields)
+
+
+def make_metrics(*indicators: Indicator, region: str = "r", **fields: Any) -> Metrics:
+    """A metrics file with these indicators and neutral meta; any Metrics field may be given."""
+    meta = Meta(title="t", region=region, program="p", reporting_period="2021–2025")
+    return Metrics(meta=fields.pop("meta", meta), indicators=list(indicators), **fields)

@@ -14,6 +14,7 @@ PAGES = Path(__file__).resolve().parent.parent / "pages"
 PAGE_TABLE = [
     ("overview.py", "", ":material/dashboard:", "Tổng quan", "Overview"),
     ("final_account.py", "tong-ket", ":material/fact_check:", "Tổng kết 2021–2025", "2021–2025 final account"),
+    ("baseline.py", "nen-tu-tinh-cu", ":material/merge:", "Nền từ hai tỉnh cũ", "Baseline from the former provinces"),
     ("chinh_quyen_so.py", "chinh-quyen-so", ":material/account_balance:", "Chính quyền số", "Digital government"),
     ("kinh_te_so.py", "kinh-te-so", ":material/trending_up:", "Kinh tế số", "Digital economy"),
     ("xa_hoi_so.py", "xa-hoi-so", ":material/groups:", "Xã hội số", "Digital society"),

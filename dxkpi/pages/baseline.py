@@ -1,0 +1,3 @@
+from dxkpi.ui.baseline import render
+
+render()
