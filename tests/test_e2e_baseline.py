@@ -1,6 +1,7 @@
 """The baseline page in a real headless Chromium: the new Tây Ninh's table in both languages, and a live save.
 
-The screenshots are kept in docs/screenshots/ (baseline-vi.png, baseline-en.png): the README shows them.
+Screenshots are left in test-artifacts/screenshots/ (baseline-vi.png, baseline-en.png); docs/screenshots/ holds the
+copies the README shows (a test run never rewrites a committed file).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from tests.serve import Server, copy_metrics
 from tests.test_e2e import assert_no_error, open_page
 
 ROOT = Path(__file__).resolve().parent.parent
-SHOTS = ROOT / "docs" / "screenshots"
+SHOTS = ROOT / "test-artifacts" / "screenshots"
 TIMEOUT_MS = 60_000  # an upper bound on a busy machine; a passing wait returns as soon as it holds
 expect.set_options(timeout=TIMEOUT_MS)
 
