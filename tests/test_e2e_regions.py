@@ -10,6 +10,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from dxkpi.ui.app import PAGE_TABLE
 from tests.serve import Server, copy_metrics
 from tests.test_e2e import (  # noqa: F401  (page is a fixture; browser comes from conftest.py)
     assert_no_error,
@@ -51,6 +52,9 @@ def test_the_sidebar_switch_changes_the_figures_and_the_address_and_other_pages_
     open_page(page, f"{dashboard.url}/")
     main = main_area(page)
     expect(main).to_contain_text("gần 11.500 tỷ đồng")
+    nav = page.get_by_test_id("stSidebarNav")  # every page listed under its section, none behind "View more"
+    expect(nav.get_by_role("link")).to_have_count(len(PAGE_TABLE))
+    expect(nav).to_contain_text("Tỉnh hợp nhất")
     page.get_by_role("combobox", name="Địa phương / Region").click()
     page.get_by_role("option", name="Tây Ninh (cũ) · đến 30/06/2025").click()
     expect(main.locator("h1").first).to_have_text("Chỉ tiêu chuyển đổi số tỉnh Tây Ninh (cũ)")

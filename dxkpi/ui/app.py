@@ -27,6 +27,14 @@ PAGE_TABLE = [
     ("changes.py", "thay-doi", ":material/history:", "Thay đổi", "Changes"),
 ]
 
+# The sidebar's sections, by url path: what a reader comes for (following, the merger, a meeting, updating).
+SECTIONS = [
+    (("Theo dõi", "Tracking"), ["", "tong-ket", "chinh-quyen-so", "kinh-te-so", "xa-hoi-so", "nen-tang", "cot-moc"]),
+    (("Tỉnh hợp nhất", "The merged province"), ["nen-tu-tinh-cu", "so-sanh"]),
+    (("Cuộc họp", "Meetings"), ["present", "tai-ve", "nguon"]),
+    (("Cập nhật", "Updating"), ["cap-nhat", "thay-doi"]),
+]
+
 
 def main() -> None:
     st.set_page_config(page_title="Chuyển đổi số · DX KPI", page_icon="📊", layout="wide")
@@ -36,16 +44,19 @@ def main() -> None:
     region = common.region(lang)
     snap = common.current()
     # The first page is the default one, which Streamlit always serves at "/" (it takes no url_path).
-    pages = [
-        st.Page(
+    pages = {
+        url: st.Page(
             PAGES / file,
             title=en if lang == "en" else vi,
             icon=icon,
             **({"default": True} if i == 0 else {"url_path": url}),
         )
         for i, (file, url, icon, vi, en) in enumerate(PAGE_TABLE)
-    ]
-    page = st.navigation(pages)
+    }
+    sections = {common.t(lang, vi, en): [pages.pop(url) for url in urls if url in pages] for (vi, en), urls in SECTIONS}
+    if pages:  # a page no section names still gets a place
+        sections[next(iter(sections))].extend(pages.values())
+    page = st.navigation(sections, expanded=True)
     common.style()
     live.follow(snap)  # a save of the file reruns this page from the server
     common.problem_banner(snap, lang)
