@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from . import fmt
 from . import model as m
+from .compare import Line, Panel
 from .progress import Progress
 
 TARGET_COLOR = "#CC79A7"  # Okabe-Ito reddish purple: apart from every status colour
@@ -16,6 +17,18 @@ SERIES_COLOR = "#0072B2"
 PATH_COLOR = "#555555"
 NATIONAL_COLOR = "#7F7F7F"  # a grey dashed line: a reference, not the province's own figure
 FONT_SIZE = 16  # read from the back of a meeting room
+# Lines of one indicator under different definitions: colour, dash and marker all differ, so none depends on colour.
+DEFINITION_STYLES = [(SERIES_COLOR, "solid", "circle"), ("#E69F00", "dash", "square"), ("#009E73", "dot", "diamond")]
+# A region's line on the Compare page, by its place in the list of regions (Okabe-Ito colours, each with its own
+# marker and dash, so a region is told apart without colour too; the target's reddish purple is left out).
+REGION_STYLES = [
+    ("#0072B2", "circle", "solid"),
+    ("#D55E00", "square", "dash"),
+    ("#009E73", "diamond", "dot"),
+    ("#E69F00", "triangle-up", "dashdot"),
+    ("#56B4E9", "x", "longdash"),
+    ("#000000", "star-triangle-up", "longdashdot"),
+]
 
 
 def _x(text: str) -> str:
@@ -52,6 +65,14 @@ def _when(p: m.Period) -> dt.date:
 def _year_end(year: int) -> dt.date:
     """Where a target (or a year of the required path) sits on the time axis."""
     return dt.date(year, 12, 31)
+
+
+def by_definition(ind: m.Indicator, figures: list[m.Observation]) -> dict[str, list[m.Observation]]:
+    """The figures filed by the definition each follows (Indicator.definition_of), in order of first appearance."""
+    split: dict[str, list[m.Observation]] = {}
+    for obs in figures:
+        split.setdefault(ind.definition_of(obs), []).append(obs)
+    return split
 
 
 def _layout(fig: go.Figure, ind: m.Indicator, lang: str, height: int) -> go.Figure:
@@ -140,17 +161,19 @@ def indicator_chart(
     sources: dict[str, m.Source],
     lang: str = "vi",
     national: m.NationalSeries | None = None,
+    definitions: dict[str, m.Definition] | None = None,
 ) -> go.Figure | None:
     """The chart of an indicator: over time when it has two figures or a national line, else a bullet against its
-    target, else its single figure; None when there is nothing to draw."""
+    target, else its single figure; None when there is nothing to draw. `definitions` names the lines of figures
+    measured under different definitions (Metrics.definition_by_id())."""
     points = ind.figures()
     has_national = national is not None and bool(national.figures())
     if len(points) >= 2 or has_national:
-        return timeseries(ind, progress, targets, sources, lang, national)
+        return timeseries(ind, progress, targets, sources, lang, national, definitions=definitions)
     if points and progress.target is not None:
         return progress_bar(ind, progress, sources, lang)
     if points:
-        return timeseries(ind, progress, targets, sources, lang, minimum=1)
+        return timeseries(ind, progress, targets, sources, lang, minimum=1, definitions=definitions)
     return None
 
 
@@ -162,27 +185,32 @@ def timeseries(
     lang: str = "vi",
     national: m.NationalSeries | None = None,
     minimum: int = 2,
+    definitions: dict[str, m.Definition] | None = None,
 ) -> go.Figure | None:
     """Figures over time with every dated target marked, the required path and the country's line when given;
-    None with fewer than `minimum` figures of the province and no national line."""
+    None with fewer than `minimum` figures of the province and no national line. Figures under different
+    definitions (a DTI rank before and after the 2024 method) are separate lines, each named by its definition."""
     points = ind.figures()
     reference = national.figures() if national else []
     if len(points) < minimum and not reference:
         return None
     fig = go.Figure()
-    if points:
+    split = by_definition(ind, points)
+    for k, (definition, figures) in enumerate(split.items()):
+        color, dash, symbol = DEFINITION_STYLES[k % len(DEFINITION_STYLES)]
+        name = fmt.name(ind, lang) if len(split) == 1 else fmt.definition(ind, definition, definitions or {}, lang)
         fig.add_scatter(
-            x=[_when(o.period) for o in points],
-            y=[o.value for o in points],
+            x=[_when(o.period) for o in figures],
+            y=[o.value for o in figures],
             mode="lines+markers+text",
-            line={"color": SERIES_COLOR, "width": 3},
-            marker={"size": 10},
-            text=[_x(fmt.figure(o, ind, lang)) for o in points],
+            line={"color": color, "width": 3, "dash": dash},
+            marker={"size": 10, "symbol": symbol},
+            text=[_x(fmt.figure(o, ind, lang)) for o in figures],
             textposition="top center",
             cliponaxis=False,  # the value labels of the highest point stay readable
-            hovertext=[_hover(ind, o, sources, lang) for o in points],
+            hovertext=[_hover(ind, o, sources, lang) for o in figures],
             hoverinfo="text",
-            name=_x(fmt.name(ind, lang)),
+            name=_x(name),
         )
     if national is not None and reference:
         label = fmt.national_label(national, lang)
@@ -217,3 +245,128 @@ def timeseries(
     # Periods sit at their end date; ticks stay on whole years, as a reader counts them.
     fig.update_xaxes(title_text=fmt.t(lang, "Năm", "Year"), dtick="M12", tickformat="%Y")
     return _layout(fig, ind, lang, height=340)
+
+
+# ----- the Compare page: a line per region -----
+
+
+def _region_style(line: Line, order: list[str]) -> tuple[str, str, str]:
+    """A region's colour, marker and dash: the same on every chart of the page (by its place in `order`)."""
+    rid = line.entry.region.id
+    k = order.index(rid) if rid in order else len(order)
+    return REGION_STYLES[k % len(REGION_STYLES)]
+
+
+def _line_name(line: Line, panel: Panel, lang: str) -> str:
+    """The region's name; with its indicator's name where the region has two lines on the panel."""
+    name = line.entry.name(lang)
+    same = [other for other in panel.lines if other.entry.region.id == line.entry.region.id]
+    return f"{name} · {fmt.name(line.indicator, lang)}" if len(same) > 1 else name
+
+
+# Where each region's value labels go, by its place: apart, so two regions' figures of one year stay readable.
+_TEXT_POSITIONS = ["top center", "bottom center", "middle right", "middle left"]
+
+
+def _add_region_lines(fig: go.Figure, panel: Panel, lang: str, order: list[str]) -> None:
+    for k, line in enumerate(panel.lines):
+        color, symbol, dash = _region_style(line, order)
+        name = _line_name(line, panel, lang)
+        sources = line.entry.metrics.source_by_id()
+        fig.add_scatter(
+            x=[_when(o.period) for o in line.figures],
+            y=[o.value for o in line.figures],
+            mode="lines+markers+text",
+            line={"color": color, "width": 3, "dash": dash},
+            marker={"size": 11, "symbol": symbol},
+            text=[_x(fmt.figure(o, line.indicator, lang)) for o in line.figures],
+            textposition=_TEXT_POSITIONS[k % len(_TEXT_POSITIONS)],
+            textfont={"color": color},
+            cliponaxis=False,
+            hovertext=[_hover(line.indicator, o, sources, lang, who=name) for o in line.figures],
+            hoverinfo="text",
+            name=_x(name),
+        )
+
+
+def _date_range(panel: Panel) -> list[dt.date]:
+    """The time axis: every figure of the panel, with half a year either side (one year alone is not a point)."""
+    dates = [_when(o.period) for line in panel.lines for o in line.figures]
+    pad = dt.timedelta(days=183)
+    return [min(dates) - pad, max(dates) + pad]
+
+
+def comparison_chart(panel: Panel, lang: str = "vi", order: list[str] | None = None) -> go.Figure:
+    """The figures of one definition, a line per region, over time (a period at its end date)."""
+    order = order if order is not None else [line.entry.region.id for line in panel.lines]
+    ind = panel.indicator
+    fig = go.Figure()
+    _add_region_lines(fig, panel, lang, order)
+    yaxis = _percent_axis(ind) or {"rangemode": "tozero"}
+    fig.update_yaxes(title_text=_axis_title(ind, lang), **yaxis)
+    ticks = period_ticks(panel, lang)
+    fig.update_xaxes(
+        title_text=fmt.t(lang, "Kỳ số liệu", "Period"),
+        tickvals=list(ticks),
+        ticktext=list(ticks.values()),
+        range=_date_range(panel),
+        automargin=True,
+    )
+    return _layout(fig, ind, lang, height=340)
+
+
+def period_ticks(panel: Panel, lang: str = "vi") -> dict[dt.date, str]:
+    """A tick under each figure's place on the time axis (its period's end), labelled with that period: a 2024
+    figure reads '2024', never the next year's tick it sits beside."""
+    ticks: dict[dt.date, str] = {}
+    for obs in sorted((o for line in panel.lines for o in line.figures), key=lambda o: _when(o.period)):
+        ticks.setdefault(_when(obs.period), _x(fmt.period(obs.period, lang)))
+    return ticks
+
+
+def provinces_ranked(panel: Panel, lang: str = "vi") -> dict[dt.date, str]:
+    """Under each date of the panel, its period and how many provinces were ranked that time, as the figures'
+    `out_of` say: {31/12/2022: '2022<br>63 tỉnh'}; just the period where no figure says."""
+    counts: dict[dt.date, list[float]] = {}
+    for line in panel.lines:
+        for obs in line.figures:
+            ranked = counts.setdefault(_when(obs.period), [])
+            if obs.out_of is not None and obs.out_of not in ranked:
+                ranked.append(obs.out_of)
+    labels = {}
+    for when, label in period_ticks(panel, lang).items():
+        if counts[when]:
+            n = ", ".join(fmt.number(c, lang) for c in counts[when])
+            label += "<br>" + fmt.t(lang, f"{n} tỉnh", f"{n} provinces")
+        labels[when] = label
+    return labels
+
+
+def _rank_ticks(bottom: float) -> list[int]:
+    """Rank 1, then every ten down to the bottom of the axis."""
+    return [1, *range(10, int(bottom) + 1, 10)]
+
+
+def rank_chart(panel: Panel, lang: str = "vi", order: list[str] | None = None) -> go.Figure:
+    """Ranks over the years, a line per region, 1 at the top; under each year, how many provinces were ranked."""
+    order = order if order is not None else [line.entry.region.id for line in panel.lines]
+    fig = go.Figure()
+    _add_region_lines(fig, panel, lang, order)
+    figures = [o for line in panel.lines for o in line.figures]
+    # The axis reaches the last place of the longest ranking, so a rank reads against how many were ranked.
+    bottom = max([o.value for o in figures if o.value is not None] + [o.out_of for o in figures if o.out_of])
+    fig.update_yaxes(
+        title_text=fmt.t(lang, "Thứ hạng (1 là cao nhất)", "Rank (1 is best)"),
+        range=[bottom + 1, 0],  # reversed: 1 at the top
+        tickvals=_rank_ticks(bottom),
+        zeroline=False,
+    )
+    ticks = provinces_ranked(panel, lang)
+    fig.update_xaxes(
+        title_text=fmt.t(lang, "Năm · số tỉnh được xếp hạng", "Year · provinces ranked"),
+        tickvals=list(ticks),
+        ticktext=list(ticks.values()),
+        range=_date_range(panel),
+        automargin=True,
+    )
+    return _layout(fig, panel.indicator, lang, height=380)

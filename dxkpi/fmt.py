@@ -306,3 +306,14 @@ def computed(
         places = 2 if 0 < abs(value) < 0.1 else 1
         value = float(Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
     return qualified(value, ind, qualifiers, lang, out_of)
+
+
+def definition(ind: m.Indicator, definition_id: str, definitions: dict[str, m.Definition], lang: Lang = "vi") -> str:
+    """What a figure's definition is called: the declared definition's name, else the indicator's own name when
+    the definition is the indicator's id (nothing declared), else the id as written."""
+    declared = definitions.get(definition_id)
+    if declared is not None:
+        return declared.name_en if lang == "en" else declared.name
+    if definition_id == ind.id:
+        return name(ind, lang)
+    return definition_id

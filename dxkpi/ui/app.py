@@ -19,6 +19,7 @@ PAGE_TABLE = [
     ("kinh_te_so.py", "kinh-te-so", ":material/trending_up:", "Kinh tế số", "Digital economy"),
     ("xa_hoi_so.py", "xa-hoi-so", ":material/groups:", "Xã hội số", "Digital society"),
     ("nen_tang.py", "nen-tang", ":material/hub:", "Nền tảng chung", "Foundations"),
+    ("compare.py", "so-sanh", ":material/compare_arrows:", "So sánh", "Compare"),
     ("milestones.py", "cot-moc", ":material/flag:", "Cột mốc", "Milestones"),
     ("sources.py", "nguon", ":material/menu_book:", "Nguồn", "Sources"),
     ("present.py", "present", ":material/slideshow:", "Trình chiếu", "Present"),

@@ -228,6 +228,7 @@ def indicator_block(snap: common.Loaded, ind: m.Indicator, lang: str, folded: bo
     progress = snap.progress[ind.id]
     targets = snap.metrics.targets_of(ind)
     sources = snap.metrics.source_by_id()
+    definitions = snap.metrics.definition_by_id()
     with st.container(border=True, key=f"ind-{ind.id}"):
         common.html(
             f'<div class="dx-name" style="font-size:1.25rem;font-weight:700">{h.esc(fmt.name(ind, lang))}</div>'
@@ -236,7 +237,8 @@ def indicator_block(snap: common.Loaded, ind: m.Indicator, lang: str, folded: bo
         )
         national = snap.metrics.national_of(ind)
         # A folded block's chart is not even built until switched on (building one takes ~15 ms of the run).
-        figure = None if folded else charts.indicator_chart(ind, progress, targets, sources, lang, national)
+        chart = charts.indicator_chart
+        figure = None if folded else chart(ind, progress, targets, sources, lang, national, definitions)
         # A figure with no chart gets the whole width; so does a folded block's, whose chart goes below it.
         left, right = st.columns([1, 2]) if figure is not None else (st.container(), None)
         with left:
@@ -278,7 +280,7 @@ def indicator_block(snap: common.Loaded, ind: m.Indicator, lang: str, folded: bo
             # Not drawn until asked: the first chart of a page costs more than the rest of it (plotly's script).
             if not st.toggle(t(lang, "Biểu đồ", "Chart"), key=f"dx-chart-{ind.id}"):
                 return
-            figure = charts.indicator_chart(ind, progress, targets, sources, lang, national)
+            figure = charts.indicator_chart(ind, progress, targets, sources, lang, national, definitions)
             if figure is None:
                 st.caption(t(lang, "Chưa có số liệu nào để vẽ.", "No figure to draw yet."))
         if figure is None:

@@ -1,0 +1,3 @@
+from dxkpi.ui.compare import render
+
+render()

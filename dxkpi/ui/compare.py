@@ -1,0 +1,164 @@
+"""The Compare page: every region's figures side by side, ranks over the years, definitions kept apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from .. import charts, compare
+from .. import html as h
+from ..regions import Region
+from . import common, data, live
+from .pillar import CHART_CONFIG
+
+t = common.t
+
+
+def render() -> None:
+    lang = st.session_state.get("lang", "vi")
+    st.title(t(lang, "So sánh các địa phương", "Comparing regions"))
+    regions = data.regions()
+    snaps = {r.id: data.current(r.path) for r in regions}
+    live.follow(*snaps.values())  # a save of any region's file reruns the page (replaces app.py's one file)
+    if len(regions) < 2:
+        only = common.region_name(snaps[regions[0].id], regions[0], lang)
+        st.info(
+            t(
+                lang,
+                f"Chỉ có một địa phương ({only}): chưa có gì để so sánh. Mỗi địa phương khác là một tệp trong "
+                "data/regions/ (xem README).",
+                f"There is only one region ({only}): nothing to compare yet. Each other region is a file in "
+                "data/regions/ (see README).",
+            )
+        )
+        return
+    entries = [entry for r in regions if (entry := _entry(r, snaps[r.id], regions, lang)) is not None]
+    if len(entries) < 2:
+        st.info(
+            t(
+                lang,
+                "Chưa đọc được tệp của ít nhất hai địa phương: chưa có gì để so sánh.",
+                "The files of fewer than two regions can be read: nothing to compare yet.",
+            )
+        )
+        return
+    order = [e.region.id for e in entries]
+    names = ", ".join(common.region_label(e.region, lang, regions) for e in entries)
+    common.html(f'<div class="dx-meta">{h.esc(t(lang, "Các địa phương: ", "Regions: ") + names)}</div>')
+    every = compare.groups(entries, min_regions=1)
+    ranks = [g for g in every if g.is_rank]
+    others = [g for g in every if not g.is_rank and len(g.regions) >= 2]
+    st.header(t(lang, "Thứ hạng", "Ranks"))
+    st.caption(
+        t(
+            lang,
+            "Hạng 1 ở trên cùng. Dưới mỗi năm là số tỉnh, thành phố được xếp hạng năm đó (63 tỉnh đến 30/6/2025, "
+            "34 tỉnh từ 1/7/2025).",
+            "Rank 1 is at the top. Under each year, how many provinces were ranked that year (63 until 30/6/2025, "
+            "34 from 1/7/2025).",
+        )
+    )
+    if not ranks:
+        st.info(t(lang, "Chưa địa phương nào có số liệu thứ hạng.", "No region has a rank figure yet."))
+    for group in ranks:
+        group_block(group, lang, order)
+    st.header(t(lang, "Chỉ tiêu hai địa phương trở lên cùng có số liệu", "Indicators two or more regions report"))
+    if not others:
+        st.info(
+            t(
+                lang,
+                "Chưa có chỉ tiêu nào mà hai địa phương cùng có số liệu.",
+                "No indicator has figures from two regions yet.",
+            )
+        )
+    for group in others:
+        group_block(group, lang, order)
+
+
+def _entry(region: Region, snap: data.Snapshot, regions: list[Region], lang: str) -> compare.Entry | None:
+    """The region's entry, from its last good model; a file with problems is said so here (the chosen region's
+    problems are in the banner above), and a file never read is left out."""
+    label = common.region_label(region, lang, regions)
+    if snap.problems and region.id != common.selected_region().id:
+        problems_block(region, snap, label, lang)
+    if snap.metrics is None:
+        return None
+    return compare.Entry(region, snap.metrics, snap.progress)
+
+
+def problems_block(region: Region, snap: data.Snapshot, label: str, lang: str) -> None:
+    """A region whose file has problems: what is shown instead and the problems, as `validate` words them."""
+    name, n = snap.path.name, len(snap.problems)
+    if snap.metrics is not None:
+        at = dt.datetime.fromtimestamp(snap.loaded_at).strftime("%H:%M:%S")
+        head = t(
+            lang,
+            f"{label}: tệp {name} vừa lưu có {n} lỗi; so sánh dùng số liệu hợp lệ gần nhất (đọc lúc {at}).",
+            f"{label}: the saved {name} has {n} problem(s); compared with its last valid data (read at {at}).",
+        )
+    else:
+        head = t(
+            lang,
+            f"{label}: tệp {name} có {n} lỗi, chưa đọc được: địa phương này chưa được so sánh.",
+            f"{label}: {name} has {n} problem(s) and cannot be read: this region is not compared.",
+        )
+    with st.container(border=True, key=f"cmp-problems-{region.id}"):
+        st.warning(h.esc(head), icon="⚠️")
+        st.code("\n".join(p.render(lang) for p in snap.problems), language=None, wrap_lines=True)
+
+
+def group_block(group: compare.Group, lang: str, order: list[str]) -> None:
+    """A topic: its table of latest figures, why its definitions are apart, and a chart per definition."""
+    with st.container(border=True, key=f"cmp-{group.topic}"):
+        common.html(f'<div class="dx-name" style="font-size:1.2rem;font-weight:700">{h.esc(group.title(lang))}</div>')
+        if len(group.regions) == 1:
+            only = group.members[0].entry.name(lang)
+            said = t(lang, f"Chỉ {only} có số liệu này.", f"Only {only} reports it.")
+            common.html(f'<div class="dx-meta">{h.esc(said)}</div>')
+        common.html(table(group, lang))
+        why = group.why_apart(lang)
+        if why:
+            lines = "".join(f"<div>{h.esc(line)}</div>" for line in why[1:])
+            common.html(f'<div class="dx-meta dx-apart"><b>ℹ️ {h.esc(why[0])}</b>{lines}</div>')
+        panels = group.panels
+        columns = st.columns(len(panels)) if len(panels) > 1 else [st.container()]
+        for k, (panel, column) in enumerate(zip(panels, columns, strict=True)):
+            with column:
+                if len(panels) > 1:
+                    common.html(f'<div class="dx-name"><b>{h.esc(panel.label(lang))}</b></div>')
+                draw = charts.rank_chart if panel.is_rank else charts.comparison_chart
+                figure = draw(panel, lang, order)
+                st.plotly_chart(figure, config=CHART_CONFIG, key=f"cmp-chart-{group.topic}-{k}", theme=None)
+
+
+def table(group: compare.Group, lang: str) -> str:
+    """The group's latest figures, a row per region's indicator, as escaped HTML."""
+    rows = group.rows(lang)
+    apart = len(group.definitions) > 1
+    header = [
+        t(lang, "Địa phương", "Region"),
+        t(lang, "Chỉ tiêu", "Indicator"),
+        t(lang, "Số liệu mới nhất", "Latest figure"),
+        t(lang, "Kỳ", "Period"),
+        t(lang, "Nguồn ghi", "Source's wording"),
+        t(lang, "Nguồn", "Source"),
+        t(lang, "Trạng thái (so với mục tiêu của địa phương)", "Status (against the region's own targets)"),
+    ]
+    if apart:
+        header.append(t(lang, "Định nghĩa", "Definition"))
+    cells = []
+    for row in rows:
+        line = [
+            h.esc(row.region),
+            h.esc(row.indicator),
+            f"<b>{h.esc(row.figure)}</b>",
+            h.esc(row.period),
+            h.esc(row.qualifiers) or "—",
+            h.esc(row.source),
+            h.badge(row.status, lang),
+        ]
+        if apart:
+            line.append(h.esc(row.definition))
+        cells.append(line)
+    return h.table([h.esc(x) for x in header], cells)
