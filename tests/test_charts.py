@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from dxkpi import charts, fmt
+from dxkpi.compare import Entry, Panel, groups
 from dxkpi.model import (
     Citation,
     Comparator,
+    Definition,
     Indicator,
     Kind,
     Level,
+    Meta,
+    Metrics,
     NationalSeries,
     Observation,
     Period,
@@ -24,6 +29,7 @@ from dxkpi.model import (
     Unit,
 )
 from dxkpi.progress import Status, assess
+from dxkpi.regions import Region
 from tests.builders import make_indicator, year
 
 # ----- builders -----
@@ -459,3 +465,168 @@ def test_a_rank_out_of_a_number_of_provinces_is_labelled_with_it():
     ranked[1].out_of = 63
     fig = series(ind=rank(ranked), targets=[])
     assert list(fig.data[0].text) == ["hạng 57/63", "hạng 41/63"]
+
+
+# ----- figures of different definitions on one indicator's chart -----
+
+DTI_DEFINITIONS = {
+    "dti-truoc-2024": Definition("dti-truoc-2024", "DTI, phương pháp trước năm 2024", "DTI, the method before 2024"),
+    "dti-2024": Definition("dti-2024", "DTI, phương pháp từ năm 2024", "DTI, the method from 2024"),
+}
+
+
+def dti_across_the_method_change() -> Indicator:
+    """Ranks 27, 21, 11 by the old method, then 8 and 6 by the 2024 method."""
+    later = [dataclasses.replace(obs(y, v), definition="dti-2024") for y, v in ((2024, 8), (2025, 6))]
+    ind = rank([obs(2020, 27), obs(2021, 21), obs(2022, 11), *later])
+    ind.definition = "dti-truoc-2024"
+    return ind
+
+
+@pytest.mark.parametrize(
+    ("lang", "names"),
+    [
+        ("vi", ["DTI, phương pháp trước năm 2024", "DTI, phương pháp từ năm 2024"]),
+        ("en", ["DTI, the method before 2024", "DTI, the method from 2024"]),
+    ],
+)
+def test_figures_under_another_definition_are_a_separate_line_named_by_its_definition(lang, names):
+    ind = dti_across_the_method_change()
+    fig = charts.indicator_chart(ind, assess(ind, []), [], sources(), lang, definitions=DTI_DEFINITIONS)
+    lines = [(t.name, list(t.x), list(t.y)) for t in fig.data]
+    assert lines == [
+        (names[0], [END(2020), END(2021), END(2022)], [27, 21, 11]),
+        (names[1], [END(2024), END(2025)], [8, 6]),
+    ]
+    assert fig.data[0].line.dash != fig.data[1].line.dash  # apart without colour too
+
+
+def test_a_line_of_an_undeclared_definition_is_named_by_its_id_and_the_indicators_own_by_its_name():
+    ind = rank([obs(2021, 21), dataclasses.replace(obs(2024, 8), definition="dti-2024")])
+    fig = charts.indicator_chart(ind, assess(ind, []), [], sources(), "en")
+    assert [t.name for t in fig.data] == ["DTI rank", "dti-2024"]
+
+
+def test_figures_of_one_definition_stay_one_line_named_by_the_indicator():
+    ind = dti()
+    ind.definition = "dti-truoc-2024"
+    fig = charts.indicator_chart(ind, assess(ind, []), [], sources(), "vi", definitions=DTI_DEFINITIONS)
+    assert [(t.name, list(t.y)) for t in fig.data] == [("Xếp hạng DTI", [27, 21, 11])]
+
+
+# ----- the Compare page: a line per region -----
+
+
+def region(rid: str, name: str, name_en: str | None, *indicators: Indicator, publisher: str = PUBLISHER) -> Entry:
+    metrics = Metrics(
+        meta=Meta(title="t", region=name, region_en=name_en, program="p", reporting_period="2021–2025"),
+        indicators=list(indicators),
+        sources=list(sources(publisher).values()),
+    )
+    return Entry(Region(rid, Path(f"{rid}.yaml")), metrics, {})
+
+
+def ranked(values: list[tuple[int, float, float | None]]) -> Indicator:
+    return rank([dataclasses.replace(obs(y, v), out_of=n) for y, v, n in values])
+
+
+def papi_panel() -> Panel:
+    """PAPI ranks of two provinces: 46 and 45 of 63 for one, 60 and 2 of 63 for the other; then one year of 34."""
+    long_an = region("long-an", "Long An", None, ranked([(2023, 46, 63), (2024, 45, 63)]))
+    tay_ninh = region("tay-ninh-cu", "Tây Ninh (cũ)", "Tây Ninh (former)", ranked([(2023, 60, 63), (2024, 2, 63)]))
+    new = region("tay-ninh", "Tây Ninh", None, ranked([(2025, 5, 34)]))
+    (group,) = groups([long_an, tay_ninh, new])
+    (panel,) = group.panels
+    return panel
+
+
+def test_a_rank_chart_has_rank_1_at_the_top_and_reaches_down_to_the_last_place():
+    layout = charts.rank_chart(papi_panel(), "vi").layout
+    assert (list(layout.yaxis.range), list(layout.yaxis.tickvals), layout.yaxis.title.text) == (
+        [64, 0],  # the first number is the bottom: the axis runs from 63 up to 1
+        [1, 10, 20, 30, 40, 50, 60],
+        "Thứ hạng (1 là cao nhất)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "ticks"),
+    [
+        ("vi", ["2023<br>63 tỉnh", "2024<br>63 tỉnh", "2025<br>34 tỉnh"]),
+        ("en", ["2023<br>63 provinces", "2024<br>63 provinces", "2025<br>34 provinces"]),
+    ],
+)
+def test_a_rank_chart_shows_under_each_year_how_many_provinces_were_ranked(lang, ticks):
+    layout = charts.rank_chart(papi_panel(), lang).layout
+    assert (list(layout.xaxis.tickvals), list(layout.xaxis.ticktext)) == ([END(2023), END(2024), END(2025)], ticks)
+
+
+def test_a_rank_chart_of_only_the_34_provinces_reaches_down_to_34():
+    new = region("tay-ninh", "Tây Ninh", None, ranked([(2025, 5, 34), (2026, 3, 34)]))
+    other = region("an-giang", "An Giang", None, ranked([(2025, 20, 34)]))
+    (group,) = groups([new, other])
+    layout = charts.rank_chart(group.panels[0], "vi").layout
+    assert (list(layout.yaxis.range), list(layout.xaxis.ticktext)) == ([35, 0], ["2025<br>34 tỉnh", "2026<br>34 tỉnh"])
+
+
+def test_a_rank_with_no_out_of_is_labelled_with_its_year_alone():
+    a = region("a", "A", None, ranked([(2023, 12, None)]))
+    b = region("b", "B", None, ranked([(2023, 30, 63)]))
+    (group,) = groups([a, b])
+    assert list(charts.rank_chart(group.panels[0], "vi").layout.xaxis.ticktext) == ["2023<br>63 tỉnh"]
+    alone = region("c", "C", None, ranked([(2022, 12, None)]))
+    (group,) = groups([a, alone])
+    assert list(charts.rank_chart(group.panels[0], "vi").layout.xaxis.ticktext) == ["2022", "2023"]
+
+
+def test_a_comparison_chart_has_a_line_per_region_each_figure_at_its_periods_end():
+    fig = charts.rank_chart(papi_panel(), "en")
+    assert [(t.name, list(t.x), list(t.y), list(t.text)) for t in fig.data] == [
+        ("Long An", [END(2023), END(2024)], [46, 45], ["rank 46/63", "rank 45/63"]),
+        ("Tây Ninh (former)", [END(2023), END(2024)], [60, 2], ["rank 60/63", "rank 2/63"]),
+        ("Tây Ninh", [END(2025)], [5], ["rank 5/34"]),
+    ]
+    styles = {(t.line.color, t.marker.symbol, t.line.dash) for t in fig.data}
+    assert len(styles) == 3  # each region its colour, marker and dash
+
+
+def test_a_region_keeps_its_colour_on_every_chart_of_the_page():
+    order = ["long-an", "tay-ninh-cu", "tay-ninh"]
+    tay_ninh = region("tay-ninh", "Tây Ninh", None, indicator([obs(2025, 95.25)]))
+    long_an = region("long-an", "Long An", None, indicator([obs(2023, 88.9)]))
+    (group,) = groups([long_an, tay_ninh])
+    fig = charts.comparison_chart(group.panels[0], "vi", order)
+    papi = charts.rank_chart(papi_panel(), "vi", order)
+    assert [t.line.color for t in fig.data] == [papi.data[0].line.color, papi.data[2].line.color]
+
+
+@pytest.mark.parametrize(
+    ("lang", "hover", "ticks"),
+    [
+        ("vi", f"Tây Ninh: 95,25%<br>Kỳ: 10/2025<br>Nguồn: {PUBLISHER}", ["2023", "10/2025"]),
+        ("en", f"Tây Ninh: 95.25%<br>Period: 10/2025<br>Source: {PUBLISHER}", ["2023", "10/2025"]),
+    ],
+)
+def test_a_comparison_chart_labels_each_figures_period_under_it_and_names_the_region_in_the_hover(lang, hover, ticks):
+    october = Period("10/2025", dt.date(2025, 10, 1), dt.date(2025, 10, 31))
+    long_an = region("long-an", "Long An", None, indicator([obs(2023, 88.9)]))
+    tay_ninh = region("tay-ninh", "Tây Ninh", None, indicator([obs(october, 95.25)]))
+    (group,) = groups([long_an, tay_ninh])
+    fig = charts.comparison_chart(group.panels[0], lang)
+    assert (fig.data[1].hovertext[0], list(fig.layout.xaxis.ticktext), list(fig.layout.yaxis.range)) == (
+        hover,
+        ticks,
+        [0, 105],
+    )
+    assert list(fig.layout.xaxis.tickvals) == [END(2023), dt.date(2025, 10, 31)]
+
+
+def test_a_hostile_region_name_or_publisher_stays_text_on_a_comparison_chart():
+    a = region("a", HOSTILE, None, indicator([obs(2023, 88.9)]), publisher=HOSTILE)
+    b = region("b", "B", None, indicator([obs(2024, 90)]))
+    (group,) = groups([a, b])
+    trace = charts.comparison_chart(group.panels[0], "vi").data[0]
+    assert (trace.name, trace.hovertext[0]) == (
+        HOSTILE_TEXT,
+        f"{HOSTILE_TEXT}: 88,9%<br>Kỳ: 2023<br>Nguồn: {HOSTILE_TEXT}",
+    )
