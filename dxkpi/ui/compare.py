@@ -89,7 +89,8 @@ def _entry(region: Region, snap: data.Snapshot, regions: list[Region], lang: str
 
 def problems_block(region: Region, snap: data.Snapshot, label: str, lang: str) -> None:
     """A region whose file has problems: what is shown instead and the problems, as `validate` words them."""
-    name, n = snap.path.name, len(snap.problems)
+    # Errors are counted; the lines list the file's warnings too, as `validate` does.
+    name, n = snap.path.name, sum(p.severity == "error" for p in snap.problems)
     if snap.metrics is not None:
         at = dt.datetime.fromtimestamp(snap.loaded_at).strftime("%H:%M:%S")
         head = t(
