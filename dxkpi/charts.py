@@ -264,8 +264,9 @@ def _line_name(line: Line, panel: Panel, lang: str) -> str:
     return f"{name} · {fmt.name(line.indicator, lang)}" if len(same) > 1 else name
 
 
-# Where each region's value labels go, by its place: apart, so two regions' figures of one year stay readable.
-_TEXT_POSITIONS = ["top center", "bottom center", "middle right", "middle left"]
+# Where each region's value labels go, by its place: to either side, so two regions' figures of one period (which
+# sit one above the other) stay readable.
+_TEXT_POSITIONS = ["middle left", "middle right", "top center", "bottom center"]
 
 
 def _add_region_lines(fig: go.Figure, panel: Panel, lang: str, order: list[str]) -> None:
@@ -290,9 +291,10 @@ def _add_region_lines(fig: go.Figure, panel: Panel, lang: str, order: list[str])
 
 
 def _date_range(panel: Panel) -> list[dt.date]:
-    """The time axis: every figure of the panel, with half a year either side (one year alone is not a point)."""
+    """The time axis: every figure of the panel, with room either side for the value labels beside the first and
+    the last figures (one year alone is not a point)."""
     dates = [_when(o.period) for line in panel.lines for o in line.figures]
-    pad = dt.timedelta(days=183)
+    pad = max(dt.timedelta(days=365), (max(dates) - min(dates)) * 0.4)
     return [min(dates) - pad, max(dates) + pad]
 
 
@@ -366,6 +368,8 @@ def rank_chart(panel: Panel, lang: str = "vi", order: list[str] | None = None) -
         title_text=fmt.t(lang, "Năm · số tỉnh được xếp hạng", "Year · provinces ranked"),
         tickvals=list(ticks),
         ticktext=list(ticks.values()),
+        tickangle=0,  # two short lines under each year, never slanted
+        tickfont={"size": FONT_SIZE - 3},
         range=_date_range(panel),
         automargin=True,
     )

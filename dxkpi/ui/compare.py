@@ -45,7 +45,13 @@ def render() -> None:
         return
     order = [e.region.id for e in entries]
     names = ", ".join(common.region_label(e.region, lang, regions) for e in entries)
-    common.html(f'<div class="dx-meta">{h.esc(t(lang, "Các địa phương: ", "Regions: ") + names)}</div>')
+    intro = t(
+        lang,
+        f"Các địa phương: {names}. Trạng thái của mỗi địa phương tính theo mục tiêu của chính địa phương đó.",
+        f"Regions: {names}. Each region's status is against its own targets.",
+    )
+    common.html(f'<div class="dx-meta">{h.esc(intro)}</div>')
+    common.html("<style>.dx-cmp .dx-badge{white-space:normal;border-radius:10px}</style>")
     every = compare.groups(entries, min_regions=1)
     ranks = [g for g in every if g.is_rank]
     others = [g for g in every if not g.is_rank and len(g.regions) >= 2]
@@ -110,56 +116,70 @@ def problems_block(region: Region, snap: data.Snapshot, label: str, lang: str) -
 
 
 def group_block(group: compare.Group, lang: str, order: list[str]) -> None:
-    """A topic: its table of latest figures, why its definitions are apart, and a chart per definition."""
+    """A topic: its table of latest figures, why its definitions are apart, and a chart per definition.
+
+    One chart sits beside the table; two or more (one per definition) sit side by side below it."""
+    panels = group.panels
     with st.container(border=True, key=f"cmp-{group.topic}"):
         common.html(f'<div class="dx-name" style="font-size:1.2rem;font-weight:700">{h.esc(group.title(lang))}</div>')
-        if len(group.regions) == 1:
-            only = group.members[0].entry.name(lang)
-            said = t(lang, f"Chỉ {only} có số liệu này.", f"Only {only} reports it.")
-            common.html(f'<div class="dx-meta">{h.esc(said)}</div>')
-        common.html(table(group, lang))
-        why = group.why_apart(lang)
-        if why:
-            lines = "".join(f"<div>{h.esc(line)}</div>" for line in why[1:])
-            common.html(f'<div class="dx-meta dx-apart"><b>ℹ️ {h.esc(why[0])}</b>{lines}</div>')
-        panels = group.panels
-        columns = st.columns(len(panels)) if len(panels) > 1 else [st.container()]
+        if len(panels) == 1:
+            left, right = st.columns(2)
+            with left:
+                facts(group, lang)
+            columns = [right]
+        else:
+            facts(group, lang)
+            columns = st.columns(len(panels))
         for k, (panel, column) in enumerate(zip(panels, columns, strict=True)):
             with column:
                 if len(panels) > 1:
                     common.html(f'<div class="dx-name"><b>{h.esc(panel.label(lang))}</b></div>')
                 draw = charts.rank_chart if panel.is_rank else charts.comparison_chart
-                figure = draw(panel, lang, order)
-                st.plotly_chart(figure, config=CHART_CONFIG, key=f"cmp-chart-{group.topic}-{k}", theme=None)
+                st.plotly_chart(
+                    draw(panel, lang, order), config=CHART_CONFIG, key=f"cmp-chart-{group.topic}-{k}", theme=None
+                )
+
+
+def facts(group: compare.Group, lang: str) -> None:
+    """The group's table, and what sets its figures apart."""
+    if len(group.regions) == 1:
+        only = group.members[0].entry.name(lang)
+        said = t(lang, f"Chỉ {only} có số liệu này.", f"Only {only} reports it.")
+        common.html(f'<div class="dx-meta">{h.esc(said)}</div>')
+    common.html(table(group, lang))
+    why = group.why_apart(lang)
+    if why:
+        lines = "".join(f'<div style="margin-top:4px">{h.esc(line)}</div>' for line in why[1:])
+        common.html(f'<div class="dx-meta"><b>ℹ️ {h.esc(why[0])}</b>{lines}</div>')
 
 
 def table(group: compare.Group, lang: str) -> str:
-    """The group's latest figures, a row per region's indicator, as escaped HTML."""
+    """The group's latest figures, a row per region's indicator, as escaped HTML. The indicator and its definition
+    are named where the group has several definitions (else the group's title names it)."""
     rows = group.rows(lang)
-    apart = len(group.definitions) > 1
-    header = [
-        t(lang, "Địa phương", "Region"),
-        t(lang, "Chỉ tiêu", "Indicator"),
+    named = len(group.definitions) > 1
+    header = [t(lang, "Địa phương", "Region")]
+    if named:
+        header.append(t(lang, "Chỉ tiêu · định nghĩa", "Indicator · definition"))
+    header += [
         t(lang, "Số liệu mới nhất", "Latest figure"),
-        t(lang, "Kỳ", "Period"),
-        t(lang, "Nguồn ghi", "Source's wording"),
         t(lang, "Nguồn", "Source"),
-        t(lang, "Trạng thái (so với mục tiêu của địa phương)", "Status (against the region's own targets)"),
+        t(lang, "Trạng thái", "Status"),
     ]
-    if apart:
-        header.append(t(lang, "Định nghĩa", "Definition"))
     cells = []
     for row in rows:
-        line = [
-            h.esc(row.region),
-            h.esc(row.indicator),
-            f"<b>{h.esc(row.figure)}</b>",
-            h.esc(row.period),
-            h.esc(row.qualifiers) or "—",
-            h.esc(row.source),
-            h.badge(row.status, lang),
-        ]
-        if apart:
-            line.append(h.esc(row.definition))
+        line = [h.esc(row.region)]
+        if named:
+            definition = (
+                f'<div class="dx-meta">{h.esc(row.definition)}</div>' if row.definition != row.indicator else ""
+            )
+            line.append(h.esc(row.indicator) + definition)
+        # The period, and the source's own words, under the figure: the table shares its width with a chart.
+        said = [t(lang, f"Kỳ {row.period}", f"Period {row.period}")]
+        if row.qualifiers:
+            said.append(t(lang, f"nguồn ghi “{row.qualifiers}”", f"source says “{row.qualifiers}”"))
+        figure = f'<b>{h.esc(row.figure)}</b><div class="dx-meta">{h.esc(" · ".join(said))}</div>'
+        line += [figure, h.esc(row.source), h.badge(row.status, lang)]
         cells.append(line)
-    return h.table([h.esc(x) for x in header], cells)
+    # A status badge may wrap here: the table shares its width with a chart.
+    return f'<div class="dx-cmp">{h.table([h.esc(x) for x in header], cells)}</div>'

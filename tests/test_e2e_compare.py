@@ -1,0 +1,111 @@
+"""The Compare page in a real headless Chromium: three regions drawn, in both languages, following every file.
+
+The server reads a copy of metrics.yaml and data/ (with data/regions: the former and the new Tây Ninh) in a
+temporary folder, so a test can save a region's file while the page is open. Screenshots go to docs/screenshots/.
+Same browser and server as tests/test_e2e.py; waits are for conditions only.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.serve import Server, copy_metrics
+from tests.test_e2e import (  # noqa: F401  (page is a fixture; browser comes from conftest.py)
+    CHARTS_DRAWN,
+    assert_no_error,
+    main_area,
+    open_page,
+    page,
+    screenshot,
+    wait_idle,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs" / "screenshots"
+CHARTS = 15  # 4 rank charts, and a chart per definition of the 8 topics two regions report (3 have two)
+PAPI_2024 = "        value: 2\n        out_of: 63\n"  # the former Tây Ninh's PAPI rank in 2024
+
+
+@pytest.fixture(scope="module")
+def regions_server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("regions")
+    server = Server("dashboard.py", folder / "streamlit.log", {"DXKPI_METRICS": str(copy_metrics(folder))})
+    server.folder = folder  # type: ignore[attr-defined]
+    yield server
+    server.stop()
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "texts", "ranked"),
+    [
+        (
+            "vi",
+            "So sánh các địa phương",
+            ["Thứ hạng PAPI", "hạng 2/63", "DVC trực tuyến toàn trình (Tây Ninh (cũ))", "95,25%"],
+            "63 tỉnh",
+        ),
+        (
+            "en",
+            "Comparing regions",
+            ["Rank in PAPI", "rank 2/63", "Full-process online public services (Tây Ninh (former))", "95.25%"],
+            "63 provinces",
+        ),
+    ],
+)
+def test_the_compare_page_draws_every_regions_charts_and_leaves_a_screenshot(
+    page: Page,  # noqa: F811
+    regions_server: Server,
+    lang: str,
+    title: str,
+    texts: list[str],
+    ranked: str,
+):
+    open_page(page, f"{regions_server.url}/so-sanh?lang={lang}")
+    main = main_area(page)
+    expect(main.locator("h1").first).to_contain_text(title)
+    for text in texts:
+        expect(main).to_contain_text(text)
+    charts = page.get_by_test_id("stPlotlyChart")
+    expect(charts).to_have_count(CHARTS)
+    page.wait_for_function(CHARTS_DRAWN, polling="raf")
+    papi = main.locator(".st-key-cmp-xep-hang-papi")
+    expect(papi.locator(".js-plotly-plot .xtick").first).to_contain_text(ranked)  # under the year, as drawn
+    expect(papi.locator(".js-plotly-plot .legendtext")).to_have_text(
+        ["Long An", "Tây Ninh (cũ)" if lang == "vi" else "Tây Ninh (former)"]
+    )
+    assert_no_error(page)
+    shot = screenshot(page, f"compare-{lang}")
+    assert shot.stat().st_size > 50_000
+    DOCS.mkdir(parents=True, exist_ok=True)
+    shutil.copy(shot, DOCS / f"compare-{lang}.png")
+
+
+def test_saving_another_regions_file_redraws_the_open_compare_page(
+    page: Page,  # noqa: F811
+    regions_server: Server,
+):
+    open_page(page, f"{regions_server.url}/so-sanh")
+    main = main_area(page)
+    papi = main.locator(".st-key-cmp-xep-hang-papi")
+    expect(papi).to_contain_text("hạng 2/63")
+    page.wait_for_function(CHARTS_DRAWN, polling="raf")
+    # The chosen region is Long An (metrics.yaml); the saved file is the former Tây Ninh's.
+    path = regions_server.folder / "data" / "regions" / "tay-ninh-cu.yaml"  # type: ignore[attr-defined]
+    text = path.read_text(encoding="utf-8")
+    assert text.count(PAPI_2024) == 1
+    try:
+        path.write_text(text.replace(PAPI_2024, "        value: 3\n        out_of: 63\n"), encoding="utf-8")
+        expect(papi).to_contain_text("hạng 3/63")
+        wait_idle(page)
+        page.wait_for_function(CHARTS_DRAWN, polling="raf")
+        chart = papi.locator(".js-plotly-plot")
+        expect(chart).to_have_count(1)  # the redrawn chart, none left over from before the save
+        expect(chart).to_contain_text("hạng 3/63")
+        expect(chart).not_to_contain_text("hạng 2/63")
+        assert_no_error(page)
+    finally:
+        path.write_text(text, encoding="utf-8")
