@@ -16,6 +16,7 @@ t = common.t
 
 
 def render() -> None:
+    """Every region's snapshot, followed for live reload: the ranks, then each indicator two regions report."""
     lang = st.session_state.get("lang", "vi")
     st.title(t(lang, "So sánh các địa phương", "Comparing regions"))
     regions = data.regions()
