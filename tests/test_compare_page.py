@@ -152,7 +152,8 @@ def test_a_region_file_broken_from_the_start_is_named_with_its_problems_and_the_
     assert not at.exception
     (warning,) = at.warning
     assert html.unescape(warning.value) == (
-        "tay-ninh-cu · đến 30/06/2025: tệp tay-ninh-cu.yaml có 1 lỗi, chưa đọc được: địa phương này chưa được so sánh."
+        "tay-ninh-cu · đến 30/06/2025: tệp data/regions/tay-ninh-cu.yaml có 1 lỗi, chưa đọc được: "
+        "địa phương này chưa được so sánh."
     )
     (code,) = at.code
     assert "tay-ninh-cu.yaml:212:16: indicators[xep-hang-papi].observations[1].value: '2,5'" in code.value
@@ -168,7 +169,7 @@ def test_a_broken_save_of_a_region_file_keeps_its_last_good_figures_beside_the_p
     at.run()
     assert not at.exception
     (warning,) = at.warning
-    said = "Tây Ninh (former) · until 30/06/2025: the saved tay-ninh-cu.yaml has 1 problem(s); compared with its last"
+    said = "Tây Ninh (former) · until 30/06/2025: the saved data/regions/tay-ninh-cu.yaml has 1 problem(s); compared"
     assert html.unescape(warning.value).startswith(said)
     assert "rank 2/63" in page_text(at)
     edit(regions_copy / "regions" / "tay-ninh-cu.yaml", "        value: two\n", "        value: 3\n")

@@ -97,7 +97,7 @@ def _entry(region: Region, snap: data.Snapshot, regions: list[Region], lang: str
 def problems_block(region: Region, snap: data.Snapshot, label: str, lang: str) -> None:
     """A region whose file has problems: what is shown instead and the problems, as `validate` words them."""
     # Errors are counted; the lines list the file's warnings too, as `validate` does.
-    name, n = snap.path.name, sum(p.severity == "error" for p in snap.problems)
+    name, n = common.file_shown(snap.path), sum(p.severity == "error" for p in snap.problems)
     if snap.metrics is not None:
         at = dt.datetime.fromtimestamp(snap.loaded_at).strftime("%H:%M:%S")
         head = t(
@@ -114,6 +114,13 @@ def problems_block(region: Region, snap: data.Snapshot, label: str, lang: str) -
     with st.container(border=True, key=f"cmp-problems-{region.id}"):
         st.warning(h.esc(head), icon="⚠️")
         st.code("\n".join(p.render(lang) for p in snap.problems), language=None, wrap_lines=True)
+        st.caption(
+            t(
+                lang,
+                "Sửa từng dòng theo hướng dẫn rồi lưu; trang tự cập nhật. Kiểm tra: python -m dxkpi validate",
+                "Fix each line as it says and save; the page updates by itself. Check: python -m dxkpi validate",
+            )
+        )
 
 
 def group_block(group: compare.Group, lang: str, order: list[str]) -> None:
