@@ -154,6 +154,9 @@ def _add_targets(fig: go.Figure, ind: m.Indicator, targets: list[m.Target], lang
     )
 
 
+YEAR_END_TICK = "2000-12-31"  # the first of the yearly ticks: each falls on 31 December
+
+
 def indicator_chart(
     ind: m.Indicator,
     progress: Progress,
@@ -243,7 +246,8 @@ def timeseries(
         yaxis = {"autorange": "reversed"}
     fig.update_yaxes(title_text=_axis_title(ind, lang), **yaxis)
     # Periods sit at their end date; ticks stay on whole years, as a reader counts them.
-    fig.update_xaxes(title_text=fmt.t(lang, "Năm", "Year"), dtick="M12", tickformat="%Y")
+    # A figure sits at the end of its period, so a year's tick is on 31 December: "2020" under the 2020 figure.
+    fig.update_xaxes(title_text=fmt.t(lang, "Năm", "Year"), dtick="M12", tick0=YEAR_END_TICK, tickformat="%Y")
     return _layout(fig, ind, lang, height=340)
 
 

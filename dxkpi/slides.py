@@ -211,7 +211,9 @@ def pillar_slide(metrics: m.Metrics, progress: dict[str, Progress], pillar: m.Pi
         if len(chart_list) == MAX_CHARTS:
             break
         prog = progress[ind.id]
-        figure = charts.indicator_chart(ind, prog, metrics.targets_of(ind), sources, lang, metrics.national_of(ind))
+        figure = charts.indicator_chart(
+            ind, prog, metrics.targets_of(ind), sources, lang, metrics.national_of(ind), metrics.definition_by_id()
+        )
         if figure is not None:
             chart_list.append(Chart(ind.id, fmt.name(ind, lang), figure))
     cited = [obs.source for i in with_data if (obs := i.latest_figure()) is not None]

@@ -348,6 +348,14 @@ def test_a_percent_series_runs_from_0_to_105_percent_with_whole_years(lang, sepa
     ) == ([0, 105], "%", "M12", "%Y", separators)
 
 
+def test_a_years_tick_is_under_that_years_figure():
+    fig = series("vi", indicator([obs(2021, 70), obs(2023, 88.9)]), [ONLINE_TARGET])
+    dates = [str(x)[:10] for x in fig.data[0].x]
+    tick0 = fig.layout.xaxis.tick0
+    # Ticks step 12 months from tick0, so they fall on its day of the year: the day each yearly figure sits on.
+    assert (dates, tick0[5:]) == (["2021-12-31", "2023-12-31"], "12-31")
+
+
 @pytest.mark.parametrize(
     "observations",
     [[], [obs(2022, 11)], [obs(2021, None), obs(2022, 11)]],

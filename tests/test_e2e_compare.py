@@ -1,13 +1,13 @@
 """The Compare page in a real headless Chromium: three regions drawn, in both languages, following every file.
 
 The server reads a copy of metrics.yaml and data/ (with data/regions: the former and the new Tây Ninh) in a
-temporary folder, so a test can save a region's file while the page is open. Screenshots go to docs/screenshots/.
+temporary folder, so a test can save a region's file while the page is open. Screenshots are left in
+test-artifacts/screenshots/; docs/screenshots/ holds the copies the README shows (a run never rewrites them).
 Same browser and server as tests/test_e2e.py; waits are for conditions only.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -25,7 +25,6 @@ from tests.test_e2e import (  # noqa: F401  (page is a fixture; browser comes fr
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs" / "screenshots"
 CHARTS = 15  # 4 rank charts, and a chart per definition of the 8 topics two regions report (3 have two)
 PAPI_2024 = "        value: 2\n        out_of: 63\n"  # the former Tây Ninh's PAPI rank in 2024
 
@@ -80,8 +79,6 @@ def test_the_compare_page_draws_every_regions_charts_and_leaves_a_screenshot(
     assert_no_error(page)
     shot = screenshot(page, f"compare-{lang}")
     assert shot.stat().st_size > 50_000
-    DOCS.mkdir(parents=True, exist_ok=True)
-    shutil.copy(shot, DOCS / f"compare-{lang}.png")
 
 
 def test_saving_another_regions_file_redraws_the_open_compare_page(
