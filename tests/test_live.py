@@ -170,24 +170,3 @@ def test_the_streamlit_internals_the_server_side_rerun_uses_are_still_there():
     assert "session_id" in inspect.signature(Runtime.get_app_session).parameters
     assert list(inspect.signature(AppSession.request_rerun).parameters) == ["self", "client_state"]
     assert "self.request_rerun(self._client_state)" in inspect.getsource(AppSession._on_source_file_changed)
-
-
-def test_a_file_renamed_into_place_is_checked_at_once_while_a_plain_write_waits_for_the_writes_to_settle(tmp_path):
-    metrics = copy_of_metrics(tmp_path / "m")
-    reruns = Reruns()
-    hub = Hub(reruns, Observer(), settle=3600)  # a plain write would wait an hour
-    try:
-        hub.follow("s1", [data.current(metrics)])
-        temp = metrics.with_name("metrics.yaml.tmp-save")
-        temp.write_text(metrics.read_text(encoding="utf-8").replace(REVENUE, "        value: 12500\n"), "utf-8")
-        os.replace(temp, metrics)  # an atomic save: what the update page, and many editors, do
-        assert reruns.wait_for(1) == ["s1"]
-        hub.follow("s1", [data.current(metrics)])
-        with metrics.open("r+b") as f:  # a write still going on: the file is open, changed, not yet closed
-            f.write(b"#")
-            f.flush()
-            os.fsync(f.fileno())
-            with reruns._changed:
-                assert not reruns._changed.wait_for(lambda: len(reruns.asked) > 1, timeout=1)
-    finally:
-        hub.stop()

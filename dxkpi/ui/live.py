@@ -28,7 +28,6 @@ from . import data
 SETTLE_SECONDS = 0.1  # an editor's save is several writes (truncate, write, close): act once they are done
 # Events that can change a file's content or existence; opening and reading a file (as every load does) are not.
 CHANGES = {"created", "modified", "moved", "deleted", "closed"}
-DONE = {"moved", "closed"}  # events after which the file is whole
 
 Rerun = Callable[[str], bool]  # asks one browser session to run again; False once the session is gone
 
@@ -71,13 +70,13 @@ class Hub:
             if data.signatures(snap.files) != snap.signature:
                 self.changed(snap.path)
 
-    def changed(self, path: Path, settle: float | None = None) -> None:
+    def changed(self, path: Path) -> None:
         """A file behind the snapshot of `path` may have changed: check once the writes have settled."""
         with self._lock:
             timer = self._timers.pop(path, None)
             if timer is not None:
                 timer.cancel()
-            timer = threading.Timer(self._settle if settle is None else settle, self.check, [path])
+            timer = threading.Timer(self._settle, self.check, [path])
             timer.daemon = True
             self._timers[path] = timer
         timer.start()
@@ -110,11 +109,8 @@ class Hub:
         with self._lock:
             for name in filter(None, touched):
                 paths |= self._snapshots_of.get(_key(Path(os.fsdecode(name))), set())
-        # A file renamed into place (an atomic save, ours included) or closed after writing is complete: no need
-        # to wait for more writes. Other events (a write still going on) wait for the writes to settle.
-        done = event.event_type in DONE
         for path in paths:
-            self.changed(path, 0.0 if done else None)
+            self.changed(path)
 
     def sessions(self) -> dict[str, dict[Path, data.Signature]]:
         """What each session shows, as recorded (a copy)."""
