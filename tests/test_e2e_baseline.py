@@ -6,18 +6,17 @@ copies the README shows (a test run never rewrites a committed file).
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.serve import Server, copy_metrics
-from tests.test_e2e import assert_no_error, open_page
-
-ROOT = Path(__file__).resolve().parent.parent
-SHOTS = ROOT / "test-artifacts" / "screenshots"
-TIMEOUT_MS = 60_000  # an upper bound on a busy machine; a passing wait returns as soon as it holds
-expect.set_options(timeout=TIMEOUT_MS)
+from tests.test_e2e import (  # noqa: F401  (page is a fixture; browser comes from conftest.py)
+    assert_no_error,
+    open_page,
+    page,
+    screenshot,
+)
 
 
 @pytest.fixture(scope="module")
@@ -28,23 +27,6 @@ def served(tmp_path_factory):
     server = Server("dashboard.py", folder / "streamlit.log", {"DXKPI_METRICS": str(metrics)})
     yield server, metrics
     server.stop()
-
-
-@pytest.fixture
-def page(browser: Browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    context.set_default_timeout(TIMEOUT_MS)
-    yield context.new_page()
-    context.close()
-
-
-def full_page_screenshot(page: Page, path: Path) -> None:
-    """The whole page: Streamlit scrolls inside its main element, so the window is made as tall first."""
-    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-    page.set_viewport_size({"width": 1400, "height": min(max(height, 900), 16_000)})
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=path, full_page=True, animations="disabled")
 
 
 SEEN = {
@@ -64,7 +46,7 @@ SEEN = {
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_the_baseline_of_the_new_tay_ninh_shows_its_table_and_leaves_a_screenshot(page: Page, served, lang):
+def test_the_baseline_of_the_new_tay_ninh_shows_its_table_and_leaves_a_screenshot(page: Page, served, lang):  # noqa: F811
     server, _ = served
     open_page(page, f"{server.url}/nen-tu-tinh-cu?region=tay-ninh&lang={lang}")
     title, header, periods = SEEN[lang]
@@ -76,11 +58,10 @@ def test_the_baseline_of_the_new_tay_ninh_shows_its_table_and_leaves_a_screensho
     expect(table).to_contain_text(periods)
     expect(table).to_contain_text("hạng 40/63" if lang == "vi" else "rank 40/63")
     assert_no_error(page)
-    full_page_screenshot(page, SHOTS / f"baseline-{lang}.png")
-    assert (SHOTS / f"baseline-{lang}.png").stat().st_size > 10_000
+    assert screenshot(page, f"baseline-{lang}").stat().st_size > 10_000
 
 
-def test_saving_a_former_provinces_file_updates_the_open_baseline_page(page: Page, served):
+def test_saving_a_former_provinces_file_updates_the_open_baseline_page(page: Page, served):  # noqa: F811
     server, metrics = served
     former = metrics.parent / "data" / "regions" / "tay-ninh-cu.yaml"
     good = former.read_text(encoding="utf-8")
