@@ -6,7 +6,6 @@ copies the README shows (a test run never rewrites a committed file).
 
 from __future__ import annotations
 
-
 import pytest
 from playwright.sync_api import Page, expect
 
