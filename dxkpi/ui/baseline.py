@@ -105,9 +105,9 @@ def _problems(region: Region, snap: data.Snapshot, lang: str) -> None:
     if not snap.problems:
         return
     name = snap.path.name
-    n = sum(p.severity == "error" for p in snap.problems)  # a warning listed with them is not a mistake
+    n = len(snap.errors)  # a warning listed with them is not a mistake
     if snap.metrics is not None:
-        at = dt.datetime.fromtimestamp(snap.loaded_at).strftime("%H:%M:%S")
+        at = snap.read_at
         head = t(
             lang,
             f"Tệp {name} (tỉnh cũ) vừa lưu có {n} lỗi. Bảng dưới đây dùng số liệu hợp lệ gần nhất của tệp đó "

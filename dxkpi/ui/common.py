@@ -112,21 +112,21 @@ def problem_banner(snap: data.Snapshot, lang: str) -> None:
     """The file's problems, worded as `python -m dxkpi validate` words them, above the last good data."""
     if not snap.problems:
         return
-    n = sum(1 for p in snap.problems if p.severity == "error")  # the warnings beside them are listed, not counted
+    n = len(snap.errors)  # the warnings beside them are listed, not counted
     name = h.esc(snap.path.name)  # the heading is Markdown; a file name is shown as written
     missing = any(p.code == "file_missing" for p in snap.problems)
     if missing:
         where = h.esc(snap.path)
         head = t(lang, f"Không tìm thấy tệp {name} (cần có tại {where}).", f"{name} is missing (expected at {where}).")
         if snap.metrics is not None:
-            at = dt.datetime.fromtimestamp(snap.loaded_at).strftime("%H:%M:%S")
+            at = snap.read_at
             head += " " + t(
                 lang,
                 f"Bảng dưới đây vẫn là số liệu hợp lệ gần nhất (đọc lúc {at}).",
                 f"Below is still the last valid data (read at {at}).",
             )
     elif snap.metrics is not None:
-        at = dt.datetime.fromtimestamp(snap.loaded_at).strftime("%H:%M:%S")
+        at = snap.read_at
         head = t(
             lang,
             f"Tệp {name} vừa lưu có {n} lỗi. Bảng dưới đây vẫn là số liệu hợp lệ gần nhất (đọc lúc {at}).",

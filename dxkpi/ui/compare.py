@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
 from .. import charts, compare
@@ -97,9 +95,9 @@ def _entry(region: Region, snap: data.Snapshot, regions: list[Region], lang: str
 def problems_block(region: Region, snap: data.Snapshot, label: str, lang: str) -> None:
     """A region whose file has problems: what is shown instead and the problems, as `validate` words them."""
     # Errors are counted; the lines list the file's warnings too, as `validate` does.
-    name, n = common.file_shown(snap.path), sum(p.severity == "error" for p in snap.problems)
+    name, n = common.file_shown(snap.path), len(snap.errors)
     if snap.metrics is not None:
-        at = dt.datetime.fromtimestamp(snap.loaded_at).strftime("%H:%M:%S")
+        at = snap.read_at
         head = t(
             lang,
             f"{label}: tệp {name} vừa lưu có {n} lỗi; so sánh dùng số liệu hợp lệ gần nhất (đọc lúc {at}).",

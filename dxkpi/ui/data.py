@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import threading
 import time
@@ -64,6 +65,16 @@ class Snapshot:
     progress: dict[str, Progress]
     loaded_at: float  # when `metrics` was read
     warnings: list = field(default_factory=list)  # of the file shown: its data is used all the same
+
+    @property
+    def errors(self) -> list:
+        """The problems that hold the file back (its warnings, listed beside them, are not mistakes)."""
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def read_at(self) -> str:
+        """When the model shown was read, HH:MM:SS on this computer's clock."""
+        return dt.datetime.fromtimestamp(self.loaded_at).strftime("%H:%M:%S")
 
     @property
     def stale(self) -> bool:
