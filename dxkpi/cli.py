@@ -87,12 +87,14 @@ def cmd_validate(paths: list[str], lang: str, form: str = "text") -> int:
         return _validate_one(paths[0], lang, form)
     if not named and len(regional) <= 1:  # one file (or none: then it says the file is missing)
         return _validate_one(str(default), lang, form)
+    inside = [p for p in named if p.resolve() in regional]
     outside = [p for p in named if p.resolve() not in regional]
-    regions = load_regions(default, only=[p for p in named if p.resolve() in regional] or None) if regional else None
-    results: list[tuple[str, str | None, LoadResult]] = [(str(p), None, load(p)) for p in outside]
-    if regions is not None and (not named or len(outside) < len(named)):
+    # The region files (all of them, or those named) and their links; files outside the regions on their own.
+    regions = load_regions(default, only=inside or None) if regional and (inside or not named) else None
+    results: list[tuple[str, str | None, LoadResult]] = []
+    if regions is not None:
         results = [(str(r.path), r.id, regions.results[r.id]) for r in regions.regions if r.id in regions.results]
-        results += [(str(p), None, load(p)) for p in outside]
+    results += [(str(p), None, load(p)) for p in outside]
     links = regions.links if regions is not None else []
     problems = [p for _, _, res in results for p in res.problems] + links
     ok = all(res.ok for _, _, res in results) and not any(p.severity == "error" for p in links)

@@ -95,3 +95,9 @@ def test_validate_one_named_region_file_checks_its_links_too():
     data = json.loads(result.stdout)
     assert (result.returncode, data["valid"], [p["code"] for p in data["problems"]]) == (1, False, ["region_self"])
     assert data["files"] == [{"file": "data/regions/tay-ninh.yaml", "region": "tay-ninh", "valid": True}]
+
+
+def test_validate_of_files_outside_the_regions_reports_no_link_between_the_regions():
+    good = str(ROOT / "tests" / "good" / "minimal.yaml")
+    result = run("validate", good, good, cwd=CASES / "unknown-predecessor")  # its region files have a broken link
+    assert (result.returncode, "predecessors" in result.stdout) == (0, False)
