@@ -170,3 +170,56 @@ def test_the_streamlit_internals_the_server_side_rerun_uses_are_still_there():
     assert "session_id" in inspect.signature(Runtime.get_app_session).parameters
     assert list(inspect.signature(AppSession.request_rerun).parameters) == ["self", "client_state"]
     assert "self.request_rerun(self._client_state)" in inspect.getsource(AppSession._on_source_file_changed)
+
+
+def test_pages_a_save_reruns_take_turns_two_at_a_time_while_a_readers_own_run_never_waits(tmp_path):
+    metrics = copy_of_metrics(tmp_path / "m")
+    hub = Hub(Reruns(), PollingObserver(timeout=3600), turns=2)
+    asked = [f"s{i}" for i in range(5)]
+    inside: list[str] = []
+    most = 0
+    changed = threading.Condition()
+    go = {sid: threading.Event() for sid in asked}
+
+    def page_run(sid: str) -> None:
+        nonlocal most
+        with hub.turn(sid):
+            with changed:
+                inside.append(sid)
+                most = max(most, len(inside))
+                changed.notify_all()
+            assert go[sid].wait(WAIT_S)
+            with changed:
+                inside.remove(sid)
+                changed.notify_all()
+
+    def until(condition) -> None:
+        with changed:
+            assert changed.wait_for(condition, timeout=WAIT_S), inside
+
+    try:
+        for sid in asked:
+            hub.follow(sid, [data.current(metrics)])
+        save(metrics, REVENUE, "        value: 12500\n")
+        assert hub.check(metrics) == asked
+        runs = [threading.Thread(target=page_run, args=[sid], daemon=True) for sid in asked]
+        for run in runs:
+            run.start()
+        until(lambda: len(inside) == 2)
+        # Meanwhile a reader clicks: that run is not one the save asked for, so it goes ahead at once.
+        reader = threading.Thread(target=lambda: hub.turn("reader").__enter__(), daemon=True)
+        reader.start()
+        reader.join(WAIT_S)
+        assert not reader.is_alive()
+        for left in range(len(asked) - 1, -1, -1):
+            first = inside[0]
+            go[first].set()  # that page's run ends: the next one waiting takes its turn
+            until(lambda: first not in inside and len(inside) == min(2, left))  # noqa: B023 (used at once)
+        for run in runs:
+            run.join(WAIT_S)
+        assert (most, [run.is_alive() for run in runs]) == (2, [False] * 5)
+        # The save's turn was used once: the next run of the same page (the reader's own click) does not queue.
+        with hub.turn("s0"):
+            pass
+    finally:
+        hub.stop()

@@ -122,3 +122,33 @@ def test_a_predecessor_that_has_no_file_is_shown_on_the_new_provinces_pages(regi
     assert not at.exception
     assert "data/regions/tay-ninh.yaml:25:17: meta.predecessors[1]: no region with id 'tay-ninh-c'" in codes
     assert "95.25%" in page_text(at)  # the figures are still shown
+
+
+def test_a_region_file_added_or_removed_while_the_app_runs_is_in_the_switch_at_the_next_run(regions_copy):
+    at = app().run()
+    folder = regions_copy / "data" / "regions"
+    text = (folder / "tay-ninh-cu.yaml").read_text(encoding="utf-8")
+    (folder / "binh-phuoc.yaml").write_text(text.replace('region: "Tây Ninh (cũ)"', 'region: "Bình Phước"'), "utf-8")
+    at.run()
+    assert switch(at).options == [*LABELS["vi"][:1], "Bình Phước", *LABELS["vi"][1:]]
+    (folder / "binh-phuoc.yaml").unlink()
+    at.run()
+    assert switch(at).options == LABELS["vi"]
+
+
+def test_a_broken_link_fixed_in_notepad_leaves_the_banner_and_a_renamed_region_renames_its_label(regions_copy):
+    path = regions_copy / "data" / "regions" / "tay-ninh.yaml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("[long-an, tay-ninh-cu]", "[long-an, tay-ninh-c]"), encoding="utf-8")
+    at = app()
+    at.query_params["region"] = "tay-ninh"
+    at.query_params["lang"] = "en"
+    at.run()
+    broken = "data/regions/tay-ninh.yaml:25:17: meta.predecessors[1]: no region with id 'tay-ninh-c'"
+    assert broken in "\n".join(c.value for c in at.code)
+    path.write_text(good.replace('region_en: "Tây Ninh"', 'region_en: "Tây Ninh (new)"'), encoding="utf-8")
+    at.run()
+    assert (
+        [c.value for c in at.code if "tay-ninh-c" in c.value],
+        switch(at).options[2],
+    ) == ([], "Tây Ninh (new) · from 01/07/2025")

@@ -38,6 +38,12 @@ SECTIONS = [
 
 
 def main() -> None:
+    """The whole run of a page; one that a save of the file asked for waits its turn (live.turn)."""
+    with live.turn():
+        _run()
+
+
+def _run() -> None:
     st.set_page_config(page_title="Chuyển đổi số · DX KPI", page_icon="📊", layout="wide")
     first = data.current()
     default = first.metrics.meta.language.value if first.metrics else "vi"

@@ -66,6 +66,21 @@ def region_label(region: Region, lang: str, regions: list[Region]) -> str:
     return name
 
 
+_labels: dict[tuple, dict[str, str]] = {}  # (regions_state, lang) -> label by region id
+
+
+def region_labels(regions: list[Region], lang: str) -> dict[str, str]:
+    """Each region's region_label by id; worked out again only when a region file changes."""
+    key = (regions_state(regions), lang)
+    labels = _labels.get(key)
+    if labels is None:
+        labels = {r.id: region_label(r, lang, regions) for r in regions}
+        if len(_labels) > 8:  # two languages, and the few versions a session of edits leaves behind
+            _labels.clear()
+        _labels[key] = labels
+    return labels
+
+
 def region(lang: str) -> Region:
     """The sidebar's region switch, shown when there is more than one; kept in the URL (?region=tay-ninh)."""
     regions = data.regions()
@@ -77,7 +92,7 @@ def region(lang: str) -> Region:
     if st.session_state.get("region") not in ids:
         wanted = st.query_params.get("region")
         st.session_state["region"] = wanted if wanted in ids else ids[0]
-    labels = {r.id: region_label(r, lang, regions) for r in regions}
+    labels = region_labels(regions, lang)
     chosen = st.sidebar.selectbox("Địa phương / Region", ids, format_func=labels.__getitem__, key="region")
     if chosen == ids[0]:
         if "region" in st.query_params:
@@ -103,7 +118,7 @@ def language(default: str = "vi") -> str:
 def file_shown(path: Path) -> str:
     """A metrics file as the reader finds it: relative to the project folder (data/regions/tay-ninh.yaml)."""
     try:
-        return path.resolve().relative_to(data.metrics_path().resolve().parent).as_posix()
+        return data.resolved(path).relative_to(data.resolved(data.metrics_path()).parent).as_posix()
     except ValueError:
         return str(path)
 
@@ -153,11 +168,25 @@ def problem_banner(snap: data.Snapshot, lang: str) -> None:
         )
 
 
+def regions_state(regions: list[Region]) -> tuple:
+    """What region labels and the links between region files depend on: each region and its files' signatures."""
+    return tuple((r.id, r.path, data.current(r.path).signature) for r in regions)
+
+
+_links: dict[tuple, list] = {}  # regions_state -> every link problem
+
+
 def link_problems(region: Region) -> list:
     """Problems between the region files that concern this region's file (an unknown predecessor, an id used twice)."""
     regions = data.regions()
-    models = {r.path: data.current(r.path).metrics for r in regions}
-    return [p for p in check_links(regions, models, file_shown) if p.file == file_shown(region.path)]
+    key = regions_state(regions)
+    problems = _links.get(key)
+    if problems is None:  # checked again only when a region file changes: not on every page's every run
+        models = {r.path: data.current(r.path).metrics for r in regions}
+        problems = check_links(regions, models, file_shown)
+        _links.clear()
+        _links[key] = problems
+    return [p for p in problems if p.file == file_shown(region.path)]
 
 
 def link_banner(region: Region, lang: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import threading
 import time
@@ -14,7 +15,7 @@ from ..history import History
 from ..loader import LoadResult, load
 from ..model import Metrics
 from ..progress import Progress, assess_all
-from ..regions import Region, discover
+from ..regions import Region, default_id, discover, folder_for
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -88,7 +89,7 @@ _snapshots: dict[Path, Snapshot] = {}
 
 def current(path: Path | None = None) -> Snapshot:
     """The snapshot for the file as it is now; parsed again only if the signature of a file it read changed."""
-    path = (path or metrics_path()).resolve()
+    path = resolved(path or metrics_path())
     with _lock:
         last = _snapshots.get(path)
         files = last.files if last else (path,)
@@ -126,7 +127,25 @@ def _notice(path: Path) -> None:
         History(path).notice()
 
 
+@functools.lru_cache(maxsize=1024)
+def resolved(path: Path) -> Path:
+    """`path` made absolute, links followed. Remembered: every page's every run asks, and each is a stat per folder."""
+    return path.resolve()
+
+
+_regions: dict[tuple, list[Region]] = {}  # (default file, its folder of regions, the folder's signature, id) -> found
+
+
 def regions() -> list[Region]:
     """Every region: the default metrics file (its id from its last good model), then data/regions/*.yaml."""
     default = metrics_path()
-    return discover(default, current(default).metrics)
+    metrics = current(default).metrics
+    folder = folder_for(default)
+    # Adding, removing or renaming a region file changes the folder's signature; only then look again.
+    key = (default, folder, signature(folder), default_id(default, metrics))
+    found = _regions.get(key)
+    if found is None:
+        found = discover(default, metrics)
+        _regions.clear()  # one entry is all a server needs
+        _regions[key] = found
+    return list(found)

@@ -9,10 +9,11 @@ same rerun Streamlit's "run on save" gives a session when one of its Python file
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import streamlit as st
@@ -25,6 +26,10 @@ from watchdog.observers.polling import PollingObserver
 
 from . import data
 
+# Pages a save reruns take turns, this many at once. Python runs one thread at a time: fifty reruns started
+# together share the processor and all finish near the end, after the time of all fifty; in turns, the first
+# pages show the new figure after the time of one or two, and the median page after half of the whole.
+TURNS = 2
 SETTLE_SECONDS = 0.1  # an editor's save is several writes (truncate, write, close): act once they are done
 # Events that can change a file's content or existence; opening and reading a file (as every load does) are not.
 CHANGES = {"created", "modified", "moved", "deleted", "closed"}
@@ -42,11 +47,15 @@ def _key(path: Path) -> str:
 class Hub:
     """Which sessions show which metrics file at which signature; reruns those left behind by a save."""
 
-    def __init__(self, rerun: Rerun, observer: BaseObserver, settle: float = SETTLE_SECONDS) -> None:
+    def __init__(
+        self, rerun: Rerun, observer: BaseObserver, settle: float = SETTLE_SECONDS, turns: int = TURNS
+    ) -> None:
         self._rerun = rerun
         self._observer = observer
         self._settle = settle
         self._lock = threading.Lock()
+        self._turns = threading.BoundedSemaphore(turns)
+        self._asked: set[str] = set()  # sessions rerun for a save whose run has not yet started
         self._shown: dict[str, dict[Path, data.Signature]] = {}  # session -> metrics file -> signature shown
         self._files: dict[Path, tuple[Path, ...]] = {}  # metrics file -> the files its snapshot was read from
         self._snapshots_of: dict[str, set[Path]] = {}  # watched file (_key) -> metrics files that read it
@@ -94,6 +103,7 @@ class Hub:
             behind = [sid for sid, shown in self._shown.items() if path in shown and shown[path] != now]
             for sid in behind:
                 self._shown[sid][path] = now  # asked once for this version; its rerun records what it shows
+                self._asked.add(sid)
         for sid in behind:
             if not self._rerun(sid):
                 with self._lock:
@@ -111,6 +121,18 @@ class Hub:
                 paths |= self._snapshots_of.get(_key(Path(os.fsdecode(name))), set())
         for path in paths:
             self.changed(path)
+
+    @contextlib.contextmanager
+    def turn(self, session_id: str) -> Iterator[None]:
+        """Run a rerun this hub asked for in turn with the others (at most `turns` at once); any other at once."""
+        with self._lock:
+            asked = session_id in self._asked
+            self._asked.discard(session_id)
+        if not asked:  # the reader's own click, a first visit: never kept waiting
+            yield
+            return
+        with self._turns:
+            yield
 
     def sessions(self) -> dict[str, dict[Path, data.Signature]]:
         """What each session shows, as recorded (a copy)."""
@@ -189,3 +211,14 @@ def follow(*snaps: data.Snapshot) -> None:
     if ctx is None or not runtime.exists():
         return
     hub().follow(ctx.session_id, snaps)
+
+
+@contextlib.contextmanager
+def turn() -> Iterator[None]:
+    """Wrap a page's whole run: a rerun asked for by a save waits its turn (see TURNS); others run at once."""
+    ctx = get_script_run_ctx()
+    if ctx is None or not runtime.exists():
+        yield
+        return
+    with hub().turn(ctx.session_id):
+        yield
