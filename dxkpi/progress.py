@@ -152,11 +152,31 @@ def assess(indicator: Indicator, targets: list[Target], as_of: dt.date | None = 
         return _plain(indicator, Status.NO_DATA, target, None, _only_later_reason(indicator, target, valued[-1]))
     # A target has passed once a later year has data, or once the assessment's year is beyond it.
     now_year = max(valued[-1].period.end_year, as_of.year if as_of else 0)
-    progress = _measured(indicator, target, series, now_year)
+    # A pace between figures measured two ways would measure the change of method: only the latest's way counts.
+    alike = same_definition(indicator, series)
+    progress = _measured(indicator, target, alike, now_year)
+    if len(alike) < len(series):
+        progress = _apart(progress, alike[0])
     passed = _passed_years(targets, target, as_of)
     if not passed:
         return progress
     return _with_horizon(progress, target, passed)
+
+
+def same_definition(indicator: Indicator, series: list[Observation]) -> list[Observation]:
+    """The figures of `series` (in time order) that follow the same definition as its latest one."""
+    latest = indicator.definition_of(series[-1])
+    return [o for o in series if indicator.definition_of(o) == latest]
+
+
+def _apart(progress: Progress, first: Observation) -> Progress:
+    """The progress, its reason saying that figures of another definition were left out of the pace."""
+    since = fmt.period(first.period, "vi"), fmt.period(first.period, "en")
+    return dataclasses.replace(
+        progress,
+        reason_vi=progress.reason_vi + f" (chỉ tính các số cùng định nghĩa với số mới nhất, từ {since[0]})",
+        reason_en=progress.reason_en + f" (only figures of the latest figure's definition count, from {since[1]})",
+    )
 
 
 def counted(figures: list[Observation], target: Target) -> list[Observation]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -560,3 +561,47 @@ def test_the_sentence_words_a_figure_as_the_card_does():
     score = indicator([obs(2023, 1.25)], unit=Unit.SCORE)
     p = assess(score, [target(2, year=2030)], LATE_2026)
     assert p.reason_vi == "mới có số liệu một năm: 1,25 điểm năm 2023, chưa tính được tốc độ; mục tiêu ≥2 điểm (2030)"
+
+
+def measured_as(definition: str, values: dict[int, float]) -> list[Observation]:
+    return [dataclasses.replace(o, definition=definition) for o in series(values)]
+
+
+@pytest.mark.parametrize(
+    ("observations", "expected", "baseline_year", "reason_en"),
+    [
+        # 50% at level 4 in 2021 against 45% and 60% fully online later: paced from 45 (2023), on track.
+        (
+            measured_as("muc-4", {2021: 50}) + measured_as("toan-trinh", {2023: 45, 2024: 60}),
+            (Status.ON_TRACK, "cagr", pytest.approx(1 / 3), pytest.approx(1 / 3), pytest.approx(1.0)),
+            2023,
+            "(only figures of the latest figure's definition count, from 2023)",
+        ),
+        # One figure of the latest definition: no pace yet, whatever the older way measured.
+        (
+            measured_as("muc-4", {2021: 50, 2022: 55}) + measured_as("toan-trinh", {2024: 60}),
+            (Status.ONE_OBSERVATION, "cagr", None, pytest.approx((80 / 60) - 1), None),
+            2024,
+            "(only figures of the latest figure's definition count, from 2024)",
+        ),
+        # All of one definition: nothing left out, nothing said (the 2021 figure is the baseline).
+        (
+            measured_as("toan-trinh", {2021: 50, 2024: 60}),
+            (
+                Status.OFF_TRACK,
+                "cagr",
+                pytest.approx((60 / 50) ** (1 / 3) - 1),
+                pytest.approx((80 / 50) ** 0.25 - 1),
+                pytest.approx(((60 / 50) ** (1 / 3) - 1) / ((80 / 50) ** 0.25 - 1)),
+            ),
+            2021,
+            "",
+        ),
+    ],
+)
+def test_the_pace_counts_only_figures_of_the_latest_figures_definition(
+    observations, expected, baseline_year, reason_en
+):
+    p = assess(indicator(observations), [target(80)])
+    said = p.reason_en[p.reason_en.index("(only") :] if "(only" in p.reason_en else ""
+    assert (figures(p), p.baseline.period.end_year, said) == (expected, baseline_year, reason_en)
