@@ -31,7 +31,7 @@ from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.serve import CHROMIUM_ARGS, Server, copy_metrics  # noqa: E402  (the server the browser tests use)
+from tests.serve import CHROMIUM_ARGS, Server, choose, copy_metrics, type_in, wait_idle  # noqa: E402  (the server the browser tests use)
 
 VIEWPORT = {"width": 1400, "height": 900}
 GOAL_S = 1.0
@@ -54,31 +54,6 @@ text => {
   requestAnimationFrame(frame);
 }
 """
-
-APP_IDLE = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  return !!app && app.dataset.testScriptState === 'notRunning' && app.dataset.testConnectionState === 'CONNECTED'
-    && !document.querySelector('[data-testid="stStatusWidget"]');
-}"""
-
-
-def wait_idle(page: Page) -> None:
-    page.wait_for_function(APP_IDLE, polling="raf", timeout=60_000)
-
-
-def choose(page: Page, key: str, text: str) -> None:
-    box = page.locator(f".st-key-{key}")
-    box.locator("input").click()
-    box.locator("input").fill(text)
-    page.get_by_role("option").filter(has_text=text).first.click()
-    wait_idle(page)
-
-
-def type_in(page: Page, key: str, text: str) -> None:
-    field = page.locator(f".st-key-{key} input")
-    field.fill(text)
-    field.press("Enter")
-    wait_idle(page)
 
 
 def fill_form(page: Page, generation: int, period: str, value: str) -> None:

@@ -1,4 +1,5 @@
-"""A Streamlit app served for a real browser, shared by the browser tests and bench/bench_dashboard.py."""
+"""A Streamlit app served for a real browser, and what a test or a bench does on its page; shared by the browser
+tests and the benches in bench/."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+
+from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 # Debian's chromium, as root, on a machine with no outside network: these flags keep it from trying.
@@ -78,3 +81,37 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+
+
+# --- what a browser test or a bench does on a page ----------------------------------------------------
+
+# The script run has finished, the connection is up and the status widget ("Running…") is gone.
+APP_IDLE = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return !!app && app.dataset.testScriptState === 'notRunning'
+    && app.dataset.testConnectionState === 'CONNECTED'
+    && !document.querySelector('[data-testid="stStatusWidget"]');
+}"""
+IDLE_TIMEOUT_MS = 60_000  # generous upper bound on a busy machine; a passing wait returns as soon as it holds
+
+
+def wait_idle(page: Page) -> None:
+    """Until the script run has finished and the connection is up (the status widget is gone)."""
+    page.wait_for_function(APP_IDLE, polling="raf", timeout=IDLE_TIMEOUT_MS)
+
+
+def choose(page: Page, key: str, text: str) -> None:
+    """Pick in a selectbox by typing part of the option, as a user searches it."""
+    box = page.locator(f".st-key-{key}")
+    box.locator("input").click()
+    box.locator("input").fill(text)
+    page.get_by_role("option").filter(has_text=text).first.click()
+    wait_idle(page)
+
+
+def type_in(page: Page, key: str, text: str) -> None:
+    """Type into a text input and press Enter, then wait for the run it starts."""
+    field = page.locator(f".st-key-{key} input")
+    field.fill(text)
+    field.press("Enter")
+    wait_idle(page)

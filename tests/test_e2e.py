@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.builders import HOSTILE, LONG, hostile_text
-from tests.serve import Server, copy_metrics
+from tests.serve import Server, copy_metrics, wait_idle
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -29,12 +29,6 @@ CHARTS_DRAWN = """() => !document.querySelector('[data-testid="stSkeleton"]')
     .every(chart => chart.querySelector('.js-plotly-plot .main-svg g.trace'))"""
 
 # Streamlit marks its root element with the script's state; "notRunning" once a run has finished.
-APP_IDLE = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  return !!app && app.dataset.testScriptState === 'notRunning'
-    && app.dataset.testConnectionState === 'CONNECTED'
-    && !document.querySelector('[data-testid="stStatusWidget"]');
-}"""
 
 KEY_FIGURES_VI = [
     ">193 tỷ đồng",
@@ -98,11 +92,6 @@ def page(browser: Browser):
 def open_page(page: Page, url: str) -> None:
     page.goto(url)
     wait_idle(page)
-
-
-def wait_idle(page: Page) -> None:
-    """Until the script run has finished and the connection is up (the status widget is gone)."""
-    page.wait_for_function(APP_IDLE, polling="raf", timeout=TIMEOUT_MS)
 
 
 def main_area(page: Page):

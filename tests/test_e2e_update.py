@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from dxkpi.history import History
 from dxkpi.loader import load
-from tests.serve import Server, copy_metrics
+from tests.serve import Server, choose, copy_metrics, type_in
 from tests.test_e2e import TIMEOUT_MS, assert_no_error, open_page, wait_idle
 
 SAVE = ".st-key-upd_save button"
@@ -36,22 +36,6 @@ def served(tmp_path: Path):
     server = Server("dashboard.py", tmp_path / "streamlit.log", {"DXKPI_METRICS": str(metrics)})
     yield server, metrics
     server.stop()
-
-
-def choose(page: Page, key: str, text: str) -> None:
-    """Pick in a selectbox by typing part of the option, as a user searches it."""
-    box = page.locator(f".st-key-{key}")
-    box.locator("input").click()
-    box.locator("input").fill(text)
-    page.get_by_role("option").filter(has_text=text).first.click()
-    wait_idle(page)
-
-
-def type_in(page: Page, key: str, text: str) -> None:
-    field = page.locator(f".st-key-{key} input")
-    field.fill(text)
-    field.press("Enter")
-    wait_idle(page)
 
 
 def latest(metrics: Path, indicator: str) -> tuple[str, float | None, str] | None:

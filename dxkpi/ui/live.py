@@ -4,7 +4,9 @@ An open page costs nothing while its file stays as it is: the server's one watch
 folders of the watched files, and each browser session is only an entry in a table (file -> the signature
 the session shows). When a watched file is saved, the watcher waits for the writes to settle, takes the
 signature of the files again and reruns, from the server, only the sessions that show an older one: the
-same rerun Streamlit's "run on save" gives a session when one of its Python files changes.
+same rerun Streamlit's "run on save" gives a session when one of its Python files changes. Those reruns take
+turns (TURNS at once), so that with many pages open the first get the new figures at once and none waits for
+all the others.
 """
 
 from __future__ import annotations
@@ -108,6 +110,7 @@ class Hub:
             if not self._rerun(sid):
                 with self._lock:
                     self._shown.pop(sid, None)
+                    self._asked.discard(sid)
         return behind
 
     def on_event(self, event: FileSystemEvent) -> None:
