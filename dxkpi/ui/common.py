@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Hashable
 from pathlib import Path
 
 import streamlit as st
@@ -66,19 +67,14 @@ def region_label(region: Region, lang: str, regions: list[Region]) -> str:
     return name
 
 
-_labels: dict[tuple, dict[str, str]] = {}  # (regions_state, lang) -> label by region id
+_labels: dict[Hashable, dict[str, str]] = {}
 
 
 def region_labels(regions: list[Region], lang: str) -> dict[str, str]:
     """Each region's region_label by id; worked out again only when a region file changes."""
-    key = (regions_state(regions), lang)
-    labels = _labels.get(key)
-    if labels is None:
-        labels = {r.id: region_label(r, lang, regions) for r in regions}
-        if len(_labels) > 8:  # two languages, and the few versions a session of edits leaves behind
-            _labels.clear()
-        _labels[key] = labels
-    return labels
+    key = (data.regions_state(regions), lang)
+    # Both languages, and the versions that pages not yet rerun after a save may still ask for.
+    return data.remembered(_labels, key, lambda: {r.id: region_label(r, lang, regions) for r in regions}, keep=8)
 
 
 def region(lang: str) -> Region:
@@ -168,24 +164,18 @@ def problem_banner(snap: data.Snapshot, lang: str) -> None:
         )
 
 
-def regions_state(regions: list[Region]) -> tuple:
-    """What region labels and the links between region files depend on: each region and its files' signatures."""
-    return tuple((r.id, r.path, data.current(r.path).signature) for r in regions)
-
-
-_links: dict[tuple, list] = {}  # regions_state -> every link problem
+_links: dict[Hashable, list] = {}
 
 
 def link_problems(region: Region) -> list:
     """Problems between the region files that concern this region's file (an unknown predecessor, an id used twice)."""
     regions = data.regions()
-    key = regions_state(regions)
-    problems = _links.get(key)
-    if problems is None:  # checked again only when a region file changes: not on every page's every run
-        models = {r.path: data.current(r.path).metrics for r in regions}
-        problems = check_links(regions, models, file_shown)
-        _links.clear()
-        _links[key] = problems
+
+    def check() -> list:
+        return check_links(regions, {r.path: data.current(r.path).metrics for r in regions}, file_shown)
+
+    # Checked again only when a region file changes, not on every page's every run.
+    problems = data.remembered(_links, data.regions_state(regions), check)
     return [p for p in problems if p.file == file_shown(region.path)]
 
 

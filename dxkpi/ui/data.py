@@ -8,8 +8,10 @@ import functools
 import os
 import threading
 import time
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from ..history import History
 from ..loader import LoadResult, load
@@ -18,6 +20,7 @@ from ..progress import Progress, assess_all
 from ..regions import Region, default_id, discover, folder_for
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+T = TypeVar("T")
 
 
 def metrics_path() -> Path:
@@ -133,7 +136,22 @@ def resolved(path: Path) -> Path:
     return path.resolve()
 
 
-_regions: dict[tuple, list[Region]] = {}  # (default file, its folder of regions, the folder's signature, id) -> found
+def remembered(cache: dict[Hashable, T], key: Hashable, compute: Callable[[], T], keep: int = 1) -> T:
+    """cache[key], computed the first time that key is asked; the cache forgets all once it holds `keep` keys.
+
+    For what every page's every run asks and only a saved file changes: the key holds what the value
+    depends on (signatures), and a server needs only the latest few.
+    """
+    if key in cache:
+        return cache[key]
+    value = compute()
+    if len(cache) >= keep:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+_regions: dict[Hashable, list[Region]] = {}
 
 
 def regions() -> list[Region]:
@@ -143,9 +161,10 @@ def regions() -> list[Region]:
     folder = folder_for(default)
     # Adding, removing or renaming a region file changes the folder's signature; only then look again.
     key = (default, folder, signature(folder), default_id(default, metrics))
-    found = _regions.get(key)
-    if found is None:
-        found = discover(default, metrics)
-        _regions.clear()  # one entry is all a server needs
-        _regions[key] = found
-    return list(found)
+    found: list[Region] = remembered(_regions, key, lambda: discover(default, metrics))
+    return list(found)  # a copy: the remembered list is every session's
+
+
+def regions_state(regions: list[Region]) -> tuple:
+    """What region labels and the links between region files depend on: each region and its files' signatures."""
+    return tuple((r.id, r.path, current(r.path).signature) for r in regions)
