@@ -3,7 +3,7 @@
 Generates a valid file (3,400 indicators, ten yearly observations each), then times, in the same run
 and alternating, (a) PyYAML's C loader parsing it (`yaml.load(text, CSafeLoader)`, the baseline), the
 same with Python's garbage collector paused (dxkpi pauses it while loading, so this is the like-for-like
-figure) and (b) `dxkpi.loader.load` reading, checking and building the model from it. Prints the best of N
+figure) and (b) `dxkpi.reading.loader.load` reading, checking and building the model from it. Prints the best of N
 for each and both ratios. Goal: at most 1.3x.
 
     python bench/bench_validate.py [--indicators 3400] [--repeat 5]
@@ -22,7 +22,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.generate_metrics import generate  # noqa: E402  (the same generator the big-file tests use)
-from dxkpi.loader import load  # noqa: E402
+from dxkpi.reading.loader import load
 
 
 def best_of(repeat: int, fn) -> float:

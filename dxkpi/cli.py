@@ -9,8 +9,8 @@ import typing
 from collections.abc import Sequence
 from pathlib import Path
 
-from .loader import LoadResult, load
-from .schema import schema_text
+from dxkpi.reading.loader import LoadResult, load
+from dxkpi.reading.schema import schema_text
 
 
 class _Parser(argparse.ArgumentParser):
@@ -78,7 +78,7 @@ def summary(metrics, lang: str) -> str:
 
 def cmd_validate(paths: list[str], lang: str, form: str = "text") -> int:
     """Every problem of every file named (or of every region), one a line or as JSON; exit 1 on any error."""
-    from .regions import load_regions, region_files
+    from dxkpi.reading.regions import load_regions, region_files
 
     default = Path("metrics.yaml")
     regional = {p.resolve() for p in region_files(default)} if default.is_file() else set()
@@ -138,7 +138,7 @@ def _validate_one(path: str, lang: str, form: str) -> int:
 
 def region_file(args: argparse.Namespace) -> Path | None:
     """The metrics file of `--region` (the default file's region when not given); None, with a message, if unknown."""
-    from .regions import discover, folder_for
+    from dxkpi.reading.regions import discover, folder_for
 
     default = Path(args.metrics)
     if not args.region:
@@ -178,8 +178,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from .spreadsheet import template_bytes  # openpyxl only when asked for
-    from .writer import atomic_write
+    from dxkpi.editing.spreadsheet import template_bytes  # openpyxl only when asked for
+    from dxkpi.editing.writer import atomic_write
 
     metrics = region_file(args)
     if metrics is None:
@@ -202,7 +202,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     import getpass
 
-    from .spreadsheet import import_file
+    from dxkpi.editing.spreadsheet import import_file
 
     try:
         who = getpass.getuser()

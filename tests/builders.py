@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from dxkpi.model import Indicator, Kind, Meta, Metrics, Observation, Period, Pillar, Unit
+from dxkpi.core.model import Indicator, Kind, Meta, Metrics, Observation, Period, Pillar, Unit
 
 
 def year(y: int) -> Period:

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from dxkpi.account import Outcome, account_line, final_account
-from dxkpi.model import (
+from dxkpi.analysis.account import Outcome, account_line, final_account
+from dxkpi.core.model import (
     Comparator,
     Kind,
     Level,

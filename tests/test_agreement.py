@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from dxkpi import charts, fmt
-from dxkpi import html as h
-from dxkpi.account import final_account
-from dxkpi.loader import load
-from dxkpi.progress import Status, assess_all
-from dxkpi.slides import build_deck
+from dxkpi.analysis.account import final_account
+from dxkpi.analysis.progress import Status, assess_all
+from dxkpi.core import fmt
+from dxkpi.presentation import charts
+from dxkpi.presentation import html as h
+from dxkpi.presentation.slides import build_deck
+from dxkpi.reading.loader import load
 
 ROOT = Path(__file__).parent.parent
 METRICS = load(ROOT / "metrics.yaml").metrics

@@ -12,17 +12,17 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dxkpi.slides import SHORT_CITATION
+from dxkpi.presentation.slides import SHORT_CITATION
 from tests.builders import ACTIVE, HOSTILE, hostile_text
 
 ROOT = Path(__file__).parent.parent
 PAGES = [
-    ("dxkpi/pages/chinh_quyen_so.py", "Chính quyền số", ">193 tỷ đồng"),
-    ("dxkpi/pages/kinh_te_so.py", "Kinh tế số", "gần 11.500 tỷ đồng"),
-    ("dxkpi/pages/xa_hoi_so.py", "Xã hội số", ">98%"),
-    ("dxkpi/pages/nen_tang.py", "Nền tảng chung", "88,9%"),
-    ("dxkpi/pages/milestones.py", "Cột mốc", "LGPS"),
-    ("dxkpi/pages/sources.py", "Nguồn", "Kết quả nổi bật trong thực hiện chuyển đổi số ở Long An"),
+    ("dxkpi/ui/pages/chinh_quyen_so.py", "Chính quyền số", ">193 tỷ đồng"),
+    ("dxkpi/ui/pages/kinh_te_so.py", "Kinh tế số", "gần 11.500 tỷ đồng"),
+    ("dxkpi/ui/pages/xa_hoi_so.py", "Xã hội số", ">98%"),
+    ("dxkpi/ui/pages/nen_tang.py", "Nền tảng chung", "88,9%"),
+    ("dxkpi/ui/pages/milestones.py", "Cột mốc", "LGPS"),
+    ("dxkpi/ui/pages/sources.py", "Nguồn", "Kết quả nổi bật trong thực hiện chuyển đổi số ở Long An"),
 ]
 
 
@@ -95,7 +95,7 @@ def test_every_page_runs_without_an_exception_and_shows_its_figures(metrics_copy
 
 def test_a_pillar_page_draws_a_chart_for_an_indicator_with_a_figure_and_a_target(metrics_copy):
     at = app().run()
-    at.switch_page("dxkpi/pages/nen_tang.py").run()
+    at.switch_page("dxkpi/ui/pages/nen_tang.py").run()
     charts = at.get("plotly_chart")
     assert len(charts) >= 1
 
@@ -145,7 +145,7 @@ def test_text_from_the_file_cannot_inject_markup(metrics_copy):
     hostile = 'name: "<img src=x onerror=alert(1)> [link](http://example.com) $x$"'
     metrics_copy.write_text(text.replace(original, hostile, 1), encoding="utf-8")
     at = app().run()
-    at.switch_page("dxkpi/pages/kinh_te_so.py").run()
+    at.switch_page("dxkpi/ui/pages/kinh_te_so.py").run()
     assert "<img src=x onerror=alert(1)> [link](http://example.com) $x$" in page_text(at)  # shown as words...
     raw = markup(at)
     assert "<img" not in raw and "[link](" not in raw and "$x$" not in raw  # ...never as markup
@@ -153,7 +153,7 @@ def test_text_from_the_file_cannot_inject_markup(metrics_copy):
 
 def test_presentation_mode_shows_one_slide_with_a_counter_and_moves_on(metrics_copy):
     at = app().run()
-    at.switch_page("dxkpi/pages/present.py").run()
+    at.switch_page("dxkpi/ui/pages/present.py").run()
     assert not at.exception
     assert "1 / 9" in page_text(at)
     assert "Chỉ tiêu chuyển đổi số tỉnh Long An" in page_text(at)
@@ -169,13 +169,13 @@ def test_presentation_mode_follows_the_language(metrics_copy):
     at.query_params["lang"] = "en"
     at.query_params["slide"] = "2"
     at.run()
-    at.switch_page("dxkpi/pages/present.py").run()
+    at.switch_page("dxkpi/ui/pages/present.py").run()
     assert "nearly 11,500 billion VND" in page_text(at)
 
 
 def test_the_download_page_offers_every_format(metrics_copy):
     at = app().run()
-    at.switch_page("dxkpi/pages/downloads.py").run()
+    at.switch_page("dxkpi/ui/pages/downloads.py").run()
     assert not at.exception
     buttons = at.get("download_button")
     assert len(buttons) == 5
@@ -184,7 +184,7 @@ def test_the_download_page_offers_every_format(metrics_copy):
 def test_the_download_page_refuses_while_the_file_has_problems(metrics_copy):
     at = app().run()
     metrics_copy.write_text(metrics_copy.read_text(encoding="utf-8").replace("value: 11500", "value: 11.500"))
-    at.switch_page("dxkpi/pages/downloads.py").run()
+    at.switch_page("dxkpi/ui/pages/downloads.py").run()
     assert len(at.get("download_button")) == 0
     assert "fix them first" in at.warning[0].value or "sửa xong mới tải về được" in at.warning[0].value
 
@@ -214,13 +214,13 @@ def test_downloaded_chart_images_come_as_one_zip_of_pngs(metrics_copy):
 
 
 def test_the_final_account_page_counts_the_2025_targets_and_says_why_for_each(metrics_copy):
-    from dxkpi.account import Outcome, final_account
-    from dxkpi.loader import load
-    from dxkpi.slides import final_groups, final_row
+    from dxkpi.analysis.account import Outcome, final_account
+    from dxkpi.presentation.slides import final_groups, final_row
+    from dxkpi.reading.loader import load
 
     account = final_account(load(metrics_copy).metrics)
     at = app().run()
-    at.switch_page("dxkpi/pages/final_account.py").run()
+    at.switch_page("dxkpi/ui/pages/final_account.py").run()
     assert not at.exception
     text = page_text(at)
     assert at.title[0].value == "Tổng kết giai đoạn 2021–2025"
@@ -234,7 +234,7 @@ def test_the_final_account_page_speaks_english(metrics_copy):
     at = app()
     at.query_params["lang"] = "en"
     at.run()
-    at.switch_page("dxkpi/pages/final_account.py").run()
+    at.switch_page("dxkpi/ui/pages/final_account.py").run()
     text = page_text(at)
     assert (
         at.title[0].value,
@@ -253,11 +253,11 @@ def test_the_overview_says_pace_is_measured_against_2030_and_links_the_final_acc
 
 
 def test_a_pillar_page_draws_every_indicator_with_a_figure_or_a_national_line_as_a_chart(metrics_copy):
-    from dxkpi.loader import load
+    from dxkpi.reading.loader import load
 
     metrics = load(metrics_copy).metrics
     at = app().run()
-    at.switch_page("dxkpi/pages/kinh_te_so.py").run()
+    at.switch_page("dxkpi/ui/pages/kinh_te_so.py").run()
     drawn = {c.proto.id for c in at.get("plotly_chart")}  # one chart per indicator block
     expected = [
         i
@@ -271,7 +271,7 @@ def test_a_pillar_page_draws_every_indicator_with_a_figure_or_a_national_line_as
 
 def test_the_other_sources_wording_of_a_figure_is_shown_beside_it(metrics_copy):
     at = app().run()
-    at.switch_page("dxkpi/pages/chinh_quyen_so.py").run()
+    at.switch_page("dxkpi/ui/pages/chinh_quyen_so.py").run()
     text = page_text(at)
     assert ("~96%" in text, "vietnamnet.vn ghi: gần 96%" in text) == (True, True)
 
@@ -304,7 +304,7 @@ def assert_shown_as_written(at: AppTest, where: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-@pytest.mark.parametrize("page", ["dxkpi/pages/overview.py", *(p[0] for p in PAGES)])
+@pytest.mark.parametrize("page", ["dxkpi/ui/pages/overview.py", *(p[0] for p in PAGES)])
 def test_text_from_the_file_shows_exactly_as_written_on_every_page(hostile_copy, page, lang):
     at = app()
     at.query_params["lang"] = lang
@@ -318,7 +318,7 @@ def test_text_from_the_file_shows_exactly_as_written_on_every_slide(hostile_copy
     at = app()
     at.query_params["lang"] = lang
     at.run()
-    at.switch_page("dxkpi/pages/present.py").run()
+    at.switch_page("dxkpi/ui/pages/present.py").run()
     total = int(re.search(r"1 / (\d+)", page_text(at)).group(1))
     shown = 0
     for k in range(1, total + 1):
@@ -366,7 +366,7 @@ def test_a_warning_is_shown_beside_the_data_and_hides_nothing(tmp_path, monkeypa
     assert at.expander[0].label == "1 cảnh báo về tệp số liệu (số liệu vẫn hiển thị đầy đủ)"
     assert at.code[0].value.startswith("metrics.yaml:32:17: cảnh báo: indicators[doanh-thu].observations[1].period")
     assert "<h1>Thử nghiệm</h1>" in markup(at)
-    at.switch_page("dxkpi/pages/downloads.py").run()
+    at.switch_page("dxkpi/ui/pages/downloads.py").run()
     assert len(at.get("download_button")) == 5  # a warning does not hold the downloads back
 
 
@@ -378,7 +378,7 @@ def test_with_no_browser_the_three_buttons_that_need_one_say_so_before_the_click
 
     monkeypatch.setattr(images, "find_browser", none_found)
     at = app().run()
-    at.switch_page("dxkpi/pages/downloads.py").run()
+    at.switch_page("dxkpi/ui/pages/downloads.py").run()
     disabled = {b.proto.id.split("dl-")[-1]: b.proto.disabled for b in at.get("download_button")}
     assert disabled == {"pdf": True, "pptx": True, "png": True, "html": False, "xlsx": False}
     said = [html.unescape(c.value) for c in at.caption if "Chrome" in c.value and "Chưa tạo được" in c.value]
@@ -390,7 +390,7 @@ def test_a_download_that_cannot_be_made_saves_nothing_and_the_page_says_why(metr
     from dxkpi.ui import data, downloads
 
     at = app().run()
-    at.switch_page("dxkpi/pages/downloads.py").run()
+    at.switch_page("dxkpi/ui/pages/downloads.py").run()
     snap = data.current(metrics_copy)
     failures: dict[str, str] = at.session_state[downloads.FAILURES]
     metrics_copy.write_text(metrics_copy.read_text(encoding="utf-8").replace("value: 11500", "value: 11.500"))

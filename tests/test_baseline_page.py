@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from tests.builders import ACTIVE, HOSTILE, hostile_text
 
 ROOT = Path(__file__).parent.parent
-PAGE = "dxkpi/pages/baseline.py"
+PAGE = "dxkpi/ui/pages/baseline.py"
 
 
 @pytest.fixture

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from dxkpi import charts, fmt
-from dxkpi.compare import Entry, Panel, groups
-from dxkpi.model import (
+from dxkpi.analysis.compare import Entry, Panel, groups
+from dxkpi.analysis.progress import Status, assess
+from dxkpi.core import fmt
+from dxkpi.core.model import (
     Citation,
     Comparator,
     Definition,
@@ -28,8 +29,8 @@ from dxkpi.model import (
     Target,
     Unit,
 )
-from dxkpi.progress import Status, assess
-from dxkpi.regions import Region
+from dxkpi.presentation import charts
+from dxkpi.reading.regions import Region
 from tests.builders import make_indicator, year
 
 # ----- builders -----

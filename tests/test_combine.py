@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from dxkpi.combine import Combined, Former, Line, Method, Part, Refusal, Rule, baseline
-from dxkpi.model import Definition, Indicator, Kind, MilestoneStatus, Qualifier, Source, SourceKind, Unit
-from dxkpi.regions import load_regions
+from dxkpi.analysis.combine import Combined, Former, Line, Method, Part, Refusal, Rule, baseline
+from dxkpi.core.model import Definition, Indicator, Kind, MilestoneStatus, Qualifier, Source, SourceKind, Unit
+from dxkpi.reading.regions import load_regions
 from tests.builders import make_indicator, make_metrics, make_observation, year
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from dxkpi import compare
-from dxkpi.compare import Entry, Row
-from dxkpi.model import (
+from dxkpi.analysis import compare
+from dxkpi.analysis.compare import Entry, Row
+from dxkpi.analysis.progress import assess_all
+from dxkpi.core.model import (
     Comparator,
     Definition,
     Indicator,
@@ -23,8 +24,7 @@ from dxkpi.model import (
     Target,
     Unit,
 )
-from dxkpi.progress import assess_all
-from dxkpi.regions import Region, load_regions
+from dxkpi.reading.regions import Region, load_regions
 from tests.builders import make_indicator, year
 
 ROOT = Path(__file__).resolve().parent.parent

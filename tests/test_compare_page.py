@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from tests.builders import hostile_text
 from tests.test_app import ROOT, app, assert_shown_as_written, page_text
 
-PAGE = "dxkpi/pages/compare.py"
+PAGE = "dxkpi/ui/pages/compare.py"
 PAPI_2024 = "        value: 2\n        out_of: 63\n"  # the former Tây Ninh's PAPI rank in 2024
 
 

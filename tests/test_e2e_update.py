@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from dxkpi.history import History
-from dxkpi.loader import load
+from dxkpi.editing.history import History
+from dxkpi.reading.loader import load
 from tests.serve import Server, choose, copy_metrics, type_in
 from tests.test_e2e import TIMEOUT_MS, assert_no_error, open_page, wait_idle
 

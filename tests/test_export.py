@@ -22,16 +22,16 @@ from pptx.util import Inches
 from pypdf import PdfReader
 from reportlab.pdfbase.ttfonts import TTFont
 
-from dxkpi import fmt
-from dxkpi import html as dxhtml
-from dxkpi.account import Outcome, final_account
+from dxkpi.analysis.account import Outcome, final_account
+from dxkpi.analysis.progress import assess_all
 from dxkpi.cli import build_parser
+from dxkpi.core import fmt
 from dxkpi.export import FORMATS, ExportError, default_output, export, images, pdf, pptx
 from dxkpi.export import html as html_export
 from dxkpi.export.common import chart_file_names, prepare, slug
-from dxkpi.loader import load
-from dxkpi.progress import assess_all
-from dxkpi.slides import build_deck
+from dxkpi.presentation import html as dxhtml
+from dxkpi.presentation.slides import build_deck
+from dxkpi.reading.loader import load
 
 ROOT = Path(__file__).parent.parent
 METRICS = ROOT / "metrics.yaml"

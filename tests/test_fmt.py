@@ -7,20 +7,10 @@ import re
 
 import pytest
 
-from dxkpi import fmt
-from dxkpi.account import Outcome
-from dxkpi.model import (
-    Comparator,
-    Indicator,
-    Kind,
-    Level,
-    Period,
-    Pillar,
-    Qualifier,
-    Target,
-    Unit,
-)
-from dxkpi.progress import Status
+from dxkpi.analysis.account import Outcome
+from dxkpi.analysis.progress import Status
+from dxkpi.core import fmt
+from dxkpi.core.model import Comparator, Indicator, Kind, Level, Period, Pillar, Qualifier, Target, Unit
 from tests.builders import make_indicator, year
 
 K, G, H, U = Qualifier.ABOUT, Qualifier.NEARLY, Qualifier.OVER, Qualifier.ESTIMATED

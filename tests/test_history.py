@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from dxkpi import writer as w
-from dxkpi.history import History, folder_of
+from dxkpi.editing import writer as w
+from dxkpi.editing.history import History, folder_of
 
 ROOT = Path(__file__).parent.parent
 GOOD = (ROOT / "tests/good/minimal.yaml").read_bytes()
@@ -193,8 +193,8 @@ def test_a_save_interrupted_at_any_step_leaves_the_old_or_the_new_file_and_a_his
 KILLER = textwrap.dedent(
     """
     import os, signal, sys
-    from dxkpi import writer as w
-    from dxkpi.history import History
+    from dxkpi.editing import writer as w
+    from dxkpi.editing.history import History
     fail_at, count = int(sys.argv[2]), [0]
     for name in ("write", "fsync", "replace"):
         real = getattr(os, name)

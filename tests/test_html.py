@@ -7,8 +7,9 @@ import html as std_html
 
 import pytest
 
-from dxkpi import html
-from dxkpi.model import Indicator, Kind, Observation, Period, Qualifier, Source, SourceKind, Unit
+from dxkpi.core import fmt
+from dxkpi.core.model import Indicator, Kind, Observation, Period, Qualifier, Source, SourceKind, Unit
+from dxkpi.presentation import html
 from tests.builders import make_indicator, year
 
 # ----- builders -----
@@ -128,7 +129,7 @@ def test_a_badge_shows_the_status_icon_word_and_colour():
     ],
 )
 def test_a_source_is_named_by_its_publisher_and_date_or_else_its_id(src, expected):
-    assert html.source_name(src, "bao") == expected
+    assert fmt.source_name(src, "bao") == expected
 
 
 def test_a_figure_card_shows_value_with_qualifier_name_period_words_and_source():

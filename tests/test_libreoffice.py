@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from dxkpi.loader import load
+from dxkpi.reading.loader import load
 from tests.test_spreadsheet import fill, metrics, run, template  # noqa: F401  (metrics is a fixture)
 
 SOFFICE = shutil.which("soffice")

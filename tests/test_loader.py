@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from dxkpi import model as m
-from dxkpi.loader import MAX_BYTES, load
+from dxkpi.core import model as m
+from dxkpi.reading.loader import MAX_BYTES, load
 
 HERE = Path(__file__).parent
 BROKEN = HERE / "broken"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dxkpi import model as m
-from dxkpi.loader import load
+from dxkpi.core import model as m
+from dxkpi.reading.loader import load
 
 ROOT = Path(__file__).parent.parent
 ARTICLE = "dcsvn-2021-10-19"

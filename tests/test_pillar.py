@@ -12,19 +12,20 @@ from pathlib import Path
 import pytest
 
 from bench.generate_metrics import generate
-from dxkpi import charts, fmt
-from dxkpi.loader import load
-from dxkpi.model import Kind, Pillar
-from dxkpi.progress import assess_all
+from dxkpi.analysis.progress import assess_all
+from dxkpi.core import fmt
+from dxkpi.core.model import Kind, Pillar
+from dxkpi.presentation import charts
+from dxkpi.reading.loader import load
 from dxkpi.ui.pillar import ALL_AT_ONCE, PAGE_SIZE
 from tests.test_app import ROOT, app, markup, page_text
 
 BIG = 120  # indicators in the generated file, all on one pillar: 12 pages of 10
 PAGE_FILES = {
-    Pillar.DIGITAL_GOVERNMENT: "dxkpi/pages/chinh_quyen_so.py",
-    Pillar.DIGITAL_ECONOMY: "dxkpi/pages/kinh_te_so.py",
-    Pillar.DIGITAL_SOCIETY: "dxkpi/pages/xa_hoi_so.py",
-    Pillar.FOUNDATIONS: "dxkpi/pages/nen_tang.py",
+    Pillar.DIGITAL_GOVERNMENT: "dxkpi/ui/pages/chinh_quyen_so.py",
+    Pillar.DIGITAL_ECONOMY: "dxkpi/ui/pages/kinh_te_so.py",
+    Pillar.DIGITAL_SOCIETY: "dxkpi/ui/pages/xa_hoi_so.py",
+    Pillar.FOUNDATIONS: "dxkpi/ui/pages/nen_tang.py",
 }
 NAME = {"vi": "Chỉ tiêu số {}", "en": "Indicator {}"}
 PAGE, STATUS, CHARTS = "dx-page-nen-tang", "dx-status-nen-tang", "dx-charts-nen-tang"
@@ -47,7 +48,7 @@ def shipped(tmp_path, monkeypatch) -> Path:
     return tmp_path / "metrics.yaml"
 
 
-def open_pillar(lang: str = "vi", page: str = "dxkpi/pages/nen_tang.py"):
+def open_pillar(lang: str = "vi", page: str = "dxkpi/ui/pages/nen_tang.py"):
     at = app()
     at.query_params["lang"] = lang
     at.run()
@@ -175,8 +176,8 @@ def test_the_page_is_kept_while_the_reader_visits_another_page(big_file):
     at.selectbox(key=PAGE).set_value(3).run()
     at.button_group(key=STATUS).set_value("off_track").run()
     at.selectbox(key=PAGE).set_value(2).run()
-    at.switch_page("dxkpi/pages/overview.py").run()
-    at.switch_page("dxkpi/pages/nen_tang.py").run()
+    at.switch_page("dxkpi/ui/pages/overview.py").run()
+    at.switch_page("dxkpi/ui/pages/nen_tang.py").run()
     assert not at.exception
     assert at.button_group(key=STATUS).value == "off_track"
     assert at.selectbox(key=PAGE).value == 2

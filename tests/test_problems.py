@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from dxkpi.loader import MAX_BYTES, load
-from dxkpi.problems import MESSAGES, WARNINGS, Problem
-from dxkpi.regions import load_regions
+from dxkpi.reading.loader import MAX_BYTES, load
+from dxkpi.reading.problems import MESSAGES, WARNINGS, Problem
+from dxkpi.reading.regions import load_regions
 
 HERE = Path(__file__).parent
 

@@ -8,7 +8,8 @@ import datetime as dt
 
 import pytest
 
-from dxkpi.model import (
+from dxkpi.analysis.progress import AT_RISK_MIN, ON_TRACK_MIN, Progress, Status, assess, assess_all, choose_target
+from dxkpi.core.model import (
     Comparator,
     Direction,
     Indicator,
@@ -25,7 +26,6 @@ from dxkpi.model import (
     TargetRef,
     Unit,
 )
-from dxkpi.progress import AT_RISK_MIN, ON_TRACK_MIN, Progress, Status, assess, assess_all, choose_target
 from tests.builders import make_indicator
 
 # ----- builders -----

@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
-from dxkpi.loader import load
-from dxkpi.schema import field_reference_markdown
+from dxkpi.reading.loader import load
+from dxkpi.reading.schema import field_reference_markdown
 
 ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -22,8 +24,39 @@ def fenced_blocks(text: str) -> list[str]:
 
 def test_readme_starts_with_the_run_and_test_commands():
     blocks = fenced_blocks(README)
-    assert blocks[0].strip() == "python -m pip install -r requirements.txt && python -m streamlit run dashboard.py"
-    assert blocks[1].strip() == "python -m pip install -r requirements-dev.txt && python -m mypy && python -m pytest"
+    assert blocks[0].strip() == (
+        "python -m pip install -r requirements.txt -c requirements.lock && python -m streamlit run dashboard.py"
+    )
+    assert blocks[1].strip() == (
+        "python -m pip install -r requirements-dev.txt -c requirements.lock"
+        " && python -m mypy && lint-imports && python -m pytest"
+    )
+
+
+def requirements(name: str) -> list[Requirement]:
+    """The requirements a file names, following its `-r` includes."""
+    found: list[Requirement] = []
+    for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
+        line = line.split("#")[0].strip()
+        if line.startswith("-r "):
+            found += requirements(line[3:].strip())
+        elif line:
+            found.append(Requirement(line))
+    return found
+
+
+def test_the_lock_pins_every_requirement_to_a_version_inside_its_range():
+    pins = {}
+    for line in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines():
+        if "==" in line and not line.startswith(" "):
+            req = Requirement(line)
+            pins[canonicalize_name(req.name)] = next(iter(req.specifier)).version
+    outside = {
+        str(req): pins.get(canonicalize_name(req.name))
+        for req in requirements("requirements-dev.txt")
+        if pins.get(canonicalize_name(req.name)) not in req.specifier
+    }
+    assert outside == {}
 
 
 def test_ci_runs_exactly_the_readme_test_command():

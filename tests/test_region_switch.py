@@ -94,9 +94,9 @@ def test_a_region_file_with_a_mistake_shows_its_line_and_the_last_good_figures(r
 @pytest.mark.parametrize(
     ("page", "shown"),
     [
-        ("dxkpi/pages/nen_tang.py", "48,96%"),  # the new province's 5G figure
-        ("dxkpi/pages/final_account.py", "Tỷ lệ xã, phường có hạ tầng mạng 5G"),
-        ("dxkpi/pages/present.py", "Chỉ tiêu chuyển đổi số tỉnh Tây Ninh"),
+        ("dxkpi/ui/pages/nen_tang.py", "48,96%"),  # the new province's 5G figure
+        ("dxkpi/ui/pages/final_account.py", "Tỷ lệ xã, phường có hạ tầng mạng 5G"),
+        ("dxkpi/ui/pages/present.py", "Chỉ tiêu chuyển đổi số tỉnh Tây Ninh"),
     ],
 )
 def test_every_page_follows_the_chosen_region(regions_copy, page, shown):

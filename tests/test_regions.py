@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dxkpi.regions import by_id, discover, load_regions
+from dxkpi.reading.regions import by_id, discover, load_regions
 
 ROOT = Path(__file__).parent.parent
 CASES = ROOT / "tests" / "broken" / "regions"

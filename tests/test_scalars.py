@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dxkpi.scalars import typed_number
+from dxkpi.reading.scalars import typed_number
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dxkpi.schema import json_schema, schema_text
+from dxkpi.reading.schema import json_schema, schema_text
 
 ROOT = Path(__file__).parent.parent
 

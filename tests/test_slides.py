@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from dxkpi.html import slide_html
-from dxkpi.loader import load
-from dxkpi.progress import assess_all
-from dxkpi.slides import LIMITS, MAX_CHARTS, MAX_ROWS, SHORT_CITATION, build_deck
+from dxkpi.analysis.progress import assess_all
+from dxkpi.presentation.html import slide_html
+from dxkpi.presentation.slides import LIMITS, MAX_CHARTS, MAX_ROWS, SHORT_CITATION, build_deck
+from dxkpi.reading.loader import load
 from tests.builders import ACTIVE, HOSTILE, LONG, hostile_text
 
 ROOT = Path(__file__).parent.parent

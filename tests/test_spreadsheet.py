@@ -12,10 +12,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dxkpi import spreadsheet as x
-from dxkpi import writer as w
-from dxkpi.history import History
-from dxkpi.loader import load
+from dxkpi.editing import spreadsheet as x
+from dxkpi.editing import writer as w
+from dxkpi.editing.history import History
+from dxkpi.reading.loader import load
 
 ROOT = Path(__file__).parent.parent
 

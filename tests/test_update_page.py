@@ -10,8 +10,8 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from dxkpi.history import History
-from dxkpi.loader import load
+from dxkpi.editing.history import History
+from dxkpi.reading.loader import load
 
 ROOT = Path(__file__).parent.parent
 
@@ -38,7 +38,7 @@ def update_page(lang: str = "vi") -> AppTest:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
     at.query_params["lang"] = lang
     at.run()
-    at.switch_page("dxkpi/pages/update.py").run()
+    at.switch_page("dxkpi/ui/pages/update.py").run()
     assert not at.exception
     return at
 
@@ -168,7 +168,7 @@ def test_served_to_other_computers_the_password_unlocks_the_form(metrics_copy, s
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
     at.secrets["dxkpi"] = {"editor_password": "mật-khẩu"}
     at.run()
-    at.switch_page("dxkpi/pages/update.py").run()
+    at.switch_page("dxkpi/ui/pages/update.py").run()
     at.text_input(key="upd_password").input("sai").run()
     assert [e.value for e in at.error] == ["Mật khẩu không đúng."]
     assert [s.key for s in at.main.selectbox] == []
@@ -181,7 +181,7 @@ def test_the_changes_page_lists_app_changes_and_hand_edits_newest_first(metrics_
     at.button(key="upd_save").click().run()
     text = metrics_copy.read_text(encoding="utf-8").replace("value: 88.5", "value: 89")
     metrics_copy.write_text(text, encoding="utf-8")
-    at.switch_page("dxkpi/pages/changes.py").run()
+    at.switch_page("dxkpi/ui/pages/changes.py").run()
     assert not at.exception
     heads = [m.value for m in at.markdown if m.value.startswith("**")]
     assert [h.split("**")[1] for h in heads] == ["Sửa trực tiếp tệp", "Thêm số liệu"]
@@ -218,7 +218,7 @@ def test_the_changes_page_restores_the_version_before_a_change(metrics_copy):
     original = metrics_copy.read_bytes()
     at = fill_add(update_page("en"), "cap-quang-xa", "2024", "88.5", "S16")
     at.button(key="upd_save").click().run()
-    at.switch_page("dxkpi/pages/changes.py").run()
+    at.switch_page("dxkpi/ui/pages/changes.py").run()
     at.button(key="chg-restore-2").click().run()  # 1 is the first read of the file ("seen")
     assert not at.exception
     assert metrics_copy.read_bytes() == original
@@ -232,7 +232,7 @@ def test_a_hand_edit_made_before_any_change_through_the_app_is_on_the_changes_pa
     at.run()  # the app reads the file: the history starts here
     text = metrics_copy.read_text(encoding="utf-8")
     metrics_copy.write_text(text.replace("        value: 88.9\n", "        value: 89.1\n", 1), encoding="utf-8")
-    at.switch_page("dxkpi/pages/changes.py").run()
+    at.switch_page("dxkpi/ui/pages/changes.py").run()
     heads = [m.value.split("**")[1] for m in at.markdown if m.value.startswith("**")]
     assert (not at.exception, heads) == (True, ["Edited directly"])
     assert "88.9%" in codes(at) and "89.1%" in codes(at)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dxkpi import writer as w
-from dxkpi.loader import load, load_text
+from dxkpi.editing import writer as w
+from dxkpi.reading.loader import load, load_text
 
 ROOT = Path(__file__).parent.parent
 

@@ -8,11 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import model as m
-from ..fmt import t, unaccent
-from ..loader import load
-from ..progress import Progress, assess_all
-from ..slides import Slide, build_deck
+from dxkpi.analysis.progress import Progress, assess_all
+from dxkpi.core import model as m
+from dxkpi.core.fmt import t, unaccent
+from dxkpi.presentation.slides import Slide, build_deck
+from dxkpi.reading.loader import load
 
 
 class ExportError(Exception):

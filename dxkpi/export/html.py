@@ -14,8 +14,9 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import plotly.offline
 
-from .. import html as h
-from ..slides import Slide
+from dxkpi.presentation import html as h
+from dxkpi.presentation.slides import Slide
+
 from .common import ExportError, Report, slug, t
 
 CONFIG = {

@@ -31,8 +31,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from .. import fmt
-from ..slides import Slide
+from dxkpi.core import fmt
+from dxkpi.presentation.slides import Slide
+
 from .common import Report, t
 from .images import png_size, render_png
 

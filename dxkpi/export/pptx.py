@@ -19,8 +19,9 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from .. import fmt
-from ..slides import Slide
+from dxkpi.core import fmt
+from dxkpi.presentation.slides import Slide
+
 from .common import Report, t
 from .images import png_size, render_png
 

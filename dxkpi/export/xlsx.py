@@ -14,10 +14,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .. import fmt
-from .. import model as m
-from ..account import final_account
-from ..slides import final_title
+from dxkpi.analysis.account import final_account
+from dxkpi.core import fmt
+from dxkpi.core import model as m
+from dxkpi.presentation.slides import final_title
+
 from .common import Report, t
 
 HEADER_FILL = PatternFill("solid", fgColor="F2F4F7")

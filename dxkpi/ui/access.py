@@ -8,7 +8,7 @@ import hmac
 
 import streamlit as st
 
-from ..fmt import t
+from dxkpi.core.fmt import t
 
 LOCAL_ADDRESSES = {"localhost", "127.0.0.1", "::1"}
 UNLOCKED = "dxkpi_editor_unlocked"

@@ -8,7 +8,7 @@ import streamlit as st
 
 from . import common, data, live
 
-PAGES = Path(__file__).resolve().parent.parent / "pages"
+PAGES = Path(__file__).resolve().parent / "pages"
 
 # (file, url path, icon, Vietnamese title, English title)
 PAGE_TABLE = [

@@ -6,10 +6,12 @@ import datetime as dt
 
 import streamlit as st
 
-from .. import combine, fmt
-from .. import html as h
-from .. import model as m
-from ..regions import Region
+from dxkpi.analysis import combine
+from dxkpi.core import fmt
+from dxkpi.core import model as m
+from dxkpi.presentation import html as h
+from dxkpi.reading.regions import Region
+
 from . import common, data, live
 
 t = common.t
@@ -228,7 +230,7 @@ def _part_cell(part: combine.Part, shown: m.Indicator, lang: str) -> str:
         return h.esc(t(lang, "chưa có số liệu", "no data"))
     value = fmt.status_label(obs.status.value, lang) if obs.status is not None else fmt.figure(obs, ind, lang)
     meta = [f"{t(lang, 'Kỳ', 'Period')} {fmt.period(obs.period, lang)}"]
-    meta.append(f"{t(lang, 'Nguồn', 'Source')}: {h.source_name(part.source, obs.source)}")
+    meta.append(f"{t(lang, 'Nguồn', 'Source')}: {fmt.source_name(part.source, obs.source)}")
     cell = f'<b>{h.esc(value)}</b><div class="dx-meta">{h.esc(" · ".join(meta))}</div>'
     if ind.id != shown.id and fmt.name(ind, lang) != fmt.name(shown, lang):
         cell += f'<div class="dx-meta">{h.esc(t(lang, "Chỉ tiêu: ", "Indicator: ") + fmt.name(ind, lang))}</div>'
@@ -249,7 +251,7 @@ def _verdict_cell(line: combine.Line, lang: str) -> str:
         value = verdict.figure(line.indicator, lang)
         period = f"{t(lang, 'Kỳ', 'Period')} {fmt.period(verdict.period, lang)}"
         sources = "; ".join(
-            f"{p.label(lang)}: {h.source_name(p.source, p.observation.source)}"
+            f"{p.label(lang)}: {fmt.source_name(p.source, p.observation.source)}"
             for p in verdict.parts
             if p.observation is not None
         )

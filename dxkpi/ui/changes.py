@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import fmt
-from .. import model as m
-from .. import writer as w
-from ..history import Entry, History
+from dxkpi.core import fmt
+from dxkpi.core import model as m
+from dxkpi.editing import writer as w
+from dxkpi.editing.history import Entry, History
+
 from . import access, common
 
 KINDS = {

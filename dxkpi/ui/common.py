@@ -9,11 +9,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from .. import fmt
-from .. import html as h
-from ..fmt import t
-from ..model import Metrics
-from ..regions import Region, by_id, check_links
+from dxkpi.core import fmt
+from dxkpi.core.fmt import t
+from dxkpi.core.model import Metrics
+from dxkpi.presentation import html as h
+from dxkpi.reading.regions import Region, by_id, check_links
+
 from . import data
 
 LANGS = {"vi": "Tiếng Việt", "en": "English"}
@@ -217,7 +218,7 @@ def title(text: str) -> None:
 
 
 def html(markup: str) -> None:
-    """Show HTML built by dxkpi.html (which escapes every text from the file)."""
+    """Show HTML built by dxkpi.presentation.html (which escapes every text from the file)."""
     st.markdown(markup, unsafe_allow_html=True)
 
 
@@ -231,7 +232,7 @@ def source_caption(snap: Loaded, source_id: str, period: str, qualifiers: str, l
     parts = [f"{t(lang, 'Kỳ', 'Period')} {period}"]
     if qualifiers:
         parts.append(t(lang, f"nguồn ghi “{qualifiers}”", f"source says “{qualifiers}”"))
-    parts.append(f"{t(lang, 'Nguồn', 'Source')}: {h.source_name(source, source_id)}")
+    parts.append(f"{t(lang, 'Nguồn', 'Source')}: {fmt.source_name(source, source_id)}")
     return '<div class="dx-meta">' + h.esc(" · ".join(parts)) + "</div>"
 
 

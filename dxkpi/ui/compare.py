@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import charts, compare
-from .. import html as h
-from ..regions import Region
+from dxkpi.analysis import compare
+from dxkpi.presentation import charts
+from dxkpi.presentation import html as h
+from dxkpi.reading.regions import Region
+
 from . import common, data, live
 from .pillar import CHART_CONFIG
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from ..history import History
-from ..loader import LoadResult, load
-from ..model import Metrics
-from ..progress import Progress, assess_all
-from ..regions import Region, default_id, discover, folder_for
+from dxkpi.analysis.progress import Progress, assess_all
+from dxkpi.core.model import Metrics
+from dxkpi.editing.history import History
+from dxkpi.reading.loader import LoadResult, load
+from dxkpi.reading.regions import Region, default_id, discover, folder_for
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 T = TypeVar("T")

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from .. import html as h
+from dxkpi.presentation import html as h
+
 from ..export import ExportError, export, images
 from . import common, data
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import fmt
-from .. import html as h
-from ..account import Outcome, final_account
-from ..slides import final_groups, final_row, final_title
+from dxkpi.analysis.account import Outcome, final_account
+from dxkpi.core import fmt
+from dxkpi.presentation import html as h
+from dxkpi.presentation.slides import final_groups, final_row, final_title
+
 from . import common
 
 
@@ -53,7 +54,7 @@ def render() -> None:
         cite = ""
         if group.figure is not None:
             source = sources.get(group.figure.source)
-            cite = f"{t(lang, 'Nguồn', 'Source')}: {h.source_name(source, group.figure.source)}"
+            cite = f"{t(lang, 'Nguồn', 'Source')}: {fmt.source_name(source, group.figure.source)}"
         rows.append(
             [
                 h.badge(r.status, lang),

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import model as m
-from .. import spreadsheet as x
-from .. import writer as w
-from ..history import History
+from dxkpi.core import model as m
+from dxkpi.editing import spreadsheet as x
+from dxkpi.editing import writer as w
+from dxkpi.editing.history import History
+
 from . import common
 
 UPLOADS = "upd_uploads"  # how many imports this session has made

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import fmt
-from .. import html as h
-from .. import model as m
+from dxkpi.core import fmt
+from dxkpi.core import model as m
+from dxkpi.presentation import html as h
+
 from . import common
 
 
@@ -29,7 +30,7 @@ def render() -> None:
                 h.esc(fmt.name(ind, lang)) + (f'<div class="dx-meta">{h.esc(note)}</div>' if note else ""),
                 h.esc(fmt.pillar(ind.pillar, lang)),
                 h.esc(fmt.period(latest.period, lang)) if latest else "—",
-                h.esc(h.source_name(sources.get(latest.source), latest.source)) if latest else "—",
+                h.esc(fmt.source_name(sources.get(latest.source), latest.source)) if latest else "—",
             ]
         )
     if not rows:

@@ -6,11 +6,12 @@ from collections import Counter
 
 import streamlit as st
 
-from .. import fmt
-from .. import html as h
-from .. import model as m
-from ..account import Outcome, final_account
-from ..slides import final_title
+from dxkpi.analysis.account import Outcome, final_account
+from dxkpi.core import fmt
+from dxkpi.core import model as m
+from dxkpi.presentation import html as h
+from dxkpi.presentation.slides import final_title
+
 from . import common
 from .app import PAGES
 

@@ -9,9 +9,11 @@ from collections import Counter
 
 import streamlit as st
 
-from .. import charts, fmt
-from .. import html as h
-from .. import model as m
+from dxkpi.core import fmt
+from dxkpi.core import model as m
+from dxkpi.presentation import charts
+from dxkpi.presentation import html as h
+
 from . import common
 
 # Up to ALL_AT_ONCE indicators with figures, a pillar shows them all with their charts (the shipped file's
@@ -207,7 +209,7 @@ def no_data_table(snap: common.Loaded, indicators: list[m.Indicator], lang: str)
     rows = []
     for ind in indicators:
         targets = "<br>".join(
-            h.esc(f"{fmt.target(tg, ind, lang)} · {h.source_name(sources.get(tg.source), tg.source)}")
+            h.esc(f"{fmt.target(tg, ind, lang)} · {fmt.source_name(sources.get(tg.source), tg.source)}")
             for tg in snap.metrics.targets_of(ind)
         )
         definition = fmt.note(ind.definition_note, ind.definition_note_en, lang)
@@ -268,7 +270,7 @@ def indicator_block(snap: common.Loaded, ind: m.Indicator, lang: str, folded: bo
             if targets:
                 lines = [
                     f"{h.esc(t(lang, 'Mục tiêu', 'Target'))} {h.esc(fmt.target(tg, ind, lang))} · "
-                    f"{h.esc(h.source_name(sources.get(tg.source), tg.source))}"
+                    f"{h.esc(fmt.source_name(sources.get(tg.source), tg.source))}"
                     + (f" · {h.esc(tg.program)}" if tg.program else "")
                     for tg in targets
                 ]

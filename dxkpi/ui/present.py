@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 import streamlit.components.v1 as components
 
-from .. import html as h
-from ..slides import build_deck
+from dxkpi.presentation import html as h
+from dxkpi.presentation.slides import build_deck
+
 from . import common
 from .app import PAGES
 

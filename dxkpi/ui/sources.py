@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import fmt
-from .. import html as h
-from .. import model as m
+from dxkpi.core import fmt
+from dxkpi.core import model as m
+from dxkpi.presentation import html as h
+
 from . import common
 
 KIND = {

@@ -2,7 +2,7 @@
 
 The file is read once when the form opens (its bytes are kept in the session); a save is refused if the
 file changed on disk since then, and what was typed stays in the form. Every save goes through
-dxkpi.writer (only its own lines, checked by the loader, atomic) and dxkpi.history (logged, undoable).
+dxkpi.editing.writer (only its own lines, checked by the loader, atomic) and dxkpi.editing.history (logged, undoable).
 """
 
 from __future__ import annotations
@@ -12,13 +12,14 @@ from typing import Any
 
 import streamlit as st
 
-from .. import fmt
-from .. import model as m
-from .. import writer as w
-from ..history import History
-from ..loader import load_text
-from ..problems import Problem
-from ..scalars import typed_number
+from dxkpi.core import fmt
+from dxkpi.core import model as m
+from dxkpi.editing import writer as w
+from dxkpi.editing.history import History
+from dxkpi.reading.loader import load_text
+from dxkpi.reading.problems import Problem
+from dxkpi.reading.scalars import typed_number
+
 from . import access, changes, common, importer
 
 OPENED = "upd_opened"  # the file as read when the form opened

@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import re
 
-from .model import Period
+from dxkpi.core.model import Period
 
 Issue = tuple[str, dict[str, object]]
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import fmt
-from . import model as m
-from .html import source_name
-from .progress import Progress
-from .regions import Region
+from dxkpi.analysis.progress import Progress
+from dxkpi.core import fmt
+from dxkpi.core import model as m
+from dxkpi.reading.regions import Region
 
 
 @dataclass(frozen=True)
@@ -149,7 +148,7 @@ class Group:
                     figure=fmt.figure(latest, ind, lang),
                     period=fmt.period(latest.period, lang),
                     qualifiers=fmt.qualifier_words(latest.qualifier, lang),
-                    source=source_name(source, latest.source),
+                    source=fmt.source_name(source, latest.source),
                     status=status,
                     status_label=fmt.status_label(status, lang),
                     definition=fmt.definition(ind, ind.definition_of(latest), definitions, lang),

@@ -1,8 +1,8 @@
 """The spreadsheet round trip: a template to fill in (a row per indicator) and reading it back as edits.
 
 Every problem in a filled-in sheet is named by sheet, row and column, with the same explanation the
-validator gives for the same mistake in metrics.yaml; the figures are then added by dxkpi.writer
-and logged by dxkpi.history like a change made in the app. Nothing here imports Streamlit.
+validator gives for the same mistake in metrics.yaml; the figures are then added by dxkpi.editing.writer
+and logged by dxkpi.editing.history like a change made in the app. Nothing here imports Streamlit.
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from . import fmt
-from . import model as m
-from . import writer as w
-from .history import History
-from .loader import did_you_mean, load_text
-from .problems import Problem
-from .scalars import parse_date, parse_period, typed_number
+from dxkpi.core import fmt
+from dxkpi.core import model as m
+from dxkpi.editing import writer as w
+from dxkpi.editing.history import History
+from dxkpi.reading.loader import did_you_mean, load_text
+from dxkpi.reading.problems import Problem
+from dxkpi.reading.scalars import parse_date, parse_period, typed_number
 
 FIGURES_SHEET = ("Số liệu", "Figures")
 SOURCES_SHEET = ("Nguồn", "Sources")

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from . import model as m
-from .loader import MAX_BYTES, decode, load_text, parse
-from .problems import Problem
+from dxkpi.core import model as m
+from dxkpi.reading.loader import MAX_BYTES, decode, load_text, parse
+from dxkpi.reading.problems import Problem
 
 # Keys of an observation the writer manages, in the order it writes them; any other key is left alone.
 OBS_KEYS = ("period", "value", "status", "qualifier", "source", "out_of", "note", "note_en")

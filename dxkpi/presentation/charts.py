@@ -7,10 +7,10 @@ import html
 
 import plotly.graph_objects as go
 
-from . import fmt
-from . import model as m
-from .compare import Line, Panel
-from .progress import Progress
+from dxkpi.analysis.compare import Line, Panel
+from dxkpi.analysis.progress import Progress
+from dxkpi.core import fmt
+from dxkpi.core import model as m
 
 TARGET_COLOR = "#CC79A7"  # Okabe-Ito reddish purple: apart from every status colour
 SERIES_COLOR = "#0072B2"

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from . import fmt
-from . import model as m
+from dxkpi.core import fmt
+from dxkpi.core import model as m
 
 
 class Rule(StrEnum):

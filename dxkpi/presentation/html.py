@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from . import fmt
-from . import model as m
+from dxkpi.core import fmt
+from dxkpi.core import model as m
 
 # HTML's own characters, and what Markdown (and Streamlit's $…$ maths) would act on, since Streamlit
 # passes this HTML through its Markdown renderer: each becomes a numeric entity, in one pass.
@@ -26,20 +26,13 @@ def badge(status: str, lang: str) -> str:
     )
 
 
-def source_name(source: m.Source | None, source_id: str) -> str:
-    if source is None:
-        return source_id
-    date = f", {fmt.date(source.date)}" if source.date else ""
-    return f"{source.publisher}{date}"
-
-
 def other_wordings(ind: m.Indicator, obs: m.Observation, sources: dict[str, m.Source], lang: str) -> list[str]:
     """Plain text, one line per other source of the same figure: 'vietnamnet.vn ghi: gần 96%'."""
     lines = []
     for cite in obs.also:
         source = sources.get(cite.source)
         wording = fmt.qualified(obs.value, ind, cite.qualifier, lang, obs.out_of)
-        who = source_name(source, cite.source)
+        who = fmt.source_name(source, cite.source)
         lines.append(fmt.t(lang, f"{who} ghi: {wording}", f"{who} says: {wording}"))
     return lines
 
@@ -50,7 +43,7 @@ def national_line(ind: m.Indicator, series: m.NationalSeries, sources: dict[str,
     latest = series.latest_figure()
     if latest is None:
         return f"{label}: {fmt.t(lang, 'chưa có số liệu', 'no data')}"
-    source = source_name(sources.get(latest.source), latest.source)
+    source = fmt.source_name(sources.get(latest.source), latest.source)
     return f"{label}: {fmt.figure_at(latest, ind, lang)} · {fmt.t(lang, 'Nguồn', 'Source')}: {source}"
 
 
@@ -64,7 +57,7 @@ def figure_card(ind: m.Indicator, obs: m.Observation, source: m.Source | None, l
         f'<div class="dx-value">{esc(value)}</div>'
         f'<div class="dx-name">{esc(fmt.name(ind, lang))}</div>'
         f'<div class="dx-meta">{esc(fmt.period(obs.period, lang))}{words_html} · '
-        f"{esc(source_name(source, obs.source))}</div>"
+        f"{esc(fmt.source_name(source, obs.source))}</div>"
         "</div>"
     )
 

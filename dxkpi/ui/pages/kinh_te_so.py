@@ -1,4 +1,4 @@
-from dxkpi.model import Pillar
+from dxkpi.core.model import Pillar
 from dxkpi.ui.pillar import render
 
 render(Pillar.DIGITAL_ECONOMY)

@@ -24,10 +24,10 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from . import model as m
-from .fmt import unaccent
-from .problems import Problem, syntax_hint
-from .scalars import parse_date, parse_number, parse_period
+from dxkpi.core import model as m
+from dxkpi.core.fmt import unaccent
+from dxkpi.reading.problems import Problem, syntax_hint
+from dxkpi.reading.scalars import parse_date, parse_number, parse_period
 
 try:  # the C parser is much faster; fall back to the pure-Python one where libyaml is missing
     from yaml import CSafeLoader as _Loader

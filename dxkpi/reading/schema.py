@@ -9,7 +9,7 @@ from enum import Enum
 from types import UnionType
 from typing import Any
 
-from . import model as m
+from dxkpi.core import model as m
 
 _PERIOD = {
     "type": ["integer", "string"],

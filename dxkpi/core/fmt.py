@@ -7,7 +7,7 @@ import math
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
-from . import model as m
+from dxkpi.core import model as m
 
 Lang = str  # "vi" | "en"
 
@@ -317,3 +317,11 @@ def definition(ind: m.Indicator, definition_id: str, definitions: dict[str, m.De
     if definition_id == ind.id:
         return name(ind, lang)
     return definition_id
+
+
+def source_name(source: m.Source | None, source_id: str) -> str:
+    """A source as a reader names it: its publisher and date, or its id when the file has no such source."""
+    if source is None:
+        return source_id
+    published = f", {date(source.date)}" if source.date else ""
+    return f"{source.publisher}{published}"

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .fmt import megabytes
+from dxkpi.core.fmt import megabytes
 
 # code -> (Vietnamese, English). Placeholders are filled from Problem.params.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -245,7 +245,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không tìm thấy tệp '{value}' (tìm tại {path})",
         "file '{value}' not found (looked at {path})",
     ),
-    # Writing through the app or an import (dxkpi.writer, dxkpi.history).
+    # Writing through the app or an import (dxkpi.editing.writer, dxkpi.editing.history).
     "file_changed": (
         "tệp {name} đã được sửa và lưu ở nơi khác (có thể bằng Notepad) sau khi mở biểu mẫu; chưa ghi gì. "
         "Số liệu bạn nhập vẫn còn: xem lại rồi bấm lưu lần nữa",

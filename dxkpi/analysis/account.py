@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
-from . import fmt
-from . import model as m
-from .progress import counted, meets
+from dxkpi.analysis.progress import counted, meets
+from dxkpi.core import fmt
+from dxkpi.core import model as m
 
 PROGRAMME_END = 2025  # the 2021–2025 period of Decision 749/QĐ-TTg
 

@@ -23,9 +23,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import writer as w
-from .loader import load_text
-from .problems import Problem
+from dxkpi.editing import writer as w
+from dxkpi.reading.loader import load_text
+from dxkpi.reading.problems import Problem
 
 LOG = "log.jsonl"
 VERSIONS = "versions"

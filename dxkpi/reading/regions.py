@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import LoadResult, _suggest, load
-from .model import Metrics
-from .problems import Problem
+from dxkpi.core.model import Metrics
+from dxkpi.reading.loader import LoadResult, _suggest, load
+from dxkpi.reading.problems import Problem
 
 FOLDER = Path("data") / "regions"
 

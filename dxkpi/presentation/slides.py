@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
 
-from . import charts, fmt
-from . import model as m
-from .account import Account, Group, Outcome, final_account
-from .progress import Progress
+from dxkpi.analysis.account import Account, Group, Outcome, final_account
+from dxkpi.analysis.progress import Progress
+from dxkpi.core import fmt
+from dxkpi.core import model as m
+from dxkpi.presentation import charts
 
 MAX_CHARTS = 2  # per pillar slide: what fits a 16:9 screen at a size a room can read
 MAX_ROWS = 4  # rows of a pillar slide beside its charts at 1280x720, names wrapping to two lines

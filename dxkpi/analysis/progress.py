@@ -11,8 +11,8 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from . import fmt
-from .model import (
+from dxkpi.core import fmt
+from dxkpi.core.model import (
     Comparator,
     Direction,
     Indicator,

@@ -1,0 +1,1 @@
+"""Presentation: charts, HTML pieces and the deck, pure functions of the model."""
