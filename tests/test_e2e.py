@@ -196,6 +196,17 @@ def test_a_pillar_page_draws_its_plotly_charts(page: Page, dashboard: Server, pa
     assert_no_error(page)
 
 
+def test_hovering_a_figure_on_a_chart_shows_its_wording_period_and_source_in_vietnamese(page: Page, dashboard: Server):
+    open_page(page, f"{dashboard.url}/nen-tang")
+    page.wait_for_function(CHARTS_DRAWN, polling="raf")
+    plot = page.locator(".js-plotly-plot", has_text="88,9%").first
+    plot.locator("g.trace path.point").first.hover(force=True)
+    hover = plot.locator(".hoverlayer .hovertext").first
+    expect(hover).to_contain_text("88,9%")  # drawn by plotly.js from the spec: non-ASCII and the Vietnamese comma kept
+    expect(hover).to_contain_text("Kỳ:")
+    expect(hover).to_contain_text("Nguồn:")
+
+
 def test_the_final_account_page_in_english_counts_the_targets_and_lists_the_unmeasured_ones(
     page: Page, dashboard: Server
 ):

@@ -41,7 +41,7 @@ class Line:
     sentence_en: str
 
     def sentence(self, lang: str) -> str:
-        return self.sentence_en if lang == "en" else self.sentence_vi
+        return fmt.t(lang, self.sentence_vi, self.sentence_en)
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class Group:
     sentence_en: str
 
     def sentence(self, lang: str) -> str:
-        return self.sentence_en if lang == "en" else self.sentence_vi
+        return fmt.t(lang, self.sentence_vi, self.sentence_en)
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,7 @@ class Former:
     metrics: m.Metrics
 
     def label(self, lang: str) -> str:
-        return self.name_en if lang == "en" else self.name
+        return fmt.t(lang, self.name, self.name_en)
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ class Part:
     later: m.Observation | None = None  # its latest figure, when newer than the one used
 
     def label(self, lang: str) -> str:
-        return self.name_en if lang == "en" else self.name
+        return fmt.t(lang, self.name, self.name_en)
 
 
 @dataclass(frozen=True)
@@ -252,7 +252,7 @@ def _definition(part: Part, lang: str, definitions: dict[str, m.Definition]) -> 
     known = definitions.get(key)
     if known is None:
         return key
-    return known.name_en if lang == "en" else known.name
+    return fmt.t(lang, known.name, known.name_en)
 
 
 def _has_parts(obs: m.Observation) -> bool:

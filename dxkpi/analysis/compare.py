@@ -27,7 +27,7 @@ class Entry:
     def name(self, lang: str) -> str:
         """The region's name as its file writes it (meta.region, or region_en in English)."""
         meta = self.metrics.meta
-        return (meta.region_en or meta.region) if lang == "en" else meta.region
+        return fmt.fallback(lang, meta.region, meta.region_en)
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import typing
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
 from dxkpi.core import model as m
 
+T = typing.TypeVar("T")
 Lang = str  # "vi" | "en"
 
 # plotly's layout.separators: decimal mark then thousands mark.
@@ -32,9 +34,19 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,.;:·–-") + "…"
 
 
-def t(lang: Lang, vi: str, en: str) -> str:
-    """The Vietnamese or the English wording, by the reader's language."""
+def t(lang: Lang, vi: T, en: T) -> T:
+    """The Vietnamese or the English wording, by the reader's language: the one place that chooses."""
     return en if lang == "en" else vi
+
+
+def pick(lang: Lang, pair: tuple[str, str] | list[str]) -> str:
+    """The wording of a (Vietnamese, English) pair in the reader's language."""
+    return t(lang, pair[0], pair[1])
+
+
+def fallback(lang: Lang, vi: str, en: str | None) -> str:
+    """The reader's language, falling back to the Vietnamese where the file gives no English."""
+    return t(lang, vi, en or vi)
 
 
 MAX_DECIMALS = 4  # a DTI score is published as 0,6386
@@ -124,11 +136,11 @@ UNIT_LABEL = {
 def unit_label(ind: m.Indicator, lang: Lang = "vi") -> str:
     """The unit as a reader says it: '%', 'tỷ đồng', 'doanh nghiệp', 'billion VND'."""
     if ind.unit is m.Unit.COUNT:
-        return (ind.unit_label_en if lang == "en" else ind.unit_label) or ""
+        return (t(lang, ind.unit_label, ind.unit_label_en)) or ""
     if ind.unit is m.Unit.SCORE and (ind.unit_label or ind.unit_label_en):  # e.g. a DTI score '(thang 0–1)'
-        return (ind.unit_label_en if lang == "en" else ind.unit_label) or ""
+        return (t(lang, ind.unit_label, ind.unit_label_en)) or ""
     vi, en = UNIT_LABEL[ind.unit]
-    return en if lang == "en" else vi
+    return t(lang, vi, en)
 
 
 def with_unit(value: float | None, ind: m.Indicator, lang: Lang = "vi", out_of: float | None = None) -> str:
@@ -141,7 +153,7 @@ def with_unit(value: float | None, ind: m.Indicator, lang: Lang = "vi", out_of: 
     if ind.unit is m.Unit.PERCENT:
         return f"{text}%"
     if ind.unit is m.Unit.RANK:
-        return f"rank {text}" if lang == "en" else f"hạng {text}"
+        return t(lang, f"hạng {text}", f"rank {text}")
     label = unit_label(ind, lang)
     return f"{text} {label}" if label else text
 
@@ -177,16 +189,16 @@ def qualified(
         prefix = "~"
     words = []
     if m.Qualifier.ESTIMATED in qs:
-        words.append("ước" if lang == "vi" else "est.")
+        words.append(t(lang, "ước", "est."))
     if m.Qualifier.NEARLY in qs:
-        words.append("gần" if lang == "vi" else "nearly")
+        words.append(t(lang, "gần", "nearly"))
     head = " ".join(words)
     return f"{head} {prefix}{text}".strip() if head else f"{prefix}{text}"
 
 
 def qualifier_words(qualifiers: list[m.Qualifier], lang: Lang = "vi") -> str:
     """The qualifiers as the source words them: 'khoảng, hơn' / 'about, over'; '' when none."""
-    return ", ".join(QUALIFIER[q][1 if lang == "en" else 0] for q in qualifiers)
+    return ", ".join(pick(lang, QUALIFIER[q]) for q in qualifiers)
 
 
 PILLAR = {
@@ -199,11 +211,11 @@ PILLAR = {
 
 def pillar(p: m.Pillar, lang: Lang = "vi") -> str:
     vi, en = PILLAR[p]
-    return en if lang == "en" else vi
+    return t(lang, vi, en)
 
 
 def name(ind: m.Indicator, lang: Lang = "vi") -> str:
-    return ind.name_en if lang == "en" else ind.name
+    return t(lang, ind.name, ind.name_en)
 
 
 def note(vi: str | None, en: str | None, lang: Lang = "vi") -> str | None:
@@ -235,7 +247,7 @@ def target(t: m.Target, ind: m.Indicator, lang: Lang = "vi") -> str:
         "vi": {"national": "quốc gia", "provincial": "tỉnh"},
         "en": {"national": "national", "provincial": "provincial"},
     }
-    year = str(t.year) if t.year else ("chưa nêu năm" if lang == "vi" else "no year given")
+    year = str(t.year) if t.year else ("chưa nêu năm" if lang == "vi" else "no year given")  # `t` is the target here
     where = f"({year}, {level[lang][t.level.value]})"
     short = target_short(m.Target(t.value, t.comparator, t.level, t.source), ind, lang)
     return f"{short} {where}"
@@ -251,7 +263,7 @@ def figure_at(obs: m.Observation, ind: m.Indicator, lang: Lang = "vi") -> str:
     text = figure(obs, ind, lang)
     if not obs.period.is_year:
         return f"{text} ({period(obs.period, lang)})"
-    return f"{text} in {obs.period.start.year}" if lang == "en" else f"{text} năm {obs.period.start.year}"
+    return t(lang, f"{text} năm {obs.period.start.year}", f"{text} in {obs.period.start.year}")
 
 
 # Status: an icon and a word as well as a colour, so nothing depends on colour alone. Colours are the
@@ -288,7 +300,7 @@ def status_color(status: str) -> str:
 
 def national_label(series: m.NationalSeries, lang: Lang = "vi") -> str:
     """'Cả nước (tham khảo)' / 'Viet Nam (reference)': the country's line, never read as the province's."""
-    return f"{series.label_en} (reference)" if lang == "en" else f"{series.label} (tham khảo)"
+    return t(lang, f"{series.label} (tham khảo)", f"{series.label_en} (reference)")
 
 
 def computed(
@@ -313,7 +325,7 @@ def definition(ind: m.Indicator, definition_id: str, definitions: dict[str, m.De
     the definition is the indicator's id (nothing declared), else the id as written."""
     declared = definitions.get(definition_id)
     if declared is not None:
-        return declared.name_en if lang == "en" else declared.name
+        return t(lang, declared.name, declared.name_en)
     if definition_id == ind.id:
         return name(ind, lang)
     return definition_id

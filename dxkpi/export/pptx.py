@@ -262,7 +262,7 @@ def build(report: Report, path: Path, pngs: list[bytes]) -> None:
     props.title = report.deck[0].title
     props.subject = report.deck[0].lines[0] if report.deck[0].lines else ""
     props.author = report.metrics.meta.region
-    props.language = "vi-VN" if lang == "vi" else "en-GB"
+    props.language = fmt.t(lang, "vi-VN", "en-GB")
     images = iter(pngs)
     layout = prs.slide_layouts[TITLE_LAYOUT]
     for s in report.deck:

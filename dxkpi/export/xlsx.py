@@ -93,7 +93,7 @@ def _unit(ind: m.Indicator, lang: str) -> str:
 
 
 def _sheet(ws: Worksheet, columns: list[tuple[str, str, int]], lang: str) -> None:
-    ws.append([en if lang == "en" else vi for vi, en, _ in columns])
+    ws.append([fmt.t(lang, vi, en) for vi, en, _ in columns])
     for c, (_, _, width) in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
         cell = ws.cell(row=1, column=c)
@@ -205,7 +205,7 @@ def build(report: Report, path: Path) -> None:
     props = wb.properties
     props.title = report.deck[0].title
     props.creator = "dxkpi"
-    props.language = "vi-VN" if report.lang == "vi" else "en-GB"
+    props.language = fmt.t(report.lang, "vi-VN", "en-GB")
     wb.save(str(path))
 
 

@@ -139,14 +139,14 @@ def _data_date(metrics: m.Metrics) -> str:
 
 def title_slide(metrics: m.Metrics, lang: str) -> Slide:
     meta = metrics.meta
-    title = (meta.title_en or meta.title) if lang == "en" else meta.title
-    program = (meta.program_en or meta.program) if lang == "en" else meta.program
+    title = fmt.fallback(lang, meta.title, meta.title_en)
+    program = fmt.fallback(lang, meta.program, meta.program_en)
     lines = [program, fmt.t(lang, "Kỳ báo cáo: ", "Reporting period: ") + meta.reporting_period]
     lines.append(fmt.t(lang, "Số liệu mới nhất: ", "Latest data: ") + _data_date(metrics))
     note = fmt.note(meta.region_note, meta.region_note_en, lang)
     if note:
         lines.append(note)
-    region = (meta.region_en or meta.region) if lang == "en" else meta.region
+    region = fmt.fallback(lang, meta.region, meta.region_en)
     return Slide("title", title, subtitle=region, lines=tuple(lines))
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from dxkpi.core import fmt
+
 from . import common, data, live
 
 PAGES = Path(__file__).resolve().parent / "pages"
@@ -54,7 +56,7 @@ def _run() -> None:
     pages = {
         url: st.Page(
             PAGES / file,
-            title=en if lang == "en" else vi,
+            title=fmt.t(lang, vi, en),
             icon=icon,
             **({"default": True} if i == 0 else {"url_path": url}),
         )

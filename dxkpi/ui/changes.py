@@ -26,7 +26,7 @@ KINDS = {
 
 def kind_text(kind: str, lang: str) -> str:
     vi, en = KINDS.get(kind, (kind, kind))
-    return en if lang == "en" else vi
+    return fmt.t(lang, vi, en)
 
 
 def when_text(entry: Entry) -> str:

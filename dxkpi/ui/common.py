@@ -50,7 +50,7 @@ def region_name(snap: data.Snapshot | None, region: Region, lang: str) -> str:
     if snap is None or snap.metrics is None:
         return region.id
     meta = snap.metrics.meta
-    return (meta.region_en or meta.region) if lang == "en" else meta.region
+    return fmt.fallback(lang, meta.region, meta.region_en)
 
 
 def region_label(region: Region, lang: str, regions: list[Region]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dxkpi.core import fmt
 from dxkpi.core import model as m
 from dxkpi.editing import spreadsheet as x
 from dxkpi.editing import writer as w
@@ -17,7 +18,7 @@ UPLOADS = "upd_uploads"  # how many imports this session has made
 def _template_name(lang: str) -> str:
     """'mau-so-lieu.xlsx', or 'mau-so-lieu-tay-ninh.xlsx' for a region other than the default one."""
     region = common.selected_region()
-    stem = "mau-so-lieu" if lang == "vi" else "figures-template"
+    stem = fmt.t(lang, "mau-so-lieu", "figures-template")
     return f"{stem}.xlsx" if region.default else f"{stem}-{region.id}.xlsx"
 
 

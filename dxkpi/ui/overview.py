@@ -23,8 +23,8 @@ def render() -> None:
     lang = st.session_state.get("lang", "vi")
     meta = snap.metrics.meta
     t = common.t
-    common.title((meta.title_en or meta.title) if lang == "en" else meta.title)
-    program = (meta.program_en or meta.program) if lang == "en" else meta.program
+    common.title(fmt.fallback(lang, meta.title, meta.title_en))
+    program = fmt.fallback(lang, meta.program, meta.program_en)
     region_note = fmt.note(meta.region_note, meta.region_note_en, lang)
     common.html(f'<div class="dx-meta">{h.esc(program)} · {h.esc(meta.reporting_period)}</div>')
     if region_note:

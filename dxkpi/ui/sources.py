@@ -44,7 +44,7 @@ def render() -> None:
             for tg in metrics.targets_of(i)
             if tg.source == source.id
         ]
-        kind = KIND[source.kind.value][1 if lang == "en" else 0]
+        kind = fmt.pick(lang, KIND[source.kind.value])
         parts = [source.publisher, f"“{source.title}”"]
         if source.date:
             parts.append(fmt.date(source.date))

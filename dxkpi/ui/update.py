@@ -89,7 +89,7 @@ def render() -> None:
     mode = st.radio(
         t(lang, "Việc cần làm", "What to do"),
         list(modes),
-        format_func=lambda k: modes[k][1 if lang == "en" else 0],
+        format_func=lambda k: fmt.pick(lang, modes[k]),
         horizontal=True,
         key="upd_mode",
     )
@@ -258,7 +258,7 @@ def _figure_fields(ind: m.Indicator, metrics: m.Metrics, lang: str, prefix: str,
         t(lang, "Từ định tính của nguồn", "The source's wording"),
         qualifiers,
         default=list(old.qualifier) if old else [],
-        format_func=lambda q: fmt.QUALIFIER[m.Qualifier(q)][1 if lang == "en" else 0],
+        format_func=lambda q: fmt.pick(lang, fmt.QUALIFIER[m.Qualifier(q)]),
         key=f"{prefix}qualifier",
     )
     sources = {s.id: s for s in metrics.sources}
@@ -323,7 +323,7 @@ def _new_source_fields(lang: str, prefix: str) -> w.NewSource | None:
         kind = cols[1].selectbox(
             t(lang, "Loại nguồn", "Kind"),
             list(SOURCE_KINDS),
-            format_func=lambda k: SOURCE_KINDS[k][1 if lang == "en" else 0],
+            format_func=lambda k: fmt.pick(lang, SOURCE_KINDS[k]),
             key=f"{prefix}src_kind",
         )
         title = st.text_input(t(lang, "Tên bài báo, văn bản", "Title"), key=f"{prefix}src_title")
