@@ -15,7 +15,7 @@ import hashlib
 import os
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -580,30 +580,52 @@ def _add_source(ops: _Ops, root: Node, source: NewSource) -> None:
 
 # --- writing -------------------------------------------------------------------------------------------
 def atomic_write(path: Path, data: bytes) -> None:
-    """Replace the file's bytes all at once: a temporary file beside it, written, flushed, renamed.
+    """Replace the file's bytes all at once (see `replace_with`)."""
+    replace_with(path, lambda tmp: _write_new(tmp, data))
 
-    Whatever happens part way (a killed process, a full disk), the file is either the old one or the
-    new one, never a mix; on an error the temporary file is removed and the error raised.
+
+def replace_with(path: Path, write: Callable[[Path], None], suffix: str = "") -> None:
+    """Replace `path` all at once by what `write` puts in a temporary file beside it: written, flushed, renamed.
+
+    The one atomic write of the project (the YAML files, the history, every export). Whatever happens part way
+    (a killed process, a full disk), the file is either the old one or the new one, never a mix; on an error the
+    temporary file is removed and the error raised. The file keeps its permissions. `suffix` ends the temporary
+    name, for writers that choose a format by it (an export); the YAML files take none, so no folder scan sees one.
     """
     path = Path(path)
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    tmp = path.with_name(f".{path.name}{TEMP_PREFIX}{os.getpid()}-{time.monotonic_ns()}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    tmp = path.with_name(f".{path.name}{TEMP_PREFIX}{os.getpid()}-{time.monotonic_ns()}{suffix}")
     try:
-        try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        write(tmp)
+        os.chmod(tmp, mode)
+        _sync_file(tmp)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     _sync_folder(path.parent)
+
+
+def _write_new(tmp: Path, data: bytes) -> None:
+    """Write the bytes to a file that must not exist yet."""
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+    finally:
+        os.close(fd)
+
+
+def _sync_file(path: Path) -> None:
+    """Flush the file's bytes to the disk before it is renamed into place."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from dxkpi.analysis.progress import Progress, assess_all
 from dxkpi.core import model as m
 from dxkpi.core.fmt import t, unaccent
+from dxkpi.editing import writer
 from dxkpi.presentation.slides import Slide, build_deck
 from dxkpi.reading.loader import load
 
@@ -103,14 +104,10 @@ def check_writable(path: Path, lang: str) -> None:
 def write_file(path: Path, write: Callable[[Path], None], lang: str) -> Path:
     """Write `path` through a temporary file beside it, so a failed export never leaves half a file behind."""
     check_writable(path, lang)
-    tmp = path.with_name(f".~{path.stem}-{os.getpid()}{path.suffix}")
     try:
-        write(tmp)
-        os.replace(tmp, path)
+        writer.replace_with(path, write, suffix=path.suffix)
     except OSError as error:
         raise _cannot_write(path, error, lang) from None
-    finally:
-        tmp.unlink(missing_ok=True)
     return path
 
 
