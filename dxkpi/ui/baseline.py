@@ -124,16 +124,7 @@ def _problems(region: Region, snap: data.Snapshot, lang: str) -> None:
             f"{name} (a former province) cannot be read: {n} problem(s). No baseline without every former "
             "province's figures.",
         )
-    with st.container(border=True, key=f"baseline-problems-{region.id}"):
-        st.error(head, icon="⚠️")
-        st.code("\n".join(p.render(lang) for p in snap.problems), language=None, wrap_lines=True)
-        st.caption(
-            t(
-                lang,
-                "Sửa từng dòng theo hướng dẫn rồi lưu; trang tự cập nhật. Kiểm tra: python -m dxkpi validate",
-                "Fix each line as it says and save; the page updates by itself. Check: python -m dxkpi validate",
-            )
-        )
+    common.problem_box(snap, head, f"baseline-problems-{region.id}", lang)
 
 
 def _intro(name: str, formers: list[combine.Former], formed: dt.date | None, lang: str) -> None:

@@ -125,10 +125,10 @@ def problem_banner(snap: data.Snapshot, lang: str) -> None:
     if not snap.problems:
         return
     n = len(snap.errors)  # the warnings beside them are listed, not counted
-    name = h.esc(snap.path.name)  # the heading is Markdown; a file name is shown as written
+    name = snap.path.name
     missing = any(p.code == "file_missing" for p in snap.problems)
     if missing:
-        where = h.esc(snap.path)
+        where = snap.path
         head = t(lang, f"Không tìm thấy tệp {name} (cần có tại {where}).", f"{name} is missing (expected at {where}).")
         if snap.metrics is not None:
             at = snap.read_at
@@ -150,8 +150,13 @@ def problem_banner(snap: data.Snapshot, lang: str) -> None:
             f"Chưa hiển thị được số liệu: tệp {name} có {n} lỗi.",
             f"Nothing to show yet: {name} has {n} problem(s).",
         )
-    with st.container(border=True, key="problems"):
-        st.error(head, icon="⚠️")
+    problem_box(snap, head, "problems", lang)
+
+
+def problem_box(snap: data.Snapshot, head: str, key: str, lang: str, warn: bool = False) -> None:
+    """The one problem banner: a sentence, the file's problems as `validate` words them, and how to check them."""
+    with st.container(border=True, key=key):
+        (st.warning if warn else st.error)(h.esc(head), icon="⚠️")  # Markdown: a file name is shown as written
         # st.code shows the lines exactly as written: no Markdown, so nothing in the file can render.
         st.code("\n".join(p.render(lang) for p in snap.problems), language=None, wrap_lines=True)
         st.caption(

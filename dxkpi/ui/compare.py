@@ -111,16 +111,7 @@ def problems_block(region: Region, snap: data.Snapshot, label: str, lang: str) -
             f"{label}: tệp {name} có {n} lỗi, chưa đọc được: địa phương này chưa được so sánh.",
             f"{label}: {name} has {n} problem(s) and cannot be read: this region is not compared.",
         )
-    with st.container(border=True, key=f"cmp-problems-{region.id}"):
-        st.warning(h.esc(head), icon="⚠️")
-        st.code("\n".join(p.render(lang) for p in snap.problems), language=None, wrap_lines=True)
-        st.caption(
-            t(
-                lang,
-                "Sửa từng dòng theo hướng dẫn rồi lưu; trang tự cập nhật. Kiểm tra: python -m dxkpi validate",
-                "Fix each line as it says and save; the page updates by itself. Check: python -m dxkpi validate",
-            )
-        )
+    common.problem_box(snap, head, f"cmp-problems-{region.id}", lang, warn=True)
 
 
 def group_block(group: compare.Group, lang: str, order: list[str]) -> None:
