@@ -145,10 +145,7 @@ def _national_figure(national: m.NationalSeries | None, year: int) -> m.Observat
     """The country's last figure up to the end of `year`, if there is a series."""
     if national is None:
         return None
-    deadline = dt.date(year, 12, 31)
-    upto = [o for o in national.observations if o.value is not None and o.period.end <= deadline]
-    ordered = m.in_time_order(upto)
-    return ordered[-1] if ordered else None
+    return national.latest_figure(until=dt.date(year, 12, 31))
 
 
 _OUTCOME_WORDS = {

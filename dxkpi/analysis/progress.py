@@ -25,6 +25,7 @@ from dxkpi.core.model import (
     Target,
     Unit,
     in_time_order,
+    latest_of,
 )
 
 ON_TRACK_MIN = 0.95
@@ -250,8 +251,7 @@ def _valued(indicator: Indicator) -> list[Observation]:
 
 def _latest(indicator: Indicator) -> Observation | None:
     """The latest observation carrying a value or a status, or None."""
-    usable = _ordered([o for o in indicator.observations if o.value is not None or o.status is not None])
-    return usable[-1] if usable else None
+    return latest_of([o for o in indicator.observations if o.value is not None or o.status is not None])
 
 
 def _latest_year(indicator: Indicator) -> int | None:

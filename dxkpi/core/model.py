@@ -215,6 +215,12 @@ def in_time_order(observations: list[Observation]) -> list[Observation]:
     return sorted(observations, key=lambda o: (o.period.end, o.period.start))
 
 
+def latest_of(observations: list[Observation], until: dt.date | None = None) -> Observation | None:
+    """The one "latest figure": the last of `observations` in time order (ended by `until`, if given), or None."""
+    ordered = in_time_order([o for o in observations if until is None or o.period.end <= until])
+    return ordered[-1] if ordered else None
+
+
 @dataclass
 class Target:
     value: float = field(metadata=doc("Giá trị mục tiêu", "Target value"))
@@ -270,18 +276,16 @@ class Indicator:
     pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
 
     def latest_observation(self) -> Observation | None:
-        """The most recent observation (by the end, then the start, of its period), or None."""
-        ordered = in_time_order(self.observations)
-        return ordered[-1] if ordered else None
+        """The most recent observation, with a value or only a status (a milestone's), or None."""
+        return latest_of(self.observations)
 
     def figures(self) -> list[Observation]:
         """The observations that have a value (a milestone's have none), oldest first: the one order of the package."""
         return in_time_order([o for o in self.observations if o.value is not None])
 
-    def latest_figure(self) -> Observation | None:
-        """The most recent observation that has a value, or None."""
-        figures = self.figures()
-        return figures[-1] if figures else None
+    def latest_figure(self, until: dt.date | None = None) -> Observation | None:
+        """The most recent observation that has a value (ended by `until`, if given), or None."""
+        return latest_of([o for o in self.observations if o.value is not None], until)
 
     @property
     def topic_key(self) -> str:
@@ -333,9 +337,9 @@ class NationalSeries:
         """The country's figures, oldest first (the same order as Indicator.figures)."""
         return in_time_order([o for o in self.observations if o.value is not None])
 
-    def latest_figure(self) -> Observation | None:
-        figures = self.figures()
-        return figures[-1] if figures else None
+    def latest_figure(self, until: dt.date | None = None) -> Observation | None:
+        """The country's most recent figure (ended by `until`, if given), or None."""
+        return latest_of([o for o in self.observations if o.value is not None], until)
 
 
 @dataclass
