@@ -358,3 +358,17 @@ def test_shorten_keeps_short_text_and_cuts_long_text_at_a_word_with_an_ellipsis(
 @pytest.mark.parametrize("text", ["chữ " * 2000, "x" * 5000, "a, " * 3000])
 def test_shorten_never_gives_more_than_the_limit(text):
     assert [len(fmt.shorten(text, n)) <= n for n in (10, 90, 300)] == [True] * 3
+
+
+@pytest.mark.parametrize(("color", "ratio"), [("#009E73", 3.42), ("#8C8C8C", 3.36), ("#000000", 21.0), ("#FFFFFF", 1.0)])
+def test_contrast_is_the_wcag_ratio_against_white(color, ratio):
+    assert round(fmt.contrast(color), 2) == ratio
+
+
+@pytest.mark.parametrize("status", list(fmt.STATUS_STYLE))
+def test_every_status_word_is_drawn_at_aa_contrast_or_more_in_its_own_hue(status):
+    ink = fmt.status_ink(status)
+    assert fmt.contrast(ink) >= 4.5
+    # the same hue: only darkened, channel by channel in proportion, and not darker than needed
+    color = fmt.status_color(status)
+    assert ink == color or fmt.contrast(color) < 4.5

@@ -111,12 +111,13 @@ def test_esc_takes_any_value_as_its_text():
 # ----- badge and cards -----
 
 
-def test_a_badge_shows_the_status_icon_word_and_colour():
+def test_a_badge_shows_the_status_icon_word_and_colour_with_its_text_at_aa_contrast():
+    # the Okabe–Ito colour stays the border; the word is the same hue darkened to 4.5:1 on white (3.42:1 before)
     assert html.badge("achieved", "vi") == (
-        '<span class="dx-badge" style="border-color:#009E73;color:#009E73">✔ Đã đạt</span>'
+        '<span class="dx-badge" style="border-color:#009E73;color:#008662">✔ Đã đạt</span>'
     )
     assert html.badge("off_track", "en") == (
-        '<span class="dx-badge" style="border-color:#D55E00;color:#D55E00">✖ Off track</span>'
+        '<span class="dx-badge" style="border-color:#D55E00;color:#C25600">✖ Off track</span>'
     )
 
 
@@ -211,6 +212,6 @@ def test_model_text_in_a_table_is_escaped_when_passed_through_esc():
     assert table == (
         '<div class="dx-scroll"><table class="dx-table"><thead><tr><th>Chỉ tiêu</th></tr></thead><tbody><tr>'
         f"<td>{HOSTILE_ESCAPED}</td>"
-        '<td><span class="dx-badge" style="border-color:#8C8C8C;color:#8C8C8C">○ Chưa có số liệu</span></td>'
+        '<td><span class="dx-badge" style="border-color:#8C8C8C;color:#767676">○ Chưa có số liệu</span></td>'
         "</tr></tbody></table></div>"
     )

@@ -295,7 +295,40 @@ def status_label(status: str, lang: Lang = "vi") -> str:
 
 
 def status_color(status: str) -> str:
+    """The status's Okabe–Ito colour: its signal as a border, a fill, an icon or a bar."""
     return STATUS_STYLE[str(status)][3]
+
+
+AA_CONTRAST = 4.5  # WCAG 2 AA for body text; a projector washes colours out, so text never goes below it
+
+
+def contrast(a: str, b: str = "#FFFFFF") -> float:
+    """The WCAG 2 contrast ratio of two '#RRGGBB' colours."""
+    lighter, darker = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _luminance(color: str) -> float:
+    """WCAG 2 relative luminance of a '#RRGGBB' colour."""
+    channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def ink(color: str, on: str = "#FFFFFF") -> str:
+    """`color` darkened just enough (same hue) for text on `on` to reach WCAG AA's 4.5:1."""
+    rgb = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
+    shade = color
+    for step in range(101):
+        shade = "#" + "".join(f"{round(c * (1 - step / 100)):02X}" for c in rgb)
+        if contrast(shade, on) >= AA_CONTRAST:
+            return shade
+    return shade
+
+
+def status_ink(status: str) -> str:
+    """The colour of a status's text: its own colour, darkened to 4.5:1 on white where it is lighter."""
+    return ink(status_color(status))
 
 
 def national_label(series: m.NationalSeries, lang: Lang = "vi") -> str:

@@ -101,14 +101,14 @@ def _p(text: str, style: str, color: str | None = None) -> Paragraph:
 
 
 def _status(status: str, lang: str) -> Paragraph:
-    return _p(fmt.status_label(status, lang), "status", fmt.status_color(status))
+    return _p(fmt.status_label(status, lang), "status", fmt.status_ink(status))
 
 
 def _counts(slide: Slide, lang: str) -> Paragraph | None:
     if not slide.counts:
         return None
     chips = [
-        f'<font color="{fmt.status_color(s)}" name="{FONT_BOLD}">{escape(fmt.status_label(s, lang))}</font> <b>{n}</b>'
+        f'<font color="{fmt.status_ink(s)}" name="{FONT_BOLD}">{escape(fmt.status_label(s, lang))}</font> <b>{n}</b>'
         for s, n in slide.counts
     ]
     return Paragraph("&nbsp;&nbsp;&nbsp;&nbsp; ".join(chips), STYLES["counts"])

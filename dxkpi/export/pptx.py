@@ -99,7 +99,7 @@ def _counts(slide, s: Slide, lang: str, top) -> None:
     for i, (status, n) in enumerate(s.counts):
         if i:
             _add_run(paragraph, "     ", 16, lang)
-        _add_run(paragraph, fmt.status_label(status, lang), 16, lang, bold=True, color=_rgb(fmt.status_color(status)))
+        _add_run(paragraph, fmt.status_label(status, lang), 16, lang, bold=True, color=_rgb(fmt.status_ink(status)))
         _add_run(paragraph, f" {n}", 16, lang, bold=True)
 
 
@@ -177,7 +177,7 @@ def _table(slide, header: list[str], rows: list[list[list[tuple]]], left, top, w
 
 
 def _status(status: str, lang: str, size: float) -> tuple:
-    return (fmt.status_label(status, lang), size, True, _rgb(fmt.status_color(status)))
+    return (fmt.status_label(status, lang), size, True, _rgb(fmt.status_ink(status)))
 
 
 def _charts(slide, pngs: list[bytes]) -> None:

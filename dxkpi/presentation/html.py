@@ -19,9 +19,8 @@ def esc(text: object) -> str:
 
 def badge(status: str, lang: str) -> str:
     """A status as icon, word and colour."""
-    color = fmt.status_color(status)
     return (
-        f'<span class="dx-badge" style="border-color:{color};color:{color}">'
+        f'<span class="dx-badge" style="border-color:{fmt.status_color(status)};color:{fmt.status_ink(status)}">'
         f"{esc(fmt.status_label(status, lang))}</span>"
     )
 

@@ -247,7 +247,7 @@ def _verdict_cell(line: combine.Line, lang: str) -> str:
             if p.observation is not None
         )
         return (
-            f'<span class="dx-badge" style="border-color:#0072B2;color:#0072B2">{h.esc(chip)}</span>'
+            f'<span class="dx-badge" style="border-color:#0072B2;color:{fmt.ink("#0072B2")}">{h.esc(chip)}</span>'
             f'<div class="dx-value" style="font-size:1.4rem">{h.esc(value)}</div>'
             f'<div class="dx-meta">{h.esc(verdict.label(lang))}</div>'
             f'<div class="dx-meta">{h.esc(period + " · " + t(lang, "Nguồn", "Sources") + ": " + sources)}</div>'
