@@ -262,9 +262,8 @@ def indicator_block(snap: common.Loaded, ind: m.Indicator, lang: str, folded: bo
                 if note:
                     common.html(f'<div class="dx-meta">{h.esc(note)}</div>')
             else:
-                common.html(
-                    f'<div class="dx-value" style="color:#8C8C8C">{h.esc(t(lang, "Chưa có số liệu", "No data"))}</div>'
-                )
+                ink = fmt.status_ink("no_data")  # grey text at 4.5:1 on white
+                common.html(f'<div class="dx-value" style="color:{ink}">{h.esc(t(lang, "Chưa có số liệu", "No data"))}</div>')
             if national is not None:
                 common.html(f'<div class="dx-meta">{h.esc(h.national_line(ind, national, sources, lang))}</div>')
             if targets:
