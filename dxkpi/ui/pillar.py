@@ -263,7 +263,8 @@ def indicator_block(snap: common.Loaded, ind: m.Indicator, lang: str, folded: bo
                     common.html(f'<div class="dx-meta">{h.esc(note)}</div>')
             else:
                 ink = fmt.status_ink("no_data")  # grey text at 4.5:1 on white
-                common.html(f'<div class="dx-value" style="color:{ink}">{h.esc(t(lang, "Chưa có số liệu", "No data"))}</div>')
+                none = h.esc(t(lang, "Chưa có số liệu", "No data"))
+                common.html(f'<div class="dx-value" style="color:{ink}">{none}</div>')
             if national is not None:
                 common.html(f'<div class="dx-meta">{h.esc(h.national_line(ind, national, sources, lang))}</div>')
             if targets:
