@@ -360,7 +360,9 @@ def test_shorten_never_gives_more_than_the_limit(text):
     assert [len(fmt.shorten(text, n)) <= n for n in (10, 90, 300)] == [True] * 3
 
 
-@pytest.mark.parametrize(("color", "ratio"), [("#009E73", 3.42), ("#8C8C8C", 3.36), ("#000000", 21.0), ("#FFFFFF", 1.0)])
+@pytest.mark.parametrize(
+    ("color", "ratio"), [("#009E73", 3.42), ("#8C8C8C", 3.36), ("#000000", 21.0), ("#FFFFFF", 1.0)]
+)
 def test_contrast_is_the_wcag_ratio_against_white(color, ratio):
     assert round(fmt.contrast(color), 2) == ratio
 
