@@ -199,10 +199,10 @@ def test_a_pillar_page_draws_its_plotly_charts(page: Page, dashboard: Server, pa
 def test_hovering_a_figure_on_a_chart_shows_its_wording_period_and_source_in_vietnamese(page: Page, dashboard: Server):
     open_page(page, f"{dashboard.url}/nen-tang")
     page.wait_for_function(CHARTS_DRAWN, polling="raf")
-    plot = page.locator(".js-plotly-plot", has_text="88,9%").first
-    plot.locator("g.trace path.point").first.hover(force=True)
+    plot = page.locator(".js-plotly-plot", has_text="Tỷ lệ phủ sóng 4G").first  # the 4G chart: one point, 2023
+    plot.locator("g.trace.scatter path.point").first.hover(force=True)
     hover = plot.locator(".hoverlayer .hovertext").first
-    expect(hover).to_contain_text("88,9%")  # drawn by plotly.js from the spec: non-ASCII and the Vietnamese comma kept
+    expect(hover).to_contain_text("99,9%")  # drawn by plotly.js from the spec: non-ASCII and the Vietnamese comma kept
     expect(hover).to_contain_text("Kỳ:")
     expect(hover).to_contain_text("Nguồn:")
 
