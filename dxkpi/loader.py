@@ -386,12 +386,12 @@ def _read_text(path: Path, filename: str, problems: list[Problem]) -> str | None
             return None
         data = path.read_bytes()
     except OSError as err:
-        problems.append(_unreadable(path, filename, err))
+        problems.append(unreadable(path, filename, err))
         return None
     return decode(data, filename, problems)
 
 
-def _unreadable(path: Path, filename: str, err: OSError) -> Problem:
+def unreadable(path: Path, filename: str, err: OSError) -> Problem:
     """Why a file cannot be read, in words of our own: the system's message is English only."""
     where = {"path": str(path.resolve())}
     if isinstance(err, FileNotFoundError):
