@@ -882,7 +882,7 @@ def _check_share_parts(ind: m.Indicator, obs: m.Observation, path: str, add: Cal
         add(obs, key, f"{path}.{missing}", "share_part_missing", missing=missing, given=key)
         return
     if d <= 0 or n < 0 or n > d:
-        add(obs, "denominator", f"{path}.denominator", "share_parts_range", numerator=f"{n:g}", denominator=f"{d:g}")
+        add(obs, "denominator", f"{path}.denominator", "share_parts_range", numerator=n, denominator=d)
         return
     share = 100 * n / d
     tolerance = 0.5 * 10 ** -_decimals(obs.value or 0) + 1e-9
@@ -892,10 +892,10 @@ def _check_share_parts(ind: m.Indicator, obs: m.Observation, path: str, add: Cal
             "numerator",
             f"{path}.numerator",
             "share_mismatch",
-            numerator=f"{n:g}",
-            denominator=f"{d:g}",
-            share=f"{share:.2f}",
-            value=f"{obs.value:g}",
+            numerator=n,
+            denominator=d,
+            share=share,
+            value=obs.value,
         )
 
 

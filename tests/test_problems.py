@@ -168,3 +168,54 @@ def test_warnings_are_marked_as_such_in_both_languages(every_problem):
     marked = {(p.severity, ": cảnh báo: " in p.render("vi"), ": warning: " in p.render("en")) for p in every_problem}
     assert marked == {("error", False, False), ("warning", True, True)}
     assert {p.code for p in every_problem if p.severity == "warning"} == WARNINGS
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "vi",
+            "731 trên 1.777 là 41,14%, lệch với value: 41,11. Nếu nguồn ghi đúng như vậy thì giữ nguyên (số gộp tính "
+            "từ tử số và mẫu số); nếu gõ nhầm thì sửa",
+        ),
+        (
+            "en",
+            "731 of 1,777 is 41.14%, not value: 41.11. If the source says so, leave it (a combined figure uses the "
+            "numerator and denominator); if it is a typo, fix it",
+        ),
+    ],
+)
+def test_numbers_in_a_message_are_written_in_the_readers_language(lang, expected):
+    (problem,) = load(HERE / "warnings" / "share-mismatch.yaml").problems
+    assert problem.message(lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "vi",
+            "tử số 1.777 và mẫu số 731 không tạo thành một tỷ lệ: mẫu số phải lớn hơn 0 và tử số từ 0 đến mẫu số",
+        ),
+        (
+            "en",
+            "numerator 1,777 and denominator 731 do not make a share: the denominator must be above 0 and the "
+            "numerator between 0 and the denominator",
+        ),
+    ],
+)
+def test_a_share_out_of_range_writes_its_parts_in_the_readers_language(lang, expected):
+    (problem,) = load(HERE / "broken" / "share-parts-range.yaml").problems
+    assert problem.message(lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("vi", "-11.500,5 là số âm; số tiền không thể âm"),
+        ("en", "-11,500.5 is negative; a sum of money cannot be negative"),
+    ],
+)
+def test_a_negative_value_is_written_in_the_readers_language(lang, expected):
+    params = {"value": -11500.5, "what_vi": "số tiền", "what_en": "sum of money"}
+    assert Problem("f.yaml", 1, 1, "", "negative", params).message(lang) == expected
