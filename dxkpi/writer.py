@@ -314,7 +314,7 @@ def _block_list(lines: list[str], node: Node, what: str) -> list[tuple[int, int,
         raise LayoutError(
             node.start_mark.line + 1,
             f"danh sách {what} viết trên một dòng [ ... ]",
-            f"the {what} list is written on one line [ ... ]",
+            f"the {what} list written on one line [ ... ]",
         )
     out = []
     for item in node.value:
