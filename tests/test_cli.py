@@ -137,3 +137,12 @@ def test_validate_format_json_prints_the_problems_as_data(path, code, valid):
 def test_validate_format_json_of_a_valid_file_is_an_empty_list():
     result = run("validate", "tests/good/minimal.yaml", "--format", "json")
     assert (result.returncode, json.loads(result.stdout)) == (0, {"valid": True, "problems": []})
+
+
+def test_import_into_a_missing_metrics_file_names_the_file_and_exits_1_without_a_traceback(tmp_path):
+    result = run("import", "figures.xlsx", "--metrics", "missing.yaml", "--lang", "en", cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        f"missing.yaml:1:1: the metrics file is missing; it was expected at {tmp_path / 'missing.yaml'}\n",
+        "1 problem(s); nothing was written\n",
+    )

@@ -229,7 +229,10 @@ def test_a_flow_style_list_is_left_for_a_human_with_a_message(messy):
     )
     plan = w.plan(opened(messy), [w.AddFigure("doanh-thu", FIGURE)])
     assert [(p.line, p.code) for p in plan.problems] == [(23, "layout_unsupported")]
-    assert "Notepad" in plan.problems[0].message("en")
+    assert plan.problems[0].message("en") == (
+        "cannot change this place by itself because the file has the observations list written on one line [ ... ]; "
+        "edit it by hand in Notepad"
+    )
 
 
 @pytest.mark.parametrize(

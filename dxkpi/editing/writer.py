@@ -22,7 +22,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from dxkpi.core import model as m
-from dxkpi.reading.loader import MAX_BYTES, decode, load_text, parse
+from dxkpi.reading.loader import MAX_BYTES, decode, load_text, parse, unreadable
 from dxkpi.reading.problems import Problem
 
 # Keys of an observation the writer manages, in the order it writes them; any other key is left alone.
@@ -146,7 +146,7 @@ def open_file(path: str | os.PathLike[str]) -> Opened | list[Problem]:
             return [Problem(path.name, 1, 1, "", "too_large", {"size": path.stat().st_size, "limit": MAX_BYTES})]
         data = path.read_bytes()
     except OSError as err:
-        return [Problem(path.name, 1, 1, "", "cannot_read", {"error": err.strerror or str(err)})]
+        return [unreadable(path, path.name, err)]
     return opened_from(path, data, problems)
 
 
@@ -314,7 +314,7 @@ def _block_list(lines: list[str], node: Node, what: str) -> list[tuple[int, int,
         raise LayoutError(
             node.start_mark.line + 1,
             f"danh sách {what} viết trên một dòng [ ... ]",
-            f"the {what} list is written on one line [ ... ]",
+            f"the {what} list written on one line [ ... ]",
         )
     out = []
     for item in node.value:
@@ -659,7 +659,7 @@ def still_unchanged(opened: Opened) -> Problem | None:
     try:
         now = opened.path.read_bytes()
     except OSError as err:
-        return _problem(opened, 1, "cannot_read", error=err.strerror or str(err))
+        return unreadable(opened.path, opened.path.name, err)
     if signature_of(now) != opened.signature:
         return _problem(opened, 1, "file_changed", name=opened.path.name)
     return None

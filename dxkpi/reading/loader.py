@@ -386,12 +386,12 @@ def _read_text(path: Path, filename: str, problems: list[Problem]) -> str | None
             return None
         data = path.read_bytes()
     except OSError as err:
-        problems.append(_unreadable(path, filename, err))
+        problems.append(unreadable(path, filename, err))
         return None
     return decode(data, filename, problems)
 
 
-def _unreadable(path: Path, filename: str, err: OSError) -> Problem:
+def unreadable(path: Path, filename: str, err: OSError) -> Problem:
     """Why a file cannot be read, in words of our own: the system's message is English only."""
     where = {"path": str(path.resolve())}
     if isinstance(err, FileNotFoundError):
@@ -882,7 +882,7 @@ def _check_share_parts(ind: m.Indicator, obs: m.Observation, path: str, add: Cal
         add(obs, key, f"{path}.{missing}", "share_part_missing", missing=missing, given=key)
         return
     if d <= 0 or n < 0 or n > d:
-        add(obs, "denominator", f"{path}.denominator", "share_parts_range", numerator=f"{n:g}", denominator=f"{d:g}")
+        add(obs, "denominator", f"{path}.denominator", "share_parts_range", numerator=n, denominator=d)
         return
     share = 100 * n / d
     tolerance = 0.5 * 10 ** -_decimals(obs.value or 0) + 1e-9
@@ -892,10 +892,10 @@ def _check_share_parts(ind: m.Indicator, obs: m.Observation, path: str, add: Cal
             "numerator",
             f"{path}.numerator",
             "share_mismatch",
-            numerator=f"{n:g}",
-            denominator=f"{d:g}",
-            share=f"{share:.2f}",
-            value=f"{obs.value:g}",
+            numerator=n,
+            denominator=d,
+            share=share,
+            value=obs.value,
         )
 
 

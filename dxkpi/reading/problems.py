@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from dxkpi.core.fmt import megabytes
+from dxkpi.core.fmt import megabytes, number
 
 # code -> (Vietnamese, English). Placeholders are filled from Problem.params.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -332,12 +332,37 @@ GENERIC_HINT = (
 WARNINGS = frozenset({"unused_source", "old_figure", "share_mismatch"})
 SEVERITY_WORD = {"vi": "cảnh báo", "en": "warning"}
 
-# Parameters worded by language from the ones a problem carries (sizes as a reader writes them).
-DERIVED: dict[str, Callable[[dict[str, object], str], dict[str, str]]] = {
+Wording = Callable[[dict[str, object], str], dict[str, str]]
+
+
+def numbers(*keys: str, decimals: dict[str, int] | None = None) -> Wording:
+    """Word these raw-number parameters as the reader writes numbers: 1.777 and 41,14 (vi), 1,777 and 41.14 (en)."""
+    places = decimals or {}
+
+    def word(params: dict[str, object], lang: str) -> dict[str, str]:
+        return {k: _number(params[k], lang, places.get(k)) for k in keys if k in params}
+
+    return word
+
+
+def _number(value: object, lang: str, decimals: int | None) -> str:
+    """A raw number in the reader's language; anything else (text from an older caller) as it is."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return number(value, lang, decimals)
+    return str(value)
+
+
+# Parameters worded by language from the raw ones a problem carries (sizes and numbers as a reader writes them).
+DERIVED: dict[str, Wording] = {
     "too_large": lambda p, lang: {
         "size_mb": megabytes(int(str(p["size"])), lang),
         "limit_mb": megabytes(int(str(p["limit"])), lang),
     },
+    "share_parts_range": numbers("numerator", "denominator"),
+    "share_mismatch": numbers("numerator", "denominator", "share", "value", decimals={"share": 2}),
+    "percent_range": numbers("value"),
+    "negative": numbers("value"),
+    "rank_range": numbers("value"),
 }
 
 
@@ -356,7 +381,7 @@ class Problem:
         vi, en = MESSAGES[self.code]
         template = en if lang == "en" else vi
         derived = DERIVED.get(self.code)
-        return template.format(**self.params, **(derived(self.params, lang) if derived else {}))
+        return template.format(**{**self.params, **(derived(self.params, lang) if derived else {})})
 
     @property
     def severity(self) -> str:
