@@ -24,8 +24,8 @@ from dxkpi.core import fmt
 from dxkpi.core import model as m
 from dxkpi.editing import writer as w
 from dxkpi.editing.history import History
-from dxkpi.reading.loader import did_you_mean, load_text
-from dxkpi.reading.problems import Problem
+from dxkpi.reading.loader import load_text
+from dxkpi.reading.problems import Problem, did_you_mean
 from dxkpi.reading.scalars import parse_date, parse_period, typed_number
 
 FIGURES_SHEET = ("Số liệu", "Figures")

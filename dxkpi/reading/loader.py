@@ -8,7 +8,6 @@ the Vietnamese way and unsafe tags are seen at all, and it keeps every position.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import gc
 import itertools
 import os
@@ -25,8 +24,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from dxkpi.core import model as m
-from dxkpi.core.fmt import unaccent
-from dxkpi.reading.problems import Problem, syntax_hint
+from dxkpi.reading.checks import check, warn
+from dxkpi.reading.problems import Problem, suggest, syntax_hint
 from dxkpi.reading.scalars import parse_date, parse_number, parse_period
 
 try:  # the C parser is much faster; fall back to the pure-Python one where libyaml is missing
@@ -77,28 +76,6 @@ class LoadResult:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
-
-
-def _fold(text: str) -> str:
-    """Lower case without diacritics or separators, so 'Chính quyền số' matches 'chinh-quyen-so'."""
-    return re.sub(r"[\s_\-]+", " ", unaccent(text)).strip()
-
-
-def did_you_mean(value: str, options: typing.Iterable[str]) -> str | None:
-    """The option closest to a mistyped value, if any is close."""
-    options = list(options)
-    folded = {_fold(o): o for o in options}
-    if _fold(value) in folded:
-        return folded[_fold(value)]
-    close = difflib.get_close_matches(_fold(value), list(folded), n=1, cutoff=0.6)
-    return folded[close[0]] if close else None
-
-
-def _suggest(value: str, options: typing.Iterable[str]) -> dict[str, str]:
-    best = did_you_mean(value, options)
-    if best is None:
-        return {"suggest_vi": "", "suggest_en": ""}
-    return {"suggest_vi": f" (có phải '{best}'?)", "suggest_en": f" (did you mean '{best}'?)"}
 
 
 def _describe(node: Node) -> dict[str, str]:
@@ -198,7 +175,7 @@ class _Reader:
                 what_vi=what_vi,
                 what_en=what_en,
                 allowed=", ".join(values),
-                **_suggest(text, values),
+                **suggest(text, values),
             )
             return _MISSING
 
@@ -330,7 +307,7 @@ class _Reader:
             entry = keys.get(key)
             if entry is None:
                 self.problem(
-                    key_node, prefix + key, "unknown_key", key=key, allowed=", ".join(keys), **_suggest(key, keys)
+                    key_node, prefix + key, "unknown_key", key=key, allowed=", ".join(keys), **suggest(key, keys)
                 )
                 broken.append(key)
                 continue
@@ -622,320 +599,3 @@ def _load_include(
 
 def sorted_problems(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.file, p.line, p.col))
-
-
-# --- checks across the whole model ------------------------------------------------------------------
-def check(metrics: m.Metrics, filename: str, problems: list[Problem], files: dict[int, str]) -> None:
-    """Problems that only the whole model shows: ids, references, ranges and contradictions."""
-
-    def add(obj: Any, key: str, path: str, code: str, **params: object) -> None:
-        line, col = obj.pos.get(key, obj.pos.get("", (1, 1)))
-        problems.append(Problem(files.get(id(obj), filename), line, col, path, code, params))
-
-    _unique(metrics.sources, "sources", ("nguồn", "source"), add)
-    _unique([t for t in metrics.targets if t.id], "targets", ("mục tiêu", "target"), add)
-    _unique(metrics.indicators, "indicators", ("chỉ tiêu", "indicator"), add)
-    _unique(metrics.definitions, "definitions", ("định nghĩa", "definition"), add)
-    if not metrics.indicators:
-        line, col = metrics.pos.get("indicators", metrics.pos.get("", (1, 1)))
-        problems.append(Problem(filename, line, col, "indicators", "no_indicators", {}))
-    source_ids = {s.id for s in metrics.sources}
-    shared = metrics.target_by_id()
-    indicator_ids = [i.id for i in metrics.indicators]
-    for i, key in enumerate(metrics.meta.key_figures if "!" not in metrics.meta.pos else []):
-        if key not in indicator_ids:
-            line, col = metrics.meta.pos.get("key_figures", (1, 1))
-            params = {"value": key, **_suggest(key, indicator_ids)}
-            problems.append(Problem(filename, line, col, f"meta.key_figures[{i}]", "unknown_indicator", params))
-
-    def check_source(obj: Any, path: str) -> None:
-        if "source" in obj.pos and obj.source not in source_ids:
-            add(obj, "source", f"{path}.source", "unknown_source", value=obj.source, **_suggest(obj.source, source_ids))
-
-    _check_national(metrics, check_source, add)
-    definition_ids = {d.id for d in metrics.definitions}
-    for d in metrics.definitions:
-        if d.source is not None:
-            check_source(d, f"definitions[{d.id}]")
-
-    def check_definition(obj: Any, path: str) -> None:
-        if obj.definition is not None and obj.definition not in definition_ids:
-            add(
-                obj,
-                "definition",
-                f"{path}.definition",
-                "unknown_definition",
-                value=obj.definition,
-                **_suggest(obj.definition, definition_ids),
-            )
-
-    for ind in metrics.indicators:
-        check_definition(ind, f"indicators[{ind.id}]")
-        for i, obs in enumerate(ind.observations):
-            check_definition(obs, f"indicators[{ind.id}].observations[{i}]")
-    target: m.Target | m.TargetRef  # a shared target, or an indicator's own or reference to one
-    for i, target in enumerate(metrics.targets):
-        path = f"targets[{target.id or i}]"
-        check_source(target, path)
-        _check_target_year(target, path, add)
-    for ind in metrics.indicators:
-        base = f"indicators[{ind.id}]"
-        if "!" not in ind.pos:
-            _check_indicator(ind, base, add)
-        _check_observations(ind, ind.observations, f"{base}.observations", check_source, add)
-        for i, target in enumerate(ind.targets):
-            path = f"{base}.targets[{i}]"
-            if isinstance(target, m.TargetRef):
-                if target.ref not in shared:
-                    add(
-                        target, "ref", f"{path}.ref", "unknown_target", value=target.ref, **_suggest(target.ref, shared)
-                    )
-                    continue
-                target = shared[target.ref]
-            else:
-                check_source(target, path)
-                _check_target_year(target, path, add)
-            if "!" not in target.pos and "!" not in ind.pos:
-                _check_value(ind, target, path, add)
-                _check_direction(ind, target, path, add)
-
-
-def _check_observations(
-    ind: m.Indicator,
-    observations: list[m.Observation],
-    base: str,
-    check_source: Callable[[Any, str], None],
-    add: Callable[..., None],
-) -> None:
-    """Each observation's sources and value, and no two figures for one period (which would one page show?)."""
-    first: dict[tuple[Any, Any], m.Observation] = {}
-    for i, obs in enumerate(observations):
-        path = f"{base}[{i}]"
-        check_source(obs, path)
-        for j, cite in enumerate(obs.also):
-            check_source(cite, f"{path}.also[{j}]")
-        _check_observation(ind, obs, path, add)
-        if "period" not in obs.pos or obs.period is None:
-            continue
-        key = (obs.period.start, obs.period.end)
-        if key in first:
-            add(
-                obs,
-                "period",
-                f"{path}.period",
-                "duplicate_period",
-                text=obs.period.text,
-                first_line=first[key].pos["period"][0],
-            )
-        else:
-            first[key] = obs
-
-
-def _check_national(metrics: m.Metrics, check_source: Callable[[Any, str], None], add: Callable[..., None]) -> None:
-    """Each national series names an indicator of this file and holds figures valid for its unit."""
-    by_id = {i.id: i for i in metrics.indicators}
-    ids = list(by_id)
-    seen: dict[str, m.NationalSeries] = {}
-    for n, series in enumerate(metrics.national):
-        base = f"national[{series.indicator or n}]"
-        ind = by_id.get(series.indicator)
-        if ind is None:
-            if "indicator" in series.pos:
-                add(
-                    series,
-                    "indicator",
-                    f"{base}.indicator",
-                    "unknown_indicator",
-                    value=series.indicator,
-                    **_suggest(series.indicator, ids),
-                )
-            continue
-        if series.indicator in seen:
-            line = seen[series.indicator].pos.get("indicator", (0, 0))[0]
-            add(series, "indicator", f"{base}.indicator", "duplicate_national", id=series.indicator, first_line=line)
-            continue
-        seen[series.indicator] = series
-        _check_observations(ind, series.observations, f"{base}.observations", check_source, add)
-
-
-def _named_in_notes(metrics: m.Metrics) -> set[str]:
-    """Source ids a note names ("nguồn S18", "Cũng nêu trong S3, S4"): such a source backs a definition or a note."""
-    texts = [metrics.meta.region_note, metrics.meta.region_note_en]
-    for ind in metrics.indicators:
-        texts += [ind.definition_note, ind.definition_note_en]
-        for obs in ind.observations:
-            texts += [obs.note, obs.note_en, *(c.note for c in obs.also), *(c.note_en for c in obs.also)]
-        texts += [t.note for t in ind.targets if isinstance(t, m.Target)]
-        texts += [t.note_en for t in ind.targets if isinstance(t, m.Target)]
-    texts += [t.note for t in metrics.targets] + [t.note_en for t in metrics.targets]
-    texts += [s.note for s in metrics.national] + [s.note_en for s in metrics.national]
-    words = set()
-    for text in texts:
-        if text:
-            words.update(re.findall(r"[\w-]+", text))
-    return words
-
-
-# A figure is "much older" than its indicator's others when it ends more than this many years before
-# the next one: a whole five-year plan apart, which in this file is most often a mistyped year.
-OLD_FIGURE_YEARS = 5
-
-
-def warn(metrics: m.Metrics, filename: str, problems: list[Problem], files: dict[int, str]) -> None:
-    """Warnings: shown beside the data, never in place of it (a source nobody cites, a far older figure)."""
-    observations = [o for i in metrics.indicators for o in i.observations]
-    observations += [o for series in metrics.national for o in series.observations]
-    cited = {o.source for o in observations} | {c.source for o in observations for c in o.also}
-    cited |= {t.source for t in metrics.targets}
-    cited |= {d.source for d in metrics.definitions if d.source}
-    cited |= {t.source for i in metrics.indicators for t in i.targets if isinstance(t, m.Target)}
-    named = _named_in_notes(metrics)
-    for source in metrics.sources:
-        # A source from an included file is shared by several regions' files: one of them not citing it is normal.
-        if id(source) in files:
-            continue
-        if source.id is not None and source.id not in cited and source.id not in named:
-            line, col = source.pos.get("id", source.pos.get("", (1, 1)))
-            where = files.get(id(source), filename)
-            problems.append(Problem(where, line, col, f"sources[{source.id}]", "unused_source", {"id": source.id}))
-    for ind in metrics.indicators:
-        if ind.kind is m.Kind.MILESTONE:
-            continue
-        figures = [(o.period.end, i, o) for i, o in enumerate(ind.observations) if o.period is not None]
-        dated = sorted(figures, key=lambda x: x[0])
-        gaps = [k for k in range(len(dated) - 1) if dated[k + 1][0].year - dated[k][0].year > OLD_FIGURE_YEARS]
-        if not gaps:
-            continue
-        after = dated[gaps[-1] + 1][2]
-        for end, i, obs in dated[: gaps[-1] + 1]:
-            line, col = obs.pos.get("period", obs.pos.get("", (1, 1)))
-            years = after.period.end.year - end.year
-            params = {"period": obs.period.text, "next_period": after.period.text, "years": years}
-            path = f"indicators[{ind.id}].observations[{i}].period"
-            problems.append(Problem(filename, line, col, path, "old_figure", params))
-
-
-def _unique(items: list[Any], section: str, what: tuple[str, str], add: Callable[..., None]) -> None:
-    first: dict[str, Any] = {}
-    for item in items:
-        if item.id is None:
-            continue
-        if item.id in first:
-            line = first[item.id].pos.get("id", (0, 0))[0]
-            add(
-                item,
-                "id",
-                f"{section}[{item.id}].id",
-                "duplicate_id",
-                id=item.id,
-                first_line=line,
-                what_vi=what[0],
-                what_en=what[1],
-            )
-        else:
-            first[item.id] = item
-
-
-def _check_indicator(ind: m.Indicator, path: str, add: Callable[..., None]) -> None:
-    if ind.kind is m.Kind.RANK and (ind.unit is not m.Unit.RANK or ind.direction is not m.Direction.DOWN):
-        add(ind, "kind", f"{path}.kind", "rank_kind")
-    if ind.kind is m.Kind.CONTEXT and ind.targets:
-        add(ind, "targets", f"{path}.targets", "context_target")
-
-
-def _check_target_year(target: m.Target, path: str, add: Callable[..., None]) -> None:
-    if target.year is not None and not 2020 <= target.year <= 2030:
-        add(target, "year", f"{path}.year", "year_range", value=target.year)
-
-
-def _check_observation(ind: m.Indicator, obs: m.Observation, path: str, add: Callable[..., None]) -> None:
-    if "!" in obs.pos or "!" in ind.pos:
-        return
-    if ind.kind is m.Kind.MILESTONE:
-        if obs.status is None or obs.value is not None:
-            add(obs, "value" if obs.value is not None else "", path, "milestone_needs_status")
-        return
-    if obs.value is None or obs.status is not None:
-        add(obs, "status" if obs.status is not None else "", path, "figure_needs_value")
-        return
-    _check_value(ind, obs, path, add)
-    _check_share_parts(ind, obs, path, add)
-
-
-def _decimals(value: float) -> int:
-    """How many decimals a recorded number was written with (41.11 -> 2), as far as a float tells."""
-    text = f"{value:.6f}".rstrip("0").rstrip(".")
-    return len(text.split(".")[1]) if "." in text else 0
-
-
-def _check_share_parts(ind: m.Indicator, obs: m.Observation, path: str, add: Callable[..., None]) -> None:
-    """A share's numerator and denominator come together, on a percent, and agree with its value as rounded."""
-    n, d = obs.numerator, obs.denominator
-    if n is None and d is None:
-        return
-    key = "numerator" if n is not None else "denominator"
-    if ind.unit is not m.Unit.PERCENT:
-        add(obs, key, f"{path}.{key}", "share_not_percent", unit=ind.unit.value)
-        return
-    if n is None or d is None:
-        missing = "denominator" if n is not None else "numerator"
-        add(obs, key, f"{path}.{missing}", "share_part_missing", missing=missing, given=key)
-        return
-    if d <= 0 or n < 0 or n > d:
-        add(obs, "denominator", f"{path}.denominator", "share_parts_range", numerator=n, denominator=d)
-        return
-    share = 100 * n / d
-    tolerance = 0.5 * 10 ** -_decimals(obs.value or 0) + 1e-9
-    if obs.value is not None and abs(share - obs.value) > tolerance:
-        add(
-            obs,
-            "numerator",
-            f"{path}.numerator",
-            "share_mismatch",
-            numerator=n,
-            denominator=d,
-            share=share,
-            value=obs.value,
-        )
-
-
-_WHAT_CANNOT_BE_NEGATIVE = {
-    m.Unit.COUNT: ("số đếm", "count"),
-    m.Unit.BILLION_VND: ("số tiền", "sum of money"),
-    m.Unit.SCORE: ("điểm số", "score"),
-}
-
-
-def _check_value(ind: m.Indicator, obj: Any, path: str, add: Callable[..., None]) -> None:
-    value = obj.value
-    if value is None:
-        return
-    where = f"{path}.value"
-    if ind.unit is m.Unit.PERCENT and not 0 <= value <= 100:
-        add(obj, "value", where, "percent_range", value=value)
-    elif ind.unit is m.Unit.RANK and (value < 1 or value != int(value)):
-        add(obj, "value", where, "rank_range", value=value)
-    elif ind.unit in _WHAT_CANNOT_BE_NEGATIVE and value < 0:
-        what_vi, what_en = _WHAT_CANNOT_BE_NEGATIVE[ind.unit]
-        add(obj, "value", where, "negative", value=value, what_vi=what_vi, what_en=what_en)
-
-
-_RAISING = {m.Comparator.AT_LEAST, m.Comparator.MORE_THAN}
-_LOWERING = {m.Comparator.AT_MOST, m.Comparator.LESS_THAN}
-
-
-def _check_direction(ind: m.Indicator, target: m.Target, path: str, add: Callable[..., None]) -> None:
-    up = ind.direction is m.Direction.UP
-    if (up and target.comparator in _LOWERING) or (not up and target.comparator in _RAISING):
-        add(
-            target,
-            "comparator",
-            f"{path}.comparator",
-            "target_direction",
-            comparator=target.comparator.value,
-            direction=ind.direction.value,
-            why_vi="chỉ tiêu càng cao càng tốt cần 'at_least'" if up else "chỉ tiêu càng thấp càng tốt cần 'at_most'",
-            why_en="a higher-is-better indicator needs 'at_least'"
-            if up
-            else "a lower-is-better indicator needs 'at_most'",
-        )

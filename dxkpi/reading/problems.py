@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+import difflib
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from dxkpi.core.fmt import megabytes, number
+from dxkpi.core.fmt import megabytes, number, unaccent
 
 # code -> (Vietnamese, English). Placeholders are filled from Problem.params.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -414,3 +416,26 @@ def syntax_hint(problem: str) -> tuple[str, str]:
         if needle in problem:
             return vi, en
     return GENERIC_HINT
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics or separators, so 'Chính quyền số' matches 'chinh-quyen-so'."""
+    return re.sub(r"[\s_\-]+", " ", unaccent(text)).strip()
+
+
+def did_you_mean(value: str, options: Iterable[str]) -> str | None:
+    """The option closest to a mistyped value, if any is close."""
+    options = list(options)
+    folded = {_fold(o): o for o in options}
+    if _fold(value) in folded:
+        return folded[_fold(value)]
+    close = difflib.get_close_matches(_fold(value), list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
+
+
+def suggest(value: str, options: Iterable[str]) -> dict[str, str]:
+    """The params of a message's '(did you mean …?)', empty when nothing is close."""
+    best = did_you_mean(value, options)
+    if best is None:
+        return {"suggest_vi": "", "suggest_en": ""}
+    return {"suggest_vi": f" (có phải '{best}'?)", "suggest_en": f" (did you mean '{best}'?)"}

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dxkpi.core.model import Metrics
-from dxkpi.reading.loader import LoadResult, _suggest, load
-from dxkpi.reading.problems import Problem
+from dxkpi.reading.loader import LoadResult, load
+from dxkpi.reading.problems import Problem, suggest
 
 FOLDER = Path("data") / "regions"
 
@@ -90,7 +90,7 @@ def check_links(
             if pred == region.id:
                 problems.append(Problem(name, line, col, field, "region_self", {"value": pred}))
             elif pred not in ids and every_file_read:  # with a file unread, its id is not known for sure
-                params = {"value": pred, "folder": folder, "known": ", ".join(ids), **_suggest(pred, ids)}
+                params = {"value": pred, "folder": folder, "known": ", ".join(ids), **suggest(pred, ids)}
                 problems.append(Problem(name, line, col, field, "unknown_region", params))
     return problems
 
