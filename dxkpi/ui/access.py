@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import getpass
 import hmac
+from collections.abc import Mapping
 
 import streamlit as st
 
@@ -14,9 +15,29 @@ LOCAL_ADDRESSES = {"localhost", "127.0.0.1", "::1"}
 UNLOCKED = "dxkpi_editor_unlocked"
 
 
+# Headers a reverse proxy adds: behind one (nginx, IIS, Caddy) on this computer, every visitor's request comes
+# from 127.0.0.1, so the listening address alone cannot tell the person at this computer from the whole network.
+FORWARDING_HEADERS = frozenset(
+    {"forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-server", "x-real-ip", "via"}
+)
+
+
+def without_password(address: str, headers: Mapping[str, str]) -> bool:
+    """True only when the server listens on localhost only and the request came with no proxy's forwarding headers."""
+    return address in LOCAL_ADDRESSES and not any(name.lower() in FORWARDING_HEADERS for name in headers)
+
+
+def _headers() -> Mapping[str, str]:
+    """This request's headers (none in a test run without a browser)."""
+    try:
+        return dict(st.context.headers)
+    except Exception:  # no request behind this run (AppTest, bare mode)
+        return {}
+
+
 def served_locally() -> bool:
-    """True when Streamlit listens on this computer only (no address means every network interface)."""
-    return str(st.get_option("server.address") or "") in LOCAL_ADDRESSES
+    """True for the person at this computer: a server on localhost only, reached directly, not through a proxy."""
+    return without_password(str(st.get_option("server.address") or ""), _headers())
 
 
 def editor_password() -> str | None:
