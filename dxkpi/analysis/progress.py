@@ -115,14 +115,6 @@ _MILESTONE_WORDS = {
     Status.PLANNED: ("đã có kế hoạch", "planned"),
 }
 
-_SYMBOL = {
-    Comparator.AT_LEAST: "≥",
-    Comparator.MORE_THAN: ">",
-    Comparator.AT_MOST: "≤",
-    Comparator.LESS_THAN: "<",
-    Comparator.EXACTLY: "=",
-}
-
 
 # ----- public API -----
 

@@ -238,10 +238,6 @@ class History:
             return opened
         return self._put_back(opened, signature, "restore", who)
 
-    def restore_as_of(self, opened: w.Opened, signature: str, who: str | None = None) -> list[Problem]:
-        """Restore, refusing if the file changed since `opened` was read (as a form does)."""
-        return self._put_back(opened, signature, "restore", who)
-
     def _put_back(
         self, opened: w.Opened, signature: str, kind: str, who: str | None, of: int | None = None
     ) -> list[Problem]:

@@ -27,7 +27,6 @@ from dxkpi.reading.problems import Problem
 
 # Keys of an observation the writer manages, in the order it writes them; any other key is left alone.
 OBS_KEYS = ("period", "value", "status", "qualifier", "source", "out_of", "note", "note_en")
-SOURCE_KEYS = ("id", "title", "publisher", "kind", "date", "url", "note")
 TEMP_PREFIX = ".tmp-"  # temporary files are named .<file>.tmp-<random>, beside the file
 STALE_TEMP_SECONDS = 3600
 

@@ -75,9 +75,7 @@ def check(metrics: m.Metrics, filename: str, problems: list[Problem], files: dic
             path = f"{base}.targets[{i}]"
             if isinstance(target, m.TargetRef):
                 if target.ref not in shared:
-                    add(
-                        target, "ref", f"{path}.ref", "unknown_target", value=target.ref, **suggest(target.ref, shared)
-                    )
+                    add(target, "ref", f"{path}.ref", "unknown_target", value=target.ref, **suggest(target.ref, shared))
                     continue
                 target = shared[target.ref]
             else:

@@ -80,11 +80,6 @@ class Snapshot:
         """When the model shown was read, HH:MM:SS on this computer's clock."""
         return dt.datetime.fromtimestamp(self.loaded_at).strftime("%H:%M:%S")
 
-    @property
-    def stale(self) -> bool:
-        """True when the file on disk has problems and an older good version is shown."""
-        return bool(self.problems) and self.metrics is not None
-
 
 _lock = threading.Lock()
 _snapshots: dict[Path, Snapshot] = {}
