@@ -118,11 +118,12 @@ SECTIONS = [
     ("an observation's also[]: another source stating the same figure", m.Citation),
     ("national[]: the country's series for an indicator (data/national-series.yaml)", m.NationalSeries),
     ("an indicator's targets[]: a target as above, or a reference to a shared one", m.TargetRef),
+    ("definitions[]: what a figure measures, written once in data/definitions.yaml", m.Definition),
 ]
 
 
 def field_reference_markdown() -> str:
-    """The README's field reference, generated from the model (a test keeps README in step)."""
+    """The field reference of docs/reference/file.md, generated from the model (a test keeps it in step)."""
     out = []
     for title, cls in SECTIONS:
         hints = typing.get_type_hints(cls)

@@ -60,10 +60,10 @@ def may_edit(lang: str) -> bool:
             t(
                 lang,
                 "Ứng dụng đang mở cho máy khác trong mạng nên trang này chỉ để xem. Để cho phép cập nhật, "
-                "đặt mật khẩu trong .streamlit/secrets.toml (xem README, mục “Cập nhật số liệu”), "
+                "đặt mật khẩu trong .streamlit/secrets.toml (xem docs/serving.md), "
                 "hoặc cập nhật trên chính máy chạy ứng dụng.",
                 "The app is served to other computers, so this page is read-only. To allow updates, set a "
-                "password in .streamlit/secrets.toml (see README, “Updating figures”), or update on the "
+                "password in .streamlit/secrets.toml (see docs/serving.md), or update on the "
                 "computer that runs the app.",
             ),
             icon="🔒",
