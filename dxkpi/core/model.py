@@ -93,7 +93,7 @@ class Period:
 
 
 # Each field's metadata carries its documentation (Vietnamese, English): the JSON Schema and the
-# README's field reference are both generated from it, so they cannot drift from the loader.
+# docs/reference/file.md are both generated from it, so they cannot drift from the loader.
 def doc(vi: str, en: str, **extra: object) -> dict[str, object]:
     return {"vi": vi, "en": en, **extra}
 

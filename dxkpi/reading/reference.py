@@ -1,4 +1,6 @@
-"""The references in docs/reference/, generated from the model and the problem table: `python -m dxkpi.reading.reference`.
+"""The references in docs/reference/, generated from the model and the problem table.
+
+Run `python -m dxkpi.reading.reference` after changing either.
 
 A test compares the committed files with what this writes, so they cannot go stale.
 """

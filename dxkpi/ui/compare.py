@@ -28,9 +28,9 @@ def render() -> None:
             t(
                 lang,
                 f"Chỉ có một địa phương ({only}): chưa có gì để so sánh. Mỗi địa phương khác là một tệp trong "
-                "data/regions/ (xem README).",
+                "data/regions/ (xem docs/guide.md).",
                 f"There is only one region ({only}): nothing to compare yet. Each other region is a file in "
-                "data/regions/ (see README).",
+                "data/regions/ (see docs/guide.md).",
             )
         )
         return
