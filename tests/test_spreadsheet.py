@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import sys
@@ -259,3 +260,44 @@ def test_a_template_made_for_another_province_is_refused_and_nothing_is_written(
         "(choose the region in the sidebar, or template --region) and fill it in, so no figure lands in the wrong "
         "province"
     )
+
+
+def _typed(path: Path, ref: str, value: object, number_format: str) -> None:
+    """A cell as a department's Excel leaves it: a real date or number under a display format."""
+    book = openpyxl.load_workbook(path)
+    cell = book["Số liệu"][ref]
+    cell.value, cell.number_format = value, number_format
+    book.save(path)
+
+
+@pytest.mark.parametrize(
+    ("period", "period_format", "value", "value_format", "expected"),
+    [
+        (dt.datetime(2025, 12, 1), "mm/yyyy", 0.95, "0%", ("12/2025", 95)),  # shown as 12/2025 and 95%
+        (dt.datetime(2025, 12, 31), "dd/mm/yyyy", 0.95, "0.0%", ("31/12/2025", 95)),  # a full day
+        (2025, "General", 88.9, "General", ("2025", 88.9)),  # typed as the number itself
+    ],
+)
+def test_a_date_cell_and_a_percent_cell_import_as_the_reader_sees_them(
+    metrics, period, period_format, value, value_format, expected
+):
+    xlsx = template(metrics, cli=False)
+    _typed(xlsx, "H3", period, period_format)
+    _typed(xlsx, "I3", value, value_format)
+    fill(xlsx, {"L3": "bao"})
+    result = x.import_file(xlsx, metrics)
+    assert result.problems == []
+    dvctt = next(i for i in load(metrics).metrics.indicators if i.id == "dvctt")
+    assert [(o.period.text, o.value) for o in dvctt.observations] == [("2021", 60), expected]
+
+
+def test_a_percent_cell_over_100_percent_is_read_as_shown_and_refused_for_a_share_naming_the_cell(metrics):
+    xlsx = template(metrics, cli=False)
+    _typed(xlsx, "H3", 2025, "General")
+    _typed(xlsx, "I3", 1.25, "0%")  # Excel shows 125%
+    fill(xlsx, {"L3": "bao"})
+    before = metrics.read_bytes()
+    assert x.import_file(xlsx, metrics).problems == [
+        "figures.xlsx: trang 'Số liệu', dòng 3, cột I (Giá trị mới): tỷ lệ phần trăm 125 nằm ngoài 0-100"
+    ]
+    assert metrics.read_bytes() == before
