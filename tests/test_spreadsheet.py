@@ -301,3 +301,13 @@ def test_a_percent_cell_over_100_percent_is_read_as_shown_and_refused_for_a_shar
         "figures.xlsx: trang 'Số liệu', dòng 3, cột I (Giá trị mới): tỷ lệ phần trăm 125 nằm ngoài 0-100"
     ]
     assert metrics.read_bytes() == before
+
+
+def test_a_figure_already_in_a_region_s_file_is_said_to_be_in_that_file_not_in_metrics_yaml(metrics):
+    region = metrics.parent / "tay-ninh.yaml"
+    metrics.rename(region)
+    xlsx = fill(template(region, cli=False), {"H3": "2021", "I3": "61", "L3": "bao"})  # dvctt has 2021 already
+    assert x.import_file(xlsx, region, lang="en").problems == [
+        "figures.xlsx: sheet 'Số liệu', row 3, column H (Kỳ mới): the indicator already has a figure for 2021 in "
+        "tay-ninh.yaml; to change it use the Update figures page, or clear this row"
+    ]

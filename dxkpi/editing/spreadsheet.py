@@ -242,7 +242,9 @@ def _find_sheet(book, names: tuple[str, str], position: int):
     return None
 
 
-def read(path: str | Path, metrics: m.Metrics, lang: str = "vi", data: bytes | None = None) -> Reading:
+def read(
+    path: str | Path, metrics: m.Metrics, lang: str = "vi", data: bytes | None = None, into: str = "metrics.yaml"
+) -> Reading:
     """The edits a filled-in template asks for, or the problems, each at its sheet, row and column."""
     file = Path(path).name
     reading = Reading()
@@ -284,7 +286,7 @@ def read(path: str | Path, metrics: m.Metrics, lang: str = "vi", data: bytes | N
         reading.sheets[sources_ws.title] = _Sheet(file, sources_ws, SOURCE_COLUMNS, lang)
         _read_sources(reading.sheets[sources_ws.title], known_sources, reading)
     new_sources = {e.source.id for e in reading.edits if isinstance(e, w.AddSource)}
-    _read_figures(figures, metrics, known_sources | new_sources, reading)
+    _read_figures(figures, metrics, known_sources | new_sources, reading, into)
     return reading
 
 
@@ -370,7 +372,7 @@ def _period_text(value: Any, number_format: str) -> str:
     return str(value)
 
 
-def _read_figures(sheet: _Sheet, metrics: m.Metrics, sources: set[str], reading: Reading) -> None:
+def _read_figures(sheet: _Sheet, metrics: m.Metrics, sources: set[str], reading: Reading, into: str) -> None:
     indicators = {i.id: i for i in metrics.indicators}
     taken: dict[tuple[str, str | None], str | int] = {
         (i.id, o.period.text): "file" for i in metrics.indicators for o in i.observations
@@ -412,8 +414,8 @@ def _read_figures(sheet: _Sheet, metrics: m.Metrics, sources: set[str], reading:
                             "period",
                             "figure_exists",
                             period=period,
-                            where_vi=_where(where, "vi"),
-                            where_en=_where(where, "en"),
+                            where_vi=_where(where, into, "vi"),
+                            where_en=_where(where, into, "en"),
                         )
                     )
         value, status = _value_and_status(sheet, row, number, ind, add)
@@ -444,10 +446,11 @@ def _read_figures(sheet: _Sheet, metrics: m.Metrics, sources: set[str], reading:
         reading.rows.append((sheet.name, number))
 
 
-def _where(where: object, lang: str) -> str:
+def _where(where: object, into: str, lang: str) -> str:
+    """Where the figure already is: in the region's file (named as it is), or on another row of the sheet."""
     if where == "file":
-        return "trong metrics.yaml" if lang == "vi" else "in metrics.yaml"
-    return f"ở dòng {where}" if lang == "vi" else f"on row {where}"
+        return fmt.t(lang, f"trong {into}", f"in {into}")
+    return fmt.t(lang, f"ở dòng {where}", f"on row {where}")
 
 
 def _value_and_status(sheet: _Sheet, row: tuple, number: int, ind: m.Indicator, add) -> tuple[float | None, str | None]:
@@ -586,7 +589,7 @@ def import_file(
     metrics = load_text(opened.text, opened.path, filename=opened.path.name)
     if metrics.metrics is None:
         return ImportResult([p.render(lang) for p in metrics.problems], [], 0, 0, False)
-    reading = read(xlsx, metrics.metrics, lang, data=data)
+    reading = read(xlsx, metrics.metrics, lang, data=data, into=opened.path.name)
     if reading.problems:
         return ImportResult([p.render(lang) for p in reading.problems], [], 0, 0, False)
     plan, problems = plan_import(opened, reading)

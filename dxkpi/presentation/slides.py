@@ -276,8 +276,8 @@ def sources_slide(metrics: m.Metrics, deck: list[Slide], lang: str) -> Slide:
         fmt.t(lang, "Nguồn số liệu", "Sources"),
         fmt.t(
             lang,
-            "Mọi số liệu đều dẫn nguồn; tên bài và địa chỉ web trong ghi chú của trang này và trong metrics.yaml",
-            "Every figure is sourced; titles and web addresses are in this slide's notes and in metrics.yaml",
+            "Mọi số liệu đều dẫn nguồn; tên bài và địa chỉ web trong ghi chú của trang này và trong tệp số liệu",
+            "Every figure is sourced; titles and web addresses are in this slide's notes and in the figures file",
         ),
         lines=tuple(short_citation(sources[i]) for i in ids if i in sources),
         notes=_notes(ids, sources, lang),

@@ -47,7 +47,7 @@ def render_import(opened: w.Opened, metrics: m.Metrics, history: History, who: s
     upload = st.file_uploader(t(lang, "Tệp Excel đã điền", "The filled-in Excel file"), type=["xlsx"], key=key)
     if upload is None:
         return None
-    reading = x.read(upload.name, metrics, lang, data=upload.getvalue())
+    reading = x.read(upload.name, metrics, lang, data=upload.getvalue(), into=opened.path.name)
     problems: list = list(reading.problems)
     plan = None
     if not problems:

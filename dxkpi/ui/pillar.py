@@ -54,8 +54,8 @@ def render(pillar: m.Pillar) -> None:
         st.caption(
             t(
                 lang,
-                "Có mục tiêu nhưng chưa có số liệu đo được trong metrics.yaml: bảng không đoán số.",
-                "A target but no measured figure in metrics.yaml yet: the dashboard does not guess.",
+                f"Có mục tiêu nhưng chưa có số liệu đo được trong {snap.path.name}: bảng không đoán số.",
+                f"A target but no measured figure in {snap.path.name} yet: the dashboard does not guess.",
             )
         )
         common.html(no_data_table(snap, without, lang))
