@@ -178,8 +178,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
+    from dxkpi.editing.atomic import atomic_write
     from dxkpi.editing.spreadsheet import template_bytes  # openpyxl only when asked for
-    from dxkpi.editing.writer import atomic_write
 
     metrics = region_file(args)
     if metrics is None:

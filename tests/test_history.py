@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from dxkpi.editing import atomic
 from dxkpi.editing import writer as w
 from dxkpi.editing.history import History, folder_of
 
@@ -155,7 +156,7 @@ def _check_consistent(path: Path, old: bytes, new: bytes, entries_before: int) -
     assert data in (old, new)
     entries = History(path).entries()
     assert History(path).direct_edit() is None
-    leftovers = [p.name for p in path.parent.iterdir() if w.TEMP_PREFIX in p.name]
+    leftovers = [p.name for p in path.parent.iterdir() if atomic.TEMP_PREFIX in p.name]
     assert leftovers == []
     if data == old:
         assert len(entries) == entries_before
@@ -222,7 +223,7 @@ def test_a_process_killed_at_any_step_of_a_save_leaves_the_old_or_the_new_file_a
             [sys.executable, "-c", KILLER, str(path), str(step)], cwd=ROOT, capture_output=True, text=True
         )
         # A killed process leaves its temporary file; the next save clears stale ones, here we do.
-        for tmp in path.parent.glob(f"**/.*{w.TEMP_PREFIX}*"):
+        for tmp in path.parent.glob(f"**/.*{atomic.TEMP_PREFIX}*"):
             tmp.unlink()
         if result.returncode == 0:
             assert _check_consistent(path, old, new, 1) == "new"

@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from dxkpi.editing import atomic
 from dxkpi.editing import spreadsheet as x
 from dxkpi.editing import writer as w
 from dxkpi.editing.history import History
@@ -68,7 +69,7 @@ def problems_of_writes(folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[Pr
         def full_disk(target: Path, data: bytes) -> None:
             raise OSError(errno.ENOSPC, "No space left on device")
 
-        m.setattr(w, "atomic_write", full_disk)
+        m.setattr(atomic, "atomic_write", full_disk)
         found += history.save(plan)  # cannot_write
     assert history.save(plan) == []
     path.write_bytes(path.read_bytes() + b"\n")  # a hand edit after the app's change

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from dxkpi.editing import atomic
 from dxkpi.editing import writer as w
 from dxkpi.reading.loader import load, load_text
 
@@ -262,7 +263,7 @@ def test_values_are_written_as_plain_numbers(value, text):
 
 
 def test_the_atomic_write_replaces_the_file_and_leaves_no_temporary_file(messy):
-    w.atomic_write(messy, b"new")
+    atomic.atomic_write(messy, b"new")
     assert messy.read_bytes() == b"new"
     assert sorted(p.name for p in messy.parent.iterdir()) == ["metrics.yaml"]
 

@@ -23,6 +23,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from dxkpi.editing import atomic
 from dxkpi.editing import writer as w
 from dxkpi.reading.loader import load_text
 from dxkpi.reading.problems import Problem
@@ -195,7 +196,7 @@ class History:
         entry = Entry(number, now(), who, kind, plan.changes, plan.sources_added, before, after, of=of)
         self._write_log([*entries, entry])
         try:
-            w.atomic_write(self.path, new)
+            atomic.atomic_write(self.path, new)
         except BaseException:
             # If the file is still the old one, take the entry back out (if that fails too, the reader
             # drops it anyway, since the file still has the entry's `before` signature). A failure after
@@ -204,19 +205,19 @@ class History:
                 with contextlib.suppress(OSError):
                     self._write_log(entries)
             raise
-        w.remove_stale_temps(self.path)
+        atomic.remove_stale_temps(self.path)
 
     def _keep(self, data: bytes) -> None:
         folder = self.folder / VERSIONS
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"{w.signature_of(data)}.yaml"
         if not target.exists():
-            w.atomic_write(target, data)
+            atomic.atomic_write(target, data)
 
     def _write_log(self, entries: list[Entry]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         text = "".join(e.as_json() + "\n" for e in entries)
-        w.atomic_write(self.folder / LOG, text.encode("utf-8"))
+        atomic.atomic_write(self.folder / LOG, text.encode("utf-8"))
 
     def undo(self, who: str | None = None) -> list[Problem]:
         """Put the file back as it was before the last change (an undo of an undo redoes it)."""

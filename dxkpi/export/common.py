@@ -11,7 +11,7 @@ from pathlib import Path
 from dxkpi.analysis.progress import Progress, assess_all
 from dxkpi.core import model as m
 from dxkpi.core.fmt import t, unaccent
-from dxkpi.editing import writer
+from dxkpi.editing import atomic
 from dxkpi.presentation.slides import Slide, build_deck
 from dxkpi.reading.loader import load
 
@@ -105,7 +105,7 @@ def write_file(path: Path, write: Callable[[Path], None], lang: str) -> Path:
     """Write `path` through a temporary file beside it, so a failed export never leaves half a file behind."""
     check_writable(path, lang)
     try:
-        writer.replace_with(path, write, suffix=path.suffix)
+        atomic.replace_with(path, write, suffix=path.suffix)
     except OSError as error:
         raise _cannot_write(path, error, lang) from None
     return path
