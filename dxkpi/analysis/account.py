@@ -1,4 +1,7 @@
-"""The final account of a programme period (2021–2025): every target dated in its last year, met or not.
+"""The final account of the last closed programme period: every target dated in its last year, met or not.
+
+The period comes from the plans in the files (the most recent national plan that has ended: 749/QĐ-TTg's
+2021–2025 in 2026), never from the code.
 
 The rules (docs/progress-method.md, "The final account"): for each target dated `year`, the figure that counts
 is the last one whose period ends by 31 December of that year; a figure dated later never counts toward it.
@@ -12,11 +15,10 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
+from dxkpi.analysis.plans import closed_year
 from dxkpi.analysis.progress import counted, meets
-from dxkpi.core import fmt
+from dxkpi.core import clock, fmt
 from dxkpi.core import model as m
-
-PROGRAMME_END = 2025  # the 2021–2025 period of Decision 749/QĐ-TTg
 
 
 class Outcome(StrEnum):
@@ -67,6 +69,7 @@ class Account:
 
     year: int
     lines: tuple[Line, ...]
+    first: int  # the period's first year: 2021 for 2021–2025
 
     def count(self, outcome: Outcome) -> int:
         return Counter(line.outcome for line in self.lines)[outcome]
@@ -112,8 +115,11 @@ class Account:
         )
 
 
-def final_account(metrics: m.Metrics, year: int = PROGRAMME_END) -> Account:
-    """Every target dated `year` of every measured or rank indicator, in file order."""
+def final_account(metrics: m.Metrics, year: int | None = None) -> Account:
+    """Every target dated `year` (by default the last year of the latest closed period) of every measured or rank
+    indicator, in file order."""
+    if year is None:
+        year = closed_year(metrics) or clock.today().year - 1
     lines = []
     for ind in metrics.indicators:
         if ind.kind not in (m.Kind.MEASURED, m.Kind.RANK):
@@ -122,7 +128,13 @@ def final_account(metrics: m.Metrics, year: int = PROGRAMME_END) -> Account:
         for target in metrics.targets_of(ind):
             if target.year == year:
                 lines.append(account_line(ind, target, national))
-    return Account(year, tuple(lines))
+    return Account(year, tuple(lines), _first_year(metrics, year))
+
+
+def _first_year(metrics: m.Metrics, year: int) -> int:
+    """The first year of the national plan period that ends in `year`; five years back when no plan says."""
+    starts = [p.period.start.year for p in metrics.plans if p.level is m.PlanLevel.NATIONAL and p.period.end.year == year]
+    return min(starts) if starts else year - 4
 
 
 def account_line(ind: m.Indicator, target: m.Target, national: m.NationalSeries | None = None) -> Line:
@@ -171,6 +183,9 @@ def _sentence(
     if figure is not None:
         vi = f"đạt {fmt.figure_at(figure, ind, 'vi')}, mục tiêu {goal_vi}: {word_vi}"
         en = f"{fmt.figure_at(figure, ind, 'en')}, target{'s' if len(targets) > 1 else ''} {goal_en}: {word_en}"
+        if figure.caveat:  # a figure that fits only imperfectly never counts silently
+            vi += f"; lưu ý: {figure.caveat}"
+            en += f"; caveat: {figure.caveat_en or figure.caveat}"
     else:
         vi = f"không có số liệu đến hết năm {year}, mục tiêu {goal_vi}: {word_vi}"
         en = f"no figure up to the end of {year}, target{'s' if len(targets) > 1 else ''} {goal_en}: {word_en}"

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from dxkpi.core import fmt
+from dxkpi.core import clock, fmt
 from dxkpi.core.model import (
     Comparator,
     Direction,
@@ -121,7 +121,7 @@ _MILESTONE_WORDS = {
 
 def assess_all(metrics: Metrics, as_of: dt.date | None = None) -> dict[str, Progress]:
     """Every indicator's progress as of `as_of` (default today), keyed by indicator id, in file order."""
-    as_of = as_of or dt.date.today()
+    as_of = as_of or clock.today()
     return {ind.id: assess(ind, metrics.targets_of(ind), as_of) for ind in metrics.indicators}
 
 

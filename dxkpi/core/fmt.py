@@ -238,7 +238,34 @@ def target_short(t: m.Target, ind: m.Indicator, lang: Lang = "vi") -> str:
         text = f"{'rank' if lang == 'en' else 'hạng'} {COMPARATOR[t.comparator]}{number(t.value, lang)}"
     else:
         text = f"{COMPARATOR[t.comparator]}{with_unit(t.value, ind, lang)}"
-    return f"{text} ({t.year})" if t.year is not None else text
+    return f"{text} ({deadline(t, lang)})" if t.year is not None else text
+
+
+def deadline(target: m.Target, lang: Lang = "vi") -> str:
+    """A target's deadline as its source writes it: '2025', 'giai đoạn 2025–2027' / '2025–2027', 'chưa nêu năm'."""
+    if target.span is not None:
+        return t(lang, f"giai đoạn {period(target.span, lang)}", period(target.span, lang))
+    if target.year is not None:
+        return str(target.year)
+    return t(lang, "chưa nêu năm", "no year given")
+
+
+def plan_label(plan: m.Plan, lang: Lang = "vi") -> str:
+    """A plan as a target's line names it: its document number ('2629/QĐ-TTg'), else its name."""
+    return plan.document.number or t(lang, plan.name, plan.name_en)
+
+
+def plan_title(plan: m.Plan, lang: Lang = "vi") -> str:
+    """'Chương trình … (2629/QĐ-TTg, 01/12/2025)': a plan's name with its document, where the file has them."""
+    doc = plan.document
+    parts = [x for x in (doc.number, date(doc.date) if doc.date else None) if x]
+    name_ = t(lang, plan.name, plan.name_en)
+    return f"{name_} ({', '.join(parts)})" if parts else name_
+
+
+def of_total(count: int, total: int) -> str:
+    """'02/34': a count out of a total the way provincial reports write it, at least two digits."""
+    return f"{count:02d}/{total:02d}"
 
 
 def target(t: m.Target, ind: m.Indicator, lang: Lang = "vi") -> str:
@@ -247,8 +274,8 @@ def target(t: m.Target, ind: m.Indicator, lang: Lang = "vi") -> str:
         "vi": {"national": "quốc gia", "provincial": "tỉnh"},
         "en": {"national": "national", "provincial": "provincial"},
     }
-    year = str(t.year) if t.year else ("chưa nêu năm" if lang == "vi" else "no year given")  # `t` is the target here
-    where = f"({year}, {level[lang][t.level.value]})"
+    when = deadline(t, lang)
+    where = f"({when}, {level[lang][t.level.value]})"
     short = target_short(m.Target(t.value, t.comparator, t.level, t.source), ind, lang)
     return f"{short} {where}"
 
@@ -282,10 +309,23 @@ STATUS_STYLE: dict[str, tuple[str, str, str, str]] = {
     "pilot": ("◐", "Thí điểm", "Pilot", "#0072B2"),
     "in_progress": ("➜", "Đang triển khai", "In progress", "#E69F00"),
     "planned": ("○", "Dự kiến", "Planned", "#8C8C8C"),
+    # A plan's targets and tasks, in the words provincial reports count them with (docs/progress-method.md).
+    "completed": ("✔", "Hoàn thành", "Achieved", "#009E73"),
+    "basically_achieved": ("◕", "Cơ bản hoàn thành", "Basically achieved", "#56B4E9"),
+    "not_yet_achieved": ("✖", "Chưa hoàn thành", "Not achieved", "#D55E00"),
+    "not_carried_out": ("⊘", "Không thực hiện", "Not carried out", "#CC79A7"),
+    "no_info": ("○", "Chưa có thông tin đánh giá", "No information to assess", "#8C8C8C"),
+    "task_done": ("✔", "Hoàn thành", "Done", "#009E73"),
+    "task_in_progress": ("➜", "Đang thực hiện", "In progress", "#0072B2"),
+    "task_not_started": ("○", "Chưa thực hiện", "Not started", "#8C8C8C"),
+    "task_not_carried_out": ("⊘", "Không thực hiện", "Not carried out", "#CC79A7"),
 }
 
+# The statuses of an indicator's progress (the overview and pillar pages count these, in this order).
+PROGRESS_STATUSES = list(STATUS_STYLE)[: list(STATUS_STYLE).index("completed")]
+
 # The order statuses are counted and listed in: best first, then the ones that need attention.
-STATUS_ORDER = list(STATUS_STYLE)
+STATUS_ORDER = PROGRESS_STATUSES
 
 
 def status_label(status: str, lang: Lang = "vi") -> str:

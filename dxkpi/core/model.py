@@ -56,6 +56,30 @@ class Level(StrEnum):
     PROVINCIAL = "provincial"
 
 
+class PlanLevel(StrEnum):
+    """Who issues a plan: the Government or Party (national), the province, or one of its departments."""
+
+    NATIONAL = "national"
+    PROVINCIAL = "provincial"
+    DEPARTMENT = "department"
+
+
+class TaskStatus(StrEnum):
+    """The four words a task's report uses (how-provinces-report.md §1.2, §3.3)."""
+
+    DONE = "hoan-thanh"
+    IN_PROGRESS = "dang-thuc-hien"
+    NOT_STARTED = "chua-thuc-hien"
+    NOT_CARRIED_OUT = "khong-thuc-hien"
+
+
+class Judgement(StrEnum):
+    """What only an official can record about a target, always with the reason: never computed."""
+
+    BASICALLY_ACHIEVED = "co-ban-hoan-thanh"
+    NOT_CARRIED_OUT = "khong-thuc-hien"
+
+
 class MilestoneStatus(StrEnum):
     DONE = "done"
     PILOT = "pilot"
@@ -200,6 +224,15 @@ class Observation:
             "Definition id, when this figure is measured differently from its indicator (e.g. dti-2024)",
         ),
     )
+    caveat: str | None = field(
+        default=None,
+        metadata=doc(
+            "Vì sao số liệu này chỉ khớp chỉ tiêu một phần (vd. nguồn không nêu mức độ); hiện cạnh mọi kết quả tính từ nó",
+            "Why this figure fits its indicator only imperfectly (e.g. the source names no levels); shown beside every"
+            " result counted from it",
+        ),
+    )
+    caveat_en: str | None = field(default=None, metadata=doc("Lưu ý tiếng Anh", "Caveat in English"))
     also: list[Citation] = field(
         default_factory=list,
         metadata=doc(
@@ -222,17 +255,61 @@ def latest_of(observations: list[Observation], until: dt.date | None = None) -> 
 
 
 @dataclass
+class Assessment:
+    """An official's own judgement of a target (cơ bản hoàn thành, không thực hiện), with its reason and date."""
+
+    status: Judgement = field(metadata=doc("co-ban-hoan-thanh | khong-thuc-hien", "Basically achieved | not done"))
+    reason: str = field(metadata=doc("Lý do (bắt buộc)", "The reason (required)"))
+    date: dt.date = field(metadata=doc("Ngày đánh giá (dd/mm/yyyy)", "Date of the judgement"))
+    reason_en: str | None = field(default=None, metadata=doc("Lý do tiếng Anh", "Reason in English"))
+    source: str | None = field(default=None, metadata=doc("Mã nguồn (văn bản ghi nhận)", "Source id"))
+    pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
+
+
+@dataclass
 class Target:
     value: float = field(metadata=doc("Giá trị mục tiêu", "Target value"))
     comparator: Comparator = field(metadata=doc("So sánh", "Comparator"))
     level: Level = field(metadata=doc("Cấp: national / provincial", "Level"))
     source: str = field(metadata=doc("Mã nguồn", "Source id"))
     year: int | None = field(default=None, metadata=doc("Năm đích (2020-2030)", "Target year (2020-2030)"))
+    span: Period | None = field(
+        default=None,
+        metadata=doc(
+            "Hạn là cả giai đoạn, như nguồn viết (vd. 2025-2027: hạn 31/12/2027); thay cho year",
+            "A deadline that is a span, as the source writes it (2025-2027 is due 31/12/2027); instead of year",
+        ),
+    )
     id: str | None = field(default=None, metadata=doc("Mã mục tiêu (để tham chiếu)", "Target id, for `ref:`"))
-    program: str | None = field(default=None, metadata=doc("Văn bản đặt mục tiêu", "Decision that sets it"))
+    plan: str | None = field(
+        default=None, metadata=doc("Mã kế hoạch, văn bản đặt mục tiêu (trong plans:)", "Id of the plan that sets it")
+    )
+    name: str | None = field(
+        default=None, metadata=doc("Lời của văn bản về mục tiêu này", "The target as its document words it (vi)")
+    )
+    name_en: str | None = field(default=None, metadata=doc("Lời mục tiêu tiếng Anh", "The target's wording in English"))
+    assessed: list[Assessment] = field(
+        default_factory=list,
+        metadata=doc(
+            "Đánh giá của cán bộ: cơ bản hoàn thành hoặc không thực hiện, có lý do",
+            "An official's judgement: basically achieved or not carried out, with the reason",
+        ),
+    )
     note: str | None = field(default=None, metadata=doc("Ghi chú", "Note"))
     note_en: str | None = field(default=None, metadata=doc("Ghi chú tiếng Anh", "Note in English"))
     pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
+
+    def __post_init__(self) -> None:
+        # A span's end year is the target year, so every chart and rule that knows years knows this target.
+        if self.year is None and isinstance(self.span, Period):
+            self.year = self.span.end_year
+
+    @property
+    def deadline(self) -> dt.date | None:
+        """The last day that counts: the end of the span, else 31 December of the year, else None."""
+        if isinstance(self.span, Period):
+            return self.span.end
+        return dt.date(self.year, 12, 31) if self.year else None
 
 
 @dataclass
@@ -270,6 +347,13 @@ class Indicator:
     definition: str | None = field(
         default=None,
         metadata=doc("Mã định nghĩa trong definitions: (vd. dvctt-muc-4)", "Definition id from definitions:"),
+    )
+    plan: str | None = field(
+        default=None,
+        metadata=doc(
+            "Cột mốc: mã kế hoạch mà việc này là một nhiệm vụ của nó",
+            "A milestone: id of the plan it is a task of",
+        ),
     )
     observations: list[Observation] = field(default_factory=list, metadata=doc("Số liệu đo được", "Observations"))
     targets: list[Target | TargetRef] = field(default_factory=list, metadata=doc("Mục tiêu", "Targets"))
@@ -343,6 +427,87 @@ class NationalSeries:
 
 
 @dataclass
+class Document:
+    """The document that issues a plan: 'Quyết định 2629/QĐ-TTg ngày 01/12/2025 của Thủ tướng Chính phủ'."""
+
+    issuer: str = field(metadata=doc("Cơ quan ban hành", "Issuing body"))
+    source: str = field(metadata=doc("Mã nguồn (nơi đọc được văn bản hoặc nội dung)", "Source id where it was read"))
+    number: str | None = field(
+        default=None, metadata=doc("Số, ký hiệu (vd. 2629/QĐ-TTg); bỏ trống nếu nguồn không nêu", "Number, if known")
+    )
+    date: dt.date | None = field(default=None, metadata=doc("Ngày ban hành (dd/mm/yyyy)", "Date issued"))
+    issuer_en: str | None = field(default=None, metadata=doc("Cơ quan ban hành (tiếng Anh)", "Issuing body in English"))
+    pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
+
+
+@dataclass
+class Evidence:
+    """The document that shows a task's result: số hiệu, ngày, trích yếu."""
+
+    number: str = field(metadata=doc("Số hiệu văn bản", "Document number"))
+    date: dt.date | None = field(default=None, metadata=doc("Ngày văn bản", "Date"))
+    summary: str | None = field(default=None, metadata=doc("Trích yếu", "What it is about"))
+    pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
+
+
+@dataclass
+class TaskReport:
+    """One report on a task: its date and status word, and what the agency says with it."""
+
+    date: dt.date = field(metadata=doc("Ngày báo cáo (dd/mm/yyyy)", "Date of the report"))
+    status: TaskStatus = field(
+        metadata=doc(
+            "hoan-thanh | dang-thuc-hien | chua-thuc-hien | khong-thuc-hien",
+            "done | in progress | not started | not carried out",
+        )
+    )
+    reason: str | None = field(
+        default=None, metadata=doc("Lý do (bắt buộc khi không thực hiện)", "Reason (required when not carried out)")
+    )
+    result: str | None = field(default=None, metadata=doc("Kết quả", "Result"))
+    obstacles: str | None = field(default=None, metadata=doc("Khó khăn, vướng mắc", "Obstacles"))
+    evidence: Evidence | None = field(default=None, metadata=doc("Văn bản minh chứng", "Evidence document"))
+    source: str | None = field(default=None, metadata=doc("Mã nguồn, nếu đã công bố", "Source id, if published"))
+    pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
+
+
+@dataclass
+class Task:
+    """A task (nhiệm vụ) of a plan, assigned to an agency, with a deadline and its reports over time."""
+
+    id: str = field(metadata=doc("Mã nhiệm vụ, không đổi (cột riêng trong Excel)", "Stable task id"))
+    title: str = field(metadata=doc("Tên nhiệm vụ", "Title"))
+    lead: str = field(metadata=doc("Cơ quan chủ trì", "Agency in charge"))
+    due: Period = field(metadata=doc("Thời hạn: 30/6/2026, 6/2026, Q2/2026 hoặc 2026", "Deadline"))
+    title_en: str | None = field(default=None, metadata=doc("Tên tiếng Anh", "Title in English"))
+    item: str | None = field(default=None, metadata=doc("Mục của văn bản (vd. mục II.3)", "Item of the document"))
+    partners: list[str] = field(default_factory=list, metadata=doc("Cơ quan phối hợp", "Coordinating agencies"))
+    reports: list[TaskReport] = field(default_factory=list, metadata=doc("Các lần báo cáo", "Status reports"))
+    pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
+
+    def latest_report(self, until: dt.date | None = None) -> TaskReport | None:
+        """The last report dated by `until` (all if None); ties keep file order."""
+        dated = [r for r in self.reports if until is None or r.date <= until]
+        return sorted(dated, key=lambda r: r.date)[-1] if dated else None
+
+
+@dataclass
+class Plan:
+    """A plan (kế hoạch, chương trình, nghị quyết): its document, level and period; targets name it by `plan:`."""
+
+    id: str = field(metadata=doc("Mã kế hoạch, không đổi (vd. qd-2629)", "Stable plan id"))
+    name: str = field(metadata=doc("Tên tiếng Việt", "Name in Vietnamese"))
+    name_en: str = field(metadata=doc("Tên tiếng Anh", "Name in English"))
+    level: PlanLevel = field(metadata=doc("Cấp: national | provincial | department", "Level"))
+    period: Period = field(metadata=doc("Kỳ của kế hoạch: 2026 hoặc 2026-2030", "Period: a year or a span"))
+    document: Document = field(metadata=doc("Văn bản ban hành", "The document that issues it"))
+    note: str | None = field(default=None, metadata=doc("Ghi chú", "Note"))
+    note_en: str | None = field(default=None, metadata=doc("Ghi chú tiếng Anh", "Note in English"))
+    tasks: list[Task] = field(default_factory=list, metadata=doc("Các nhiệm vụ", "Tasks"))
+    pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
+
+
+@dataclass
 class Metrics:
     meta: Meta = field(metadata=doc("Thông tin chung", "About this file"))
     indicators: list[Indicator] = field(metadata=doc("Các chỉ tiêu", "Indicators"))
@@ -357,6 +522,13 @@ class Metrics:
     definitions: list[Definition] = field(
         default_factory=list,
         metadata=doc("Các định nghĩa dùng chung (so sánh giữa địa phương)", "Shared definitions"),
+    )
+    plans: list[Plan] = field(
+        default_factory=list,
+        metadata=doc(
+            "Kế hoạch: quốc gia trong data/plans.yaml, của tỉnh trong tệp của tỉnh",
+            "Plans: national ones in data/plans.yaml, the province's own in its file",
+        ),
     )
     include: list[str] = field(
         default_factory=list,
@@ -375,6 +547,9 @@ class Metrics:
 
     def definition_by_id(self) -> dict[str, Definition]:
         return {d.id: d for d in self.definitions}
+
+    def plan_by_id(self) -> dict[str, Plan]:
+        return {p.id: p for p in self.plans}
 
     def national_of(self, indicator: Indicator) -> NationalSeries | None:
         """The country's series for this indicator, if data/ holds one."""

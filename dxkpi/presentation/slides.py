@@ -286,7 +286,7 @@ def sources_slide(metrics: m.Metrics, deck: list[Slide], lang: str) -> Slide:
 
 def final_title(account: Account, lang: str) -> str:
     """'Tổng kết giai đoạn 2021–2025' / '2021–2025 final account'."""
-    first = account.year - 4
+    first = account.first
     return fmt.t(lang, f"Tổng kết giai đoạn {first}–{account.year}", f"{first}–{account.year} final account")
 
 

@@ -24,6 +24,8 @@ def check(metrics: m.Metrics, filename: str, problems: list[Problem], files: dic
     _unique([t for t in metrics.targets if t.id], "targets", ("mục tiêu", "target"), add)
     _unique(metrics.indicators, "indicators", ("chỉ tiêu", "indicator"), add)
     _unique(metrics.definitions, "definitions", ("định nghĩa", "definition"), add)
+    _unique(metrics.plans, "plans", ("kế hoạch", "plan"), add)
+    _unique([t for p in metrics.plans for t in p.tasks], "tasks", ("nhiệm vụ", "task"), add)
     if not metrics.indicators:
         line, col = metrics.pos.get("indicators", metrics.pos.get("", (1, 1)))
         problems.append(Problem(filename, line, col, "indicators", "no_indicators", {}))
@@ -61,13 +63,27 @@ def check(metrics: m.Metrics, filename: str, problems: list[Problem], files: dic
         check_definition(ind, f"indicators[{ind.id}]")
         for i, obs in enumerate(ind.observations):
             check_definition(obs, f"indicators[{ind.id}].observations[{i}]")
+    plan_ids = [p.id for p in metrics.plans]
+
+    def check_plan(obj: Any, path: str) -> None:
+        if obj.plan is not None and obj.plan not in plan_ids:
+            add(obj, "plan", f"{path}.plan", "unknown_plan", value=obj.plan, **suggest(obj.plan, plan_ids))
+
+    def check_target(target: m.Target, path: str) -> None:
+        check_source(target, path)
+        check_plan(target, path)
+        _check_target_year(target, path, add)
+        for j, judged in enumerate(target.assessed):
+            if judged.source is not None:
+                check_source(judged, f"{path}.assessed[{j}]")
+
+    _check_plans(metrics.plans, check_source, add)
     target: m.Target | m.TargetRef  # a shared target, or an indicator's own or reference to one
     for i, target in enumerate(metrics.targets):
-        path = f"targets[{target.id or i}]"
-        check_source(target, path)
-        _check_target_year(target, path, add)
+        check_target(target, f"targets[{target.id or i}]")
     for ind in metrics.indicators:
         base = f"indicators[{ind.id}]"
+        check_plan(ind, base)
         if "!" not in ind.pos:
             _check_indicator(ind, base, add)
         _check_observations(ind, ind.observations, f"{base}.observations", check_source, add)
@@ -79,8 +95,7 @@ def check(metrics: m.Metrics, filename: str, problems: list[Problem], files: dic
                     continue
                 target = shared[target.ref]
             else:
-                check_source(target, path)
-                _check_target_year(target, path, add)
+                check_target(target, path)
             if "!" not in target.pos and "!" not in ind.pos:
                 _check_value(ind, target, path, add)
                 _check_direction(ind, target, path, add)
@@ -230,8 +245,27 @@ def _check_indicator(ind: m.Indicator, path: str, add: Callable[..., None]) -> N
 
 
 def _check_target_year(target: m.Target, path: str, add: Callable[..., None]) -> None:
+    if "year" in target.pos and "span" in target.pos:
+        add(target, "span", f"{path}.span", "span_and_year")
+        return
     if target.year is not None and not 2020 <= target.year <= 2030:
-        add(target, "year", f"{path}.year", "year_range", value=target.year)
+        key = "year" if "year" in target.pos else "span"
+        add(target, key, f"{path}.{key}", "year_range", value=target.year)
+
+
+def _check_plans(plans: list[m.Plan], check_source: Callable[[Any, str], None], add: Callable[..., None]) -> None:
+    """Each plan's document and each task report's source exist; a task not carried out says why."""
+    for plan in plans:
+        base = f"plans[{plan.id}]"
+        if isinstance(plan.document, m.Document):
+            check_source(plan.document, f"{base}.document")
+        for task in plan.tasks:
+            for j, report in enumerate(task.reports):
+                path = f"{base}.tasks[{task.id}].reports[{j}]"
+                if report.source is not None:
+                    check_source(report, path)
+                if report.status is m.TaskStatus.NOT_CARRIED_OUT and not report.reason and "!" not in report.pos:
+                    add(report, "status", f"{path}.reason", "reason_required", status=report.status.value)
 
 
 def _check_observation(ind: m.Indicator, obs: m.Observation, path: str, add: Callable[..., None]) -> None:

@@ -55,6 +55,9 @@ ENUM_WHAT: dict[type, tuple[str, str]] = {
     m.MilestoneStatus: ("trạng thái", "status"),
     m.SourceKind: ("loại nguồn", "source kind"),
     m.Language: ("ngôn ngữ", "language"),
+    m.PlanLevel: ("cấp kế hoạch", "plan level"),
+    m.TaskStatus: ("trạng thái nhiệm vụ", "task status"),
+    m.Judgement: ("đánh giá", "judgement"),
 }
 
 
@@ -582,11 +585,11 @@ def _load_include(
     if read is None:
         return
     reader, root = read
-    shared = reader.read_object(m.Metrics, root, "", allowed={"sources", "targets", "national", "definitions"})
+    shared = reader.read_object(m.Metrics, root, "", allowed={"sources", "targets", "national", "definitions", "plans"})
     problems.extend(reader.problems)
     if shared is _MISSING:
         return
-    for obj in [*shared.sources, *shared.targets, *shared.national, *shared.definitions]:
+    for obj in [*shared.sources, *shared.targets, *shared.national, *shared.definitions, *_plan_parts(shared.plans)]:
         files[id(obj)] = inc_name
     for series in shared.national:
         for obs in series.observations:
@@ -595,6 +598,17 @@ def _load_include(
     metrics.targets.extend(shared.targets)
     metrics.national.extend(shared.national)
     metrics.definitions.extend(shared.definitions)
+    metrics.plans.extend(shared.plans)
+
+
+def _plan_parts(plans: list[m.Plan]) -> list[object]:
+    """Every object of the plans that a problem can point at, so a message names the file it is in."""
+    out: list[object] = []
+    for plan in plans:
+        out += [plan, plan.document]
+        for task in plan.tasks:
+            out += [task, *task.reports, *[r.evidence for r in task.reports if r.evidence is not None]]
+    return out
 
 
 def sorted_problems(problems: list[Problem]) -> list[Problem]:

@@ -150,6 +150,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "mã địa phương '{value}' đã dùng cho tệp {other}; mỗi địa phương một mã",
         "region id '{value}' is already used by {other}; each region needs its own id",
     ),
+    "unknown_plan": (
+        "không có kế hoạch mã '{value}' trong plans{suggest_vi}; thêm vào data/plans.yaml (quốc gia) hoặc phần plans: "
+        "của tệp tỉnh, hoặc sửa mã",
+        "no plan with id '{value}' in plans{suggest_en}; add it to data/plans.yaml (national) or to the region file's "
+        "plans:, or fix the id",
+    ),
+    "span_and_year": (
+        "mục tiêu ghi cả year và span; hạn là một năm (year) hoặc cả giai đoạn (span), chỉ ghi một",
+        "the target has both year and span; its deadline is a year or a span, write only one",
+    ),
+    "reason_required": (
+        "trạng thái '{status}' cần lý do: thêm dòng reason: \"…\"",
+        "status '{status}' needs a reason: add a line reason: \"…\"",
+    ),
     "unknown_target": (
         "không có mục tiêu chung mã '{value}'{suggest_vi}; xem danh sách targets:",
         "no shared target with id '{value}'{suggest_en}; see the targets: list",

@@ -67,6 +67,9 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _MONTH = re.compile(r"(\d{1,2})/(\d{4})")
 _YEAR = re.compile(r"\d{4}")
+# A quarter as officials write it: "Q2/2026", "quý 2/2026", "quý II/2026".
+_QUARTER = re.compile(r"(?:q|quý\s*)(1|2|3|4|i|ii|iii|iv)/(\d{4})", re.IGNORECASE)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -89,8 +92,12 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 def _point(text: str) -> tuple[dt.date, dt.date] | None:
-    """The first and last day of one end of a period: a year, a month or a date."""
+    """The first and last day of one end of a period: a year, a quarter, a month or a date."""
     text = text.strip()
+    if q := _QUARTER.fullmatch(text):
+        quarter = _ROMAN.get(q[1].lower()) or int(q[1])
+        year = int(q[2])
+        return dt.date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
     if _YEAR.fullmatch(text):
         year = int(text)
         return dt.date(year, 1, 1), dt.date(year, 12, 31)

@@ -119,6 +119,12 @@ SECTIONS = [
     ("national[]: the country's series for an indicator (data/national-series.yaml)", m.NationalSeries),
     ("an indicator's targets[]: a target as above, or a reference to a shared one", m.TargetRef),
     ("definitions[]: what a figure measures, written once in data/definitions.yaml", m.Definition),
+    ("a target's assessed[]: an official's own judgement", m.Assessment),
+    ("plans[]: a plan, programme or resolution (national ones in data/plans.yaml)", m.Plan),
+    ("a plan's document", m.Document),
+    ("a plan's tasks[]", m.Task),
+    ("a task's reports[]", m.TaskReport),
+    ("a report's evidence", m.Evidence),
 ]
 
 

@@ -268,10 +268,11 @@ def indicator_block(snap: common.Loaded, ind: m.Indicator, lang: str, folded: bo
             if national is not None:
                 common.html(f'<div class="dx-meta">{h.esc(h.national_line(ind, national, sources, lang))}</div>')
             if targets:
+                plans = snap.metrics.plan_by_id()
                 lines = [
                     f"{h.esc(t(lang, 'Mục tiêu', 'Target'))} {h.esc(fmt.target(tg, ind, lang))} · "
                     f"{h.esc(fmt.source_name(sources.get(tg.source), tg.source))}"
-                    + (f" · {h.esc(tg.program)}" if tg.program else "")
+                    + (f" · {h.esc(fmt.plan_label(plans[tg.plan], lang))}" if tg.plan in plans else "")
                     for tg in targets
                 ]
                 common.html('<div class="dx-meta">' + "<br>".join(lines) + "</div>")
