@@ -156,7 +156,7 @@ def test_a_region_file_broken_from_the_start_is_named_with_its_problems_and_the_
         "địa phương này chưa được so sánh."
     )
     (code,) = at.code
-    assert "tay-ninh-cu.yaml:212:16: indicators[xep-hang-papi].observations[1].value: '2,5'" in code.value
+    assert "tay-ninh-cu.yaml:213:16: indicators[xep-hang-papi].observations[1].value: '2,5'" in code.value
     shown = page_text(at)
     assert "hạng 2/63" not in shown and "hạng 45/63" in shown  # PAPI: Long An alone now
     assert "95,25%" in shown  # Long An and the new Tây Ninh are still compared

@@ -96,7 +96,7 @@ def test_saving_the_included_national_targets_reruns_the_sessions_of_the_file_th
     metrics = copy_of_metrics(tmp_path / "m")
     snap = data.current(metrics)
     targets = (tmp_path / "m" / "data" / "national-targets.yaml").resolve()
-    included = ["national-targets", "national-series", "shared-sources", "definitions"]
+    included = ["national-targets", "national-series", "shared-sources", "definitions", "plans"]
     assert snap.files == (metrics, *((tmp_path / "m" / "data" / f"{n}.yaml").resolve() for n in included))
     reruns = Reruns()
     make_hub(reruns).follow("s1", [snap])

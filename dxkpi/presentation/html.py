@@ -88,6 +88,7 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 CSS = """
 <style>
 .dx-grid{display:grid;gap:14px;margin:6px 0 18px 0}
+.dx-lead{font-size:1.15rem;font-weight:600;color:#1b2733;margin:4px 0 10px 0}
 .dx-card{border:1px solid #d0d4da;border-radius:10px;padding:14px 16px;background:#fff}
 .dx-value{font-size:2.1rem;font-weight:700;line-height:1.15;color:#1b2733}
 .dx-name{font-size:1.02rem;margin-top:4px;color:#1b2733}

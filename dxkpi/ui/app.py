@@ -15,6 +15,7 @@ PAGES = Path(__file__).resolve().parent / "pages"
 # (file, url path, icon, Vietnamese title, English title)
 PAGE_TABLE = [
     ("overview.py", "", ":material/dashboard:", "Tổng quan", "Overview"),
+    ("plans.py", "ke-hoach", ":material/checklist:", "Kế hoạch", "Plans"),
     ("final_account.py", "tong-ket", ":material/fact_check:", "Tổng kết 2021–2025", "2021–2025 final account"),
     ("baseline.py", "nen-tu-tinh-cu", ":material/merge:", "Nền từ hai tỉnh cũ", "Baseline from the former provinces"),
     ("chinh_quyen_so.py", "chinh-quyen-so", ":material/account_balance:", "Chính quyền số", "Digital government"),
@@ -32,7 +33,7 @@ PAGE_TABLE = [
 
 # The sidebar's sections, by url path: what a reader comes for (following, the merger, a meeting, updating).
 SECTIONS = [
-    (("Theo dõi", "Tracking"), ["", "tong-ket", "chinh-quyen-so", "kinh-te-so", "xa-hoi-so", "nen-tang", "cot-moc"]),
+    (("Theo dõi", "Tracking"), ["", "ke-hoach", "tong-ket", "chinh-quyen-so", "kinh-te-so", "xa-hoi-so", "nen-tang", "cot-moc"]),
     (("Tỉnh hợp nhất", "The merged province"), ["nen-tu-tinh-cu", "so-sanh"]),
     (("Cuộc họp", "Meetings"), ["present", "tai-ve", "nguon"]),
     (("Cập nhật", "Updating"), ["cap-nhat", "thay-doi"]),

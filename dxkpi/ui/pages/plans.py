@@ -1,0 +1,3 @@
+from dxkpi.ui.plans import render
+
+render()
