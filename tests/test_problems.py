@@ -63,6 +63,12 @@ def problems_of_writes(folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[Pr
     found = history.undo()  # nothing_to_undo
     found += history.restore("0" * 64)  # unknown_version
     found += w.plan(w.open_file(path), [w.RemoveFigure("doanh-thu", 5)]).problems  # no_such_figure
+    tasks = folder / "tasks.yaml"
+    tasks.write_text((HERE / "broken" / "task-without-reason.yaml").read_text(encoding="utf-8").replace(
+        "            status: khong-thuc-hien\n", "            status: khong-thuc-hien\n            reason: r\n"
+    ), encoding="utf-8")
+    report = w.ReportFields("1/7/2026", "hoan-thanh")
+    found += w.plan(w.open_file(tasks), [w.AddReport("kh-2026", "nv-99", report)]).problems  # no_such_task
     plan = w.plan(w.open_file(path), [w.AddFigure("doanh-thu", w.Figure("2021", "bao", value=12000))])
     with monkeypatch.context() as m:
 

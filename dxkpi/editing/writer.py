@@ -27,7 +27,7 @@ from dxkpi.reading.problems import Problem
 OBS_KEYS = ("period", "value", "status", "qualifier", "source", "out_of", "note", "note_en")
 
 _BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
-_PLAIN_PERIOD = re.compile(r"\d{4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}")
+_PLAIN_PERIOD = re.compile(r"\d{4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}|Q[1-4]/\d{4}")
 _PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
 _YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}
 _DASH = re.compile(r"( *)-( +)")
@@ -94,7 +94,82 @@ class AddSource:
     source: NewSource
 
 
-Edit = AddFigure | EditFigure | RemoveFigure | AddSource
+# Keys of a task the writer manages, in the order it writes them; `reports:` is only ever appended to.
+TASK_KEYS = ("id", "title", "title_en", "item", "lead", "partners", "due")
+REPORT_KEYS = ("date", "status", "reason", "result", "obstacles", "evidence")
+
+
+@dataclass(frozen=True)
+class TaskFields:
+    """A task as the form gives it (text as typed)."""
+
+    id: str
+    title: str
+    lead: str
+    due: str
+    title_en: str | None = None
+    item: str | None = None
+    partners: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for key in TASK_KEYS:
+            value = getattr(self, key)
+            if value not in (None, "", ()):
+                out[key] = list(value) if isinstance(value, tuple) else value
+        return out
+
+
+@dataclass(frozen=True)
+class ReportFields:
+    """One status report on a task as the form or a spreadsheet row gives it (dates written dd/mm/yyyy)."""
+
+    date: str
+    status: str
+    reason: str | None = None
+    result: str | None = None
+    obstacles: str | None = None
+    evidence_number: str | None = None
+    evidence_date: str | None = None
+    evidence_summary: str | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for key in ("date", "status", "reason", "result", "obstacles", "evidence_number", "evidence_date", "evidence_summary"):
+            value = getattr(self, key)
+            if value not in (None, ""):
+                out[key] = value
+        return out
+
+
+@dataclass(frozen=True)
+class AddTask:
+    plan: str
+    task: TaskFields
+
+
+@dataclass(frozen=True)
+class EditTask:
+    plan: str
+    task_id: str
+    task: TaskFields
+
+
+@dataclass(frozen=True)
+class RemoveTask:
+    plan: str
+    task_id: str
+
+
+@dataclass(frozen=True)
+class AddReport:
+    plan: str
+    task_id: str
+    report: ReportFields
+
+
+TaskEdit = AddTask | EditTask | RemoveTask | AddReport
+Edit = AddFigure | EditFigure | RemoveFigure | AddSource | AddTask | EditTask | RemoveTask | AddReport
 
 
 def figure_of(obs: m.Observation) -> Figure:
@@ -251,6 +326,42 @@ def source_values(source: NewSource) -> dict[str, str]:
     return out
 
 
+def task_values(task: TaskFields) -> dict[str, str]:
+    """key -> the value as written in YAML, in TASK_KEYS order."""
+    out = {"id": word(task.id), "title": quote(task.title)}
+    if task.title_en:
+        out["title_en"] = quote(task.title_en)
+    if task.item:
+        out["item"] = quote(task.item)
+    out["lead"] = quote(task.lead)
+    if task.partners:
+        out["partners"] = "[" + ", ".join(quote(x) for x in task.partners) + "]"
+    out["due"] = period_text(task.due)
+    return out
+
+
+def task_of(task: m.Task) -> TaskFields:
+    """The TaskFields a task of the model reads as."""
+    return TaskFields(task.id, task.title, task.lead, task.due.text, task.title_en, task.item, tuple(task.partners))
+
+
+def report_values(report: ReportFields) -> dict[str, str]:
+    """key -> the value as written in YAML, in REPORT_KEYS order; the evidence as one {…} line."""
+    out = {"date": date_text(report.date), "status": word(report.status)}
+    for key in ("reason", "result", "obstacles"):
+        value = getattr(report, key)
+        if value:
+            out[key] = quote(value)
+    if report.evidence_number:
+        parts = [f"number: {quote(report.evidence_number)}"]
+        if report.evidence_date:
+            parts.append(f"date: {date_text(report.evidence_date)}")
+        if report.evidence_summary:
+            parts.append(f"summary: {quote(report.evidence_summary)}")
+        out["evidence"] = "{" + ", ".join(parts) + "}"
+    return out
+
+
 def item_lines(values: dict[str, str], dash_col: int, key_col: int) -> list[str]:
     """A block list item ("- key: value" then one key a line), lines without their line ends."""
     lines = []
@@ -328,6 +439,18 @@ def _indicator_node(root: Node, indicator_id: str) -> MappingNode | None:
         ident = _get(item, "id")
         if ident is not None and isinstance(ident[1], ScalarNode) and ident[1].value == indicator_id:
             return item
+    return None
+
+
+def _item_with_id(node: Node | None, ident: str) -> MappingNode | None:
+    """The item of a block list whose `id:` is `ident`."""
+    if not isinstance(node, SequenceNode):
+        return None
+    for item in node.value:
+        found = _get(item, "id")
+        if isinstance(item, MappingNode) and found is not None and isinstance(found[1], ScalarNode):
+            if found[1].value == ident:
+                return item
     return None
 
 
@@ -482,6 +605,8 @@ def _apply(ops: _Ops, root: Node, metrics: m.Metrics, edit: Edit, name: str) -> 
     if isinstance(edit, AddSource):
         _add_source(ops, root, edit.source)
         return ops.text(), {}
+    if isinstance(edit, AddTask | EditTask | RemoveTask | AddReport):
+        return _apply_task(ops, root, metrics, edit, name)
     indicators = {i.id: i for i in metrics.indicators}
     ind = indicators.get(edit.indicator)
     node = _indicator_node(root, edit.indicator)
@@ -505,6 +630,56 @@ def _apply(ops: _Ops, root: Node, metrics: m.Metrics, edit: Edit, name: str) -> 
         return ops.text(), {"indicator": ind.id, "old": old.as_dict(), "new": None}
     _edit_figure(ops, listed[1].value[edit.index], old, edit.figure)
     return ops.text(), {"indicator": ind.id, "old": old.as_dict(), "new": edit.figure.as_dict()}
+
+
+def _apply_task(ops: _Ops, root: Node, metrics: m.Metrics, edit: TaskEdit, name: str) -> tuple[str, object]:
+    """The text with one task edit made (only plans written in this file), and the change as the history has it."""
+    text = "".join(ops.lines)
+    plans = _get(root, "plans")
+    plan_node = _item_with_id(plans[1] if plans else None, edit.plan)
+    plan = metrics.plan_by_id().get(edit.plan)
+    if plan_node is None or plan is None:
+        line = metrics.pos.get("plans", metrics.pos.get("", (1, 1)))[0]
+        params = {"value": edit.plan, "suggest_vi": "", "suggest_en": ""}
+        return text, Problem(name, line, 1, "", "unknown_plan", params)
+    tasks = _get(plan_node, "tasks")
+    if isinstance(edit, AddTask):
+        _append_item(ops, root, plan_node, "tasks", task_values(edit.task))
+        return ops.text(), {"plan": plan.id, "task": edit.task.id, "old": None, "new": edit.task.as_dict()}
+    task = next((t for t in plan.tasks if t.id == edit.task_id), None)
+    task_node = _item_with_id(tasks[1] if tasks else None, edit.task_id)
+    if task is None or task_node is None or tasks is None:
+        line = plan.pos.get("", (1, 1))[0]
+        return text, Problem(name, line, 1, "", "no_such_task", {"plan": plan.id, "task": edit.task_id})
+    old = task_of(task)
+    if isinstance(edit, AddReport):
+        _append_item(ops, root, task_node, "reports", report_values(edit.report))
+        change = {"plan": plan.id, "task": task.id, "old": None, "new": {"report": edit.report.as_dict()}}
+        return ops.text(), change
+    if isinstance(edit, RemoveTask):
+        index = tasks[1].value.index(task_node)
+        first, last, _, _ = _block_list(ops.lines, tasks[1], "tasks")[index]
+        ops.replace(first, last, [])
+        return ops.text(), {"plan": plan.id, "task": task.id, "old": old.as_dict(), "new": None}
+    _edit_keys(ops, task_node, task_values(old), task_values(edit.task), TASK_KEYS)
+    return ops.text(), {"plan": plan.id, "task": task.id, "old": old.as_dict(), "new": edit.task.as_dict()}
+
+
+def _append_item(ops: _Ops, root: Node, parent: MappingNode, key: str, values: dict[str, str]) -> None:
+    """Add an item at the end of the block list `key:` of `parent`, making the list if it has none."""
+    found = _get(parent, key)
+    if found is not None and isinstance(found[1], SequenceNode) and found[1].value:
+        _, last, dash, col = _block_list(ops.lines, found[1], key)[-1]
+        ops.insert_after(last, item_lines(values, dash, col))
+        return
+    key_col = parent.value[0][0].start_mark.column
+    dash_off, key_off = 2, 4  # the files' own style: "tasks:" then "  - id: …"
+    new_items = item_lines(values, key_col + dash_off, key_col + key_off)
+    if found is not None:  # `tasks:` with nothing after it, or `tasks: []`
+        line = found[0].start_mark.line
+        ops.replace(line, last_line(found[1]), [" " * key_col + f"{key}:", *new_items])
+        return
+    ops.insert_after(last_line(parent), [" " * key_col + f"{key}:", *new_items])
 
 
 def _add_figure(ops: _Ops, root: Node, node: MappingNode, figure: Figure) -> None:
@@ -533,13 +708,19 @@ def _add_figure(ops: _Ops, root: Node, node: MappingNode, figure: Figure) -> Non
 
 def _edit_figure(ops: _Ops, item: MappingNode, old: Figure, new: Figure) -> None:
     """Replace the lines of the keys whose value changed; add and remove keys; leave the rest alone."""
-    old_values, new_values = figure_values(old), figure_values(new)
+    _edit_keys(ops, item, figure_values(old), figure_values(new), OBS_KEYS)
+
+
+def _edit_keys(
+    ops: _Ops, item: MappingNode, old_values: dict[str, str], new_values: dict[str, str], managed: tuple[str, ...]
+) -> None:
+    """In one mapping item: replace the changed keys' lines, add and remove keys; other keys stay as they are."""
     pairs = {k.value: (k, v) for k, v in item.value if isinstance(k, ScalarNode)}
     key_col = item.start_mark.column
     dash_line = item.start_mark.line
     anchor = None  # the last line of the previous managed key that stays in place
     inserts: dict[int, list[str]] = {}
-    for key in OBS_KEYS:
+    for key in managed:
         here = pairs.get(key)
         if here is not None:
             first, last = here[0].start_mark.line, last_line(here[1])

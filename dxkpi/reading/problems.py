@@ -150,6 +150,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "mã địa phương '{value}' đã dùng cho tệp {other}; mỗi địa phương một mã",
         "region id '{value}' is already used by {other}; each region needs its own id",
     ),
+    "no_such_task": (
+        "kế hoạch '{plan}' không có nhiệm vụ mã '{task}' (có thể vừa bị sửa trong tệp); tải lại trang",
+        "plan '{plan}' has no task with id '{task}' (the file may have just been edited); reload the page",
+    ),
     "unknown_plan": (
         "không có kế hoạch mã '{value}' trong plans{suggest_vi}; thêm vào data/plans.yaml (quốc gia) hoặc phần plans: "
         "của tệp tỉnh, hoặc sửa mã",
