@@ -150,6 +150,7 @@ def test_the_writes_and_imports_give_the_problems_they_are_meant_to(tmp_path, mo
             "nothing_to_undo",
             "unknown_version",
             "no_such_figure",
+            "no_such_task",
             "cannot_write",
             "undo_after_direct_edit",
             "file_changed",
