@@ -68,14 +68,13 @@ REGION_MARK = "dxkpi-region: "  # the workbook's keywords property: REGION_MARK 
 
 def template(metrics: m.Metrics, lang: str = "vi") -> Workbook:
     """A workbook with a row per indicator (id, latest figure, empty cells for the new one) and the sources."""
-    en = lang == "en"
     book = Workbook()
     # Which province the template is for: an import into another province's file is refused (see read).
     book.properties.keywords = REGION_MARK + metrics.meta.region
     book.properties.title = metrics.meta.title
     sheet = book.active
-    sheet.title = FIGURES_SHEET[en]
-    _header(sheet, FIGURE_COLUMNS, en)
+    sheet.title = fmt.pick(lang, FIGURES_SHEET)
+    _header(sheet, FIGURE_COLUMNS, lang)
     for row, ind in enumerate(metrics.indicators, start=2):
         latest = ind.latest_observation()
         values: dict[str, Any] = {
@@ -99,8 +98,8 @@ def template(metrics: m.Metrics, lang: str = "vi") -> Workbook:
             if key == "period":
                 cell.number_format = "@"  # text, so Excel does not turn 12/2023 into a date
     last = max(len(metrics.indicators) + 1, 2)
-    sources = book.create_sheet(SOURCES_SHEET[en])
-    _header(sources, SOURCE_COLUMNS, en)
+    sources = book.create_sheet(fmt.pick(lang, SOURCES_SHEET))
+    _header(sources, SOURCE_COLUMNS, lang)
     for row, src in enumerate(metrics.sources, start=2):
         values = {
             "id": src.id,
@@ -118,15 +117,15 @@ def template(metrics: m.Metrics, lang: str = "vi") -> Workbook:
             sources[f"{letter}{row}"].number_format = "@"
     _choices(sheet, "status", [s.value for s in m.MilestoneStatus], last)
     _choices(sheet, "qualifier", [q.value for q in m.Qualifier], last, strict=False)
-    ref = f"'{SOURCES_SHEET[en]}'!$A$2:$A${source_rows}"
+    ref = f"'{fmt.pick(lang, SOURCES_SHEET)}'!$A$2:$A${source_rows}"
     _choices(sheet, "source", ref, last)
     _choices(sources, "kind", [k.value for k in m.SourceKind], source_rows, columns=SOURCE_COLUMNS)
     return book
 
 
-def _header(sheet, columns: dict[str, tuple[str, str, int]], en: bool) -> None:
-    for col, (vi, eng, width) in enumerate(columns.values(), start=1):
-        cell = sheet.cell(row=1, column=col, value=eng if en else vi)
+def _header(sheet, columns: dict[str, tuple[str, str, int]], lang: str) -> None:
+    for col, (vi, en, width) in enumerate(columns.values(), start=1):
+        cell = sheet.cell(row=1, column=col, value=fmt.t(lang, vi, en))
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -170,14 +169,10 @@ class CellProblem:
     def render(self, lang: str = "vi") -> str:
         if not self.sheet:  # about the whole workbook
             return f"{self.file}: {self.message(lang)}"
-        if lang == "en":
-            where = f"sheet '{self.sheet}'"
-            where += f", row {self.row}" if self.row else ""
-            where += f", column {self.column} ({self.header})" if self.column else ""
-        else:
-            where = f"trang '{self.sheet}'"
-            where += f", dòng {self.row}" if self.row else ""
-            where += f", cột {self.column} ({self.header})" if self.column else ""
+        sheet, row, column = fmt.t(lang, ("trang", "dòng", "cột"), ("sheet", "row", "column"))
+        where = f"{sheet} '{self.sheet}'"
+        where += f", {row} {self.row}" if self.row else ""
+        where += f", {column} {self.column} ({self.header})" if self.column else ""
         return f"{self.file}: {where}: {self.message(lang)}"
 
 
@@ -211,7 +206,7 @@ class _Sheet:
         if key in self.written:
             return self.written[key]
         vi, en, _ = self.headers[key]
-        return en if self.lang == "en" else vi
+        return fmt.t(self.lang, vi, en)
 
     def letter(self, key: str) -> str:
         return get_column_letter(self.col[key]) if key in self.col else ""
