@@ -181,7 +181,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_template(args: argparse.Namespace) -> int:
     from dxkpi.editing.atomic import atomic_write
-    from dxkpi.editing.spreadsheet import template_bytes  # openpyxl only when asked for
+    from dxkpi.editing.template import template_bytes  # openpyxl only when asked for
 
     metrics = region_file(args)
     if metrics is None:
@@ -204,7 +204,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     import getpass
 
-    from dxkpi.editing.spreadsheet import import_file
+    from dxkpi.editing.spreadsheet_import import import_file
 
     try:
         who = getpass.getuser()
