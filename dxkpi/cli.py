@@ -9,6 +9,7 @@ import typing
 from collections.abc import Sequence
 from pathlib import Path
 
+from dxkpi.core import fmt
 from dxkpi.reading.loader import LoadResult, load
 from dxkpi.reading.schema import schema_text
 
@@ -71,9 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
 def summary(metrics, lang: str) -> str:
     figures = sum(len(i.observations) for i in metrics.indicators)
     n, s = len(metrics.indicators), len(metrics.sources)
-    if lang == "en":
-        return f"OK: {n} indicators, {figures} figures, {s} sources"
-    return f"Hợp lệ: {n} chỉ tiêu, {figures} số liệu, {s} nguồn"
+    vi = f"Hợp lệ: {n} chỉ tiêu, {figures} số liệu, {s} nguồn"
+    return fmt.t(lang, vi, f"OK: {n} indicators, {figures} figures, {s} sources")
 
 
 def cmd_validate(paths: list[str], lang: str, form: str = "text") -> int:
@@ -114,7 +114,7 @@ def cmd_validate(paths: list[str], lang: str, form: str = "text") -> int:
             print(f"{label if len(results) > 1 else ''}{summary(res.metrics, lang)}")
     if not ok:
         count = sum(1 for p in problems if p.severity == "error")
-        print(f"{count} problem(s) found" if lang == "en" else f"Có {count} lỗi", file=sys.stderr)
+        print(fmt.t(lang, f"Có {count} lỗi", f"{count} problem(s) found"), file=sys.stderr)
         return 1
     return 0
 
@@ -130,7 +130,7 @@ def _validate_one(path: str, lang: str, form: str) -> int:
         print(problem.render(lang))
     if result.errors:
         count = len(result.errors)
-        print(f"{count} problem(s) found" if lang == "en" else f"Có {count} lỗi", file=sys.stderr)
+        print(fmt.t(lang, f"Có {count} lỗi", f"{count} problem(s) found"), file=sys.stderr)
         return 1
     print(summary(result.metrics, lang))
     return 0
@@ -150,9 +150,11 @@ def region_file(args: argparse.Namespace) -> Path | None:
     known = ", ".join(r.id for r in regions)
     where = folder_for(default)
     print(
-        f"Unknown region '{args.region}': the regions are {known} (files in {where})"
-        if args.lang == "en"
-        else f"Không có địa phương '{args.region}': có {known} (các tệp trong {where})",
+        fmt.t(
+            args.lang,
+            f"Không có địa phương '{args.region}': có {known} (các tệp trong {where})",
+            f"Unknown region '{args.region}': the regions are {known} (files in {where})",
+        ),
         file=sys.stderr,
     )
     return None
@@ -179,7 +181,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_template(args: argparse.Namespace) -> int:
     from dxkpi.editing.atomic import atomic_write
-    from dxkpi.editing.spreadsheet import template_bytes  # openpyxl only when asked for
+    from dxkpi.editing.template import template_bytes  # openpyxl only when asked for
 
     metrics = region_file(args)
     if metrics is None:
@@ -202,7 +204,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     import getpass
 
-    from dxkpi.editing.spreadsheet import import_file
+    from dxkpi.editing.spreadsheet_import import import_file
 
     try:
         who = getpass.getuser()
@@ -212,15 +214,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     if metrics is None:
         return 2
     result = import_file(args.path, metrics, args.lang, dry_run=args.dry_run, who=who)
-    en = args.lang == "en"
+    lang = args.lang
     if result.problems:
         for line in result.problems:
             print(line)
         count = len(result.problems)
-        print(f"{count} problem(s); nothing was written" if en else f"Có {count} lỗi; chưa ghi gì", file=sys.stderr)
+        print(fmt.t(lang, f"Có {count} lỗi; chưa ghi gì", f"{count} problem(s); nothing was written"), file=sys.stderr)
         return 1
     if not result.added:
-        print("No new figure in the file" if en else "Tệp không có số liệu mới nào")
+        print(fmt.t(lang, "Tệp không có số liệu mới nào", "No new figure in the file"))
         return 0
     name = metrics.name
     for number, text in result.added:
@@ -228,15 +230,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     n_figures, n_sources = result.figures, result.sources
     if result.written:
         print(
-            f"Added {n_figures} figure(s), {n_sources} source(s) to {name}"
-            if en
-            else f"Đã thêm {n_figures} số liệu, {n_sources} nguồn vào {name}"
+            fmt.t(
+                lang,
+                f"Đã thêm {n_figures} số liệu, {n_sources} nguồn vào {name}",
+                f"Added {n_figures} figure(s), {n_sources} source(s) to {name}",
+            )
         )
     else:
         print(
-            f"Dry run: {n_figures} figure(s), {n_sources} source(s) would be added; nothing was written"
-            if en
-            else f"Chạy thử: sẽ thêm {n_figures} số liệu, {n_sources} nguồn; chưa ghi gì"
+            fmt.t(
+                lang,
+                f"Chạy thử: sẽ thêm {n_figures} số liệu, {n_sources} nguồn; chưa ghi gì",
+                f"Dry run: {n_figures} figure(s), {n_sources} source(s) would be added; nothing was written",
+            )
         )
     return 0
 

@@ -425,6 +425,7 @@ def test_the_national_series_is_a_dashed_grey_line_labelled_as_the_countrys_for_
             charts.NATIONAL_COLOR,
             ["12,87%", "ước 14,02%"] if lang == "vi" else ["12.87%", "est. 14.02%"],
         )
+        assert line.textfont.color == "#767676"  # the line's grey #7F7F7F is 4.0:1 on white; its labels 4.54:1
         assert line.hovertext[0] == f"{label}: {'12,87%' if lang == 'vi' else '12.87%'}<br>" + (
             f"Kỳ: 2021<br>Nguồn: {PUBLISHER}" if lang == "vi" else f"Period: 2021<br>Source: {PUBLISHER}"
         )
@@ -597,6 +598,17 @@ def test_a_comparison_chart_has_a_line_per_region_each_figure_at_its_periods_end
     ]
     styles = {(t.line.color, t.marker.symbol, t.line.dash) for t in fig.data}
     assert len(styles) == 3  # each region its colour, marker and dash
+
+
+def test_a_comparison_charts_figures_are_written_in_their_regions_hue_at_aa_contrast_on_white():
+    fig = charts.rank_chart(papi_panel(), "en")
+    # the Okabe-Ito line colours stay; the labels darken: vermilion was 3.87:1 on white, bluish green 3.42:1
+    assert [(t.line.color, t.textfont.color) for t in fig.data] == [
+        ("#0072B2", "#0072B2"),
+        ("#D55E00", "#C25600"),
+        ("#009E73", "#008662"),
+    ]
+    assert all(fmt.contrast(t.textfont.color) >= fmt.AA_CONTRAST for t in fig.data)
 
 
 def test_a_region_keeps_its_colour_on_every_chart_of_the_page():

@@ -236,8 +236,8 @@ def test_an_indicator_is_named_in_the_readers_language():
         (None, None, None, None),
     ],
 )
-def test_a_note_falls_back_to_the_other_language(vi, en, in_vi, in_en):
-    assert (fmt.note(vi, en, "vi"), fmt.note(vi, en, "en")) == (in_vi, in_en)
+def test_the_files_own_wording_falls_back_to_the_other_language(vi, en, in_vi, in_en):
+    assert (fmt.fallback("vi", vi, en), fmt.fallback("en", vi, en)) == (in_vi, in_en)
 
 
 # ----- targets -----

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html as std_html
+import re
 
 import pytest
 
@@ -119,6 +120,13 @@ def test_a_badge_shows_the_status_icon_word_and_colour_with_its_text_at_aa_contr
     assert html.badge("off_track", "en") == (
         '<span class="dx-badge" style="border-color:#D55E00;color:#C25600">✖ Off track</span>'
     )
+
+
+def test_every_text_colour_of_the_stylesheets_is_at_aa_contrast_on_white_and_on_the_grey_panels():
+    # `color:` only: borders and fills carry the status signal and need no 4.5:1; #F2F4F7 is the table head's panel
+    colours = sorted(set(re.findall(r"(?<![-\w])color:(#[0-9A-Fa-f]{6})", html.CSS + html.SLIDE_CSS)))
+    assert colours == ["#1b2733", "#4a5562"]  # captions included: Streamlit's own caption grey was 4.16:1
+    assert [c for c in colours for bg in ("#FFFFFF", "#F2F4F7") if fmt.contrast(c, bg) < fmt.AA_CONTRAST] == []
 
 
 @pytest.mark.parametrize(

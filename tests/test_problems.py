@@ -11,9 +11,10 @@ import openpyxl
 import pytest
 
 from dxkpi.editing import atomic
-from dxkpi.editing import spreadsheet as x
+from dxkpi.editing import spreadsheet_import as x
 from dxkpi.editing import writer as w
 from dxkpi.editing.history import History
+from dxkpi.editing.template import template
 from dxkpi.reading.loader import MAX_BYTES, load, load_text
 from dxkpi.reading.problems import MESSAGES, WARNINGS, Problem
 from dxkpi.reading.regions import load_regions
@@ -102,7 +103,7 @@ def problems_of_imports(folder: Path) -> list[Problem]:
     assert metrics is not None and other is not None
 
     def filled(name: str, cells: dict[str, object], made_for=metrics) -> Path:
-        book = x.template(made_for)
+        book = template(made_for)
         for ref, value in cells.items():
             book["Số liệu"][ref] = value
         book.save(folder / name)

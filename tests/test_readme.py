@@ -20,7 +20,8 @@ from dxkpi.reading.schema import SECTIONS
 
 ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-GUIDE = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
+# The user guide, one file per language: guide-vi.md in Vietnamese, guide-en.md in English.
+GUIDES = {lang: (ROOT / "docs" / f"guide-{lang}.md").read_text(encoding="utf-8") for lang in ("vi", "en")}
 
 
 def fenced_blocks(text: str) -> list[str]:
@@ -105,27 +106,73 @@ def test_every_readme_link_points_at_a_file_that_exists():
     assert links and [link for link in links if not (ROOT / link).is_file()] == []
 
 
-EXAMPLES = [line for block in fenced_blocks(GUIDE) for line in block.splitlines() if line.startswith("tests/broken/")]
+def examples(lang: str) -> list[str]:
+    """The messages a guide quotes, one a line in its fenced blocks."""
+    return [line for block in fenced_blocks(GUIDES[lang]) for line in block.splitlines() if line.startswith("tests/")]
 
 
-def test_the_guide_shows_example_messages():
-    assert len(EXAMPLES) >= 10
+EXAMPLES = [(lang, line) for lang in GUIDES for line in examples(lang)]
 
 
-@pytest.mark.parametrize("line", EXAMPLES, ids=[line.split(":")[0] for line in EXAMPLES])
-def test_each_example_message_is_what_validate_prints(line):
+def test_each_guide_quotes_the_same_broken_files_each_in_its_own_language():
+    files = {lang: [line.split(":")[0] for line in examples(lang)] for lang in GUIDES}
+    assert len(files["vi"]) >= 10 and files["vi"] == files["en"]
+
+
+@pytest.mark.parametrize(("lang", "line"), EXAMPLES, ids=[f"{lang}-{line.split(':')[0]}" for lang, line in EXAMPLES])
+def test_each_example_message_is_what_validate_prints_in_the_guides_language(lang, line):
     path = line.split(":")[0]
-    lang = "vi" if line in GUIDE.split("In English")[0] else "en"
     rendered = [p.render(lang) for p in load(ROOT / path, filename=path).problems]
     assert line in rendered
 
 
-def test_the_summary_line_quoted_in_the_guide_is_what_validate_prints_for_metrics_yaml():
+@pytest.mark.parametrize("lang", GUIDES)
+def test_the_summary_line_quoted_in_each_guide_is_what_validate_prints_for_metrics_yaml(lang):
     result = subprocess.run(
-        [sys.executable, "-m", "dxkpi", "validate", "metrics.yaml"],
+        [sys.executable, "-m", "dxkpi", "validate", "metrics.yaml", "--lang", lang],
         cwd=ROOT,
         capture_output=True,
         text=True,
         encoding="utf-8",
     )
-    assert f"It prints `{result.stdout.strip().splitlines()[-1]}`" in GUIDE  # the last line, after any warnings
+    said = {"vi": "Lệnh in", "en": "It prints"}[lang]
+    assert f"{said} `{result.stdout.strip().splitlines()[-1]}`" in GUIDES[lang]  # the last line, after any warnings
+
+
+def relative_links(text: str) -> list[str]:
+    """The targets of a Markdown text's links to files of this repository (not web addresses), without anchors."""
+    return [link.split("#")[0] for link in re.findall(r"\]\(([^)]+)\)", text) if "://" not in link]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "docs").glob("*.md")))
+def test_every_link_in_the_docs_points_at_a_file_that_exists(name):
+    text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+    assert [link for link in relative_links(text) if not (ROOT / "docs" / link).resolve().is_file()] == []
+
+
+def test_the_two_guides_have_the_same_sections_in_the_same_order():
+    levels = {
+        lang: [line.split(" ")[0] for line in text.splitlines() if line.startswith("#")]
+        for lang, text in GUIDES.items()
+    }
+    assert levels["vi"] == levels["en"]
+
+
+def test_every_guide_section_a_message_names_is_in_that_guide():
+    """The app's messages send a reader to 'docs/guide-vi.md, “Sửa tệp metrics.yaml”': that file, that heading."""
+    named = [
+        found
+        for path in sorted((ROOT / "dxkpi").rglob("*.py"))
+        for found in re.findall(r"docs/(guide-(?:vi|en)\.md), “([^”]+)”", path.read_text(encoding="utf-8"))
+    ]
+    headings = {
+        f"guide-{lang}.md": [line.lstrip("# ") for line in text.splitlines() if line.startswith("#")]
+        for lang, text in GUIDES.items()
+    }
+    missing = [(file, section) for file, section in named if not any(h.startswith(section) for h in headings[file])]
+    assert len(named) == 4 and missing == []
+
+
+def test_nothing_names_the_old_bilingual_guide():
+    files = [ROOT / "README.md", *(ROOT / "docs").rglob("*.md"), *(ROOT / "dxkpi").rglob("*.py")]
+    assert [str(f.relative_to(ROOT)) for f in files if "docs/guide.md" in f.read_text(encoding="utf-8")] == []

@@ -13,9 +13,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dxkpi.editing import spreadsheet as x
+from dxkpi.editing import spreadsheet_import as x
 from dxkpi.editing import writer as w
 from dxkpi.editing.history import History
+from dxkpi.editing.sheet_layout import FIGURES
+from dxkpi.editing.template import template as make_template
 from dxkpi.reading.loader import load
 
 ROOT = Path(__file__).parent.parent
@@ -44,7 +46,7 @@ def template(metrics: Path, lang: str = "vi", cli: bool = True) -> Path:
     """The template of a metrics file, made by `python -m dxkpi template` (or in this process, faster)."""
     out = metrics.parent / "figures.xlsx"
     if not cli:
-        x.template(load(metrics).metrics, lang).save(out)
+        make_template(load(metrics).metrics, lang).save(out)
         return out
     result = run("template", "-o", str(out), "--metrics", str(metrics), "--lang", lang, cwd=metrics.parent)
     assert (result.returncode, result.stdout) == (0, f"{out}\n"), result.stderr
@@ -63,7 +65,7 @@ def test_the_template_has_a_row_per_indicator_with_its_latest_figure_and_empty_c
     sheets = pd.read_excel(template(metrics), sheet_name=None, dtype=str)
     assert list(sheets) == ["Số liệu", "Nguồn"]
     figures = sheets["Số liệu"]
-    assert list(figures.columns) == [vi for vi, _, _ in x.FIGURE_COLUMNS.values()]
+    assert list(figures.columns) == [column.vi for column in FIGURES.columns.values()]
     rows = figures.fillna("").to_dict("records")
     assert [
         (r["Mã chỉ tiêu"], r["Số liệu mới nhất"], r["Kỳ của số liệu mới nhất"], r["Nguồn của số liệu mới nhất"])

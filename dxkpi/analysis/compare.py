@@ -77,8 +77,8 @@ class Panel:
         line = self.lines[0]
         declared = line.entry.metrics.definition_by_id().get(self.definition)
         if declared is not None and (declared.note or declared.note_en):
-            return fmt.note(declared.note, declared.note_en, lang)
-        notes = [fmt.note(ln.indicator.definition_note, ln.indicator.definition_note_en, lang) for ln in self.lines]
+            return fmt.fallback(lang, declared.note, declared.note_en)
+        notes = [fmt.fallback(lang, ln.indicator.definition_note, ln.indicator.definition_note_en) for ln in self.lines]
         kept = list(dict.fromkeys(n for n in notes if n))
         return " ".join(kept) or None
 

@@ -73,9 +73,11 @@ class Progress:
         if not self.horizon:
             return ""
         years = ", ".join(str(y) for y in self.passed)
-        if lang == "en":
-            return f"(measured against the {self.horizon} target; the {years} target has passed: see the final account)"
-        return f"(đo so với mục tiêu {self.horizon}; mục tiêu {years} đã qua: xem trang Tổng kết)"
+        return fmt.t(
+            lang,
+            f"(đo so với mục tiêu {self.horizon}; mục tiêu {years} đã qua: xem trang Tổng kết)",
+            f"(measured against the {self.horizon} target; the {years} target has passed: see the final account)",
+        )
 
     def explained(self, lang: str) -> str:
         """The reason with the horizon note where there is one: what a page or a sheet with room shows."""
@@ -84,11 +86,9 @@ class Progress:
 
     def reason(self, lang: str) -> str:
         """The reason in `lang` ("vi" or "en"); any other language is a ValueError."""
-        if lang == "vi":
-            return self.reason_vi
-        if lang == "en":
-            return self.reason_en
-        raise ValueError(f"unknown language: {lang!r}")
+        if lang not in ("vi", "en"):
+            raise ValueError(f"unknown language: {lang!r}")
+        return fmt.t(lang, self.reason_vi, self.reason_en)
 
 
 @dataclass(frozen=True)

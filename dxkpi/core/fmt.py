@@ -44,9 +44,15 @@ def pick(lang: Lang, pair: tuple[str, str] | list[str]) -> str:
     return t(lang, pair[0], pair[1])
 
 
-def fallback(lang: Lang, vi: str, en: str | None) -> str:
-    """The reader's language, falling back to the Vietnamese where the file gives no English."""
-    return t(lang, vi, en or vi)
+@typing.overload
+def fallback(lang: Lang, vi: str, en: str | None) -> str: ...
+@typing.overload
+def fallback(lang: Lang, vi: str | None, en: str | None) -> str | None: ...
+def fallback(lang: Lang, vi: str | None, en: str | None) -> str | None:
+    """The file's own wording in the reader's language, falling back to the other language where the file
+    gives only one (a title with no English, a note written only in English); None when it gives neither."""
+    first, other = t(lang, (vi, en), (en, vi))
+    return first or other or first
 
 
 MAX_DECIMALS = 4  # a DTI score is published as 0,6386
@@ -68,9 +74,15 @@ def number(value: float | None, lang: Lang = "vi", decimals: int | None = None) 
         text = text.rstrip("0").rstrip(".")
     if text in ("-0", "-0.0"):
         text = "0"
-    if lang == "vi":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    return _marks(text, lang)
+
+
+_SWAP_MARKS = str.maketrans(",.", ".,")
+
+
+def _marks(text: str, lang: Lang) -> str:
+    """Python's '11,500.5' with the reader's marks: '11.500,5' in Vietnamese, as it is in English."""
+    return t(lang, text.translate(_SWAP_MARKS), text)
 
 
 def _recorded_decimals(value: float) -> int:
@@ -93,9 +105,7 @@ def megabytes(size: int, lang: Lang = "vi") -> str:
     if mb.is_integer():
         return f"{number(mb, lang)} MB"
     text = f"{mb:,.1f}"  # one decimal always, '20,0': the size is not exactly 20 MB
-    if lang == "vi":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return f"{text} MB"
+    return f"{_marks(text, lang)} MB"
 
 
 def date(value: dt.date | None) -> str:
@@ -218,11 +228,6 @@ def name(ind: m.Indicator, lang: Lang = "vi") -> str:
     return t(lang, ind.name, ind.name_en)
 
 
-def note(vi: str | None, en: str | None, lang: Lang = "vi") -> str | None:
-    """The note in the reader's language, falling back to the other one."""
-    return (en or vi) if lang == "en" else (vi or en)
-
-
 COMPARATOR = {
     m.Comparator.AT_LEAST: "≥",
     m.Comparator.MORE_THAN: ">",
@@ -232,13 +237,13 @@ COMPARATOR = {
 }
 
 
-def target_short(t: m.Target, ind: m.Indicator, lang: Lang = "vi") -> str:
+def target_short(goal: m.Target, ind: m.Indicator, lang: Lang = "vi") -> str:
     """'≥80% (2025)', 'hạng ≤50 (2025)' / 'rank ≤50 (2025)'; no year when the source gives none."""
     if ind.unit is m.Unit.RANK:  # "hạng ≤50", as a reader says it, not "≤hạng 50"
-        text = f"{'rank' if lang == 'en' else 'hạng'} {COMPARATOR[t.comparator]}{number(t.value, lang)}"
+        text = f"{t(lang, 'hạng', 'rank')} {COMPARATOR[goal.comparator]}{number(goal.value, lang)}"
     else:
-        text = f"{COMPARATOR[t.comparator]}{with_unit(t.value, ind, lang)}"
-    return f"{text} ({deadline(t, lang)})" if t.year is not None else text
+        text = f"{COMPARATOR[goal.comparator]}{with_unit(goal.value, ind, lang)}"
+    return f"{text} ({deadline(goal, lang)})" if goal.year is not None else text
 
 
 def deadline(target: m.Target, lang: Lang = "vi") -> str:
@@ -268,15 +273,13 @@ def of_total(count: int, total: int) -> str:
     return f"{count:02d}/{total:02d}"
 
 
-def target(t: m.Target, ind: m.Indicator, lang: Lang = "vi") -> str:
+LEVEL = {"national": ("quốc gia", "national"), "provincial": ("tỉnh", "provincial")}
+
+
+def target(goal: m.Target, ind: m.Indicator, lang: Lang = "vi") -> str:
     """'≥80% (2025, quốc gia)' / '≥80% (2025, national)'."""
-    level = {
-        "vi": {"national": "quốc gia", "provincial": "tỉnh"},
-        "en": {"national": "national", "provincial": "provincial"},
-    }
-    when = deadline(t, lang)
-    where = f"({when}, {level[lang][t.level.value]})"
-    short = target_short(m.Target(t.value, t.comparator, t.level, t.source), ind, lang)
+    where = f"({deadline(goal, lang)}, {pick(lang, LEVEL[goal.level.value])})"
+    short = target_short(m.Target(goal.value, goal.comparator, goal.level, goal.source), ind, lang)
     return f"{short} {where}"
 
 
@@ -331,7 +334,7 @@ STATUS_ORDER = PROGRESS_STATUSES
 def status_label(status: str, lang: Lang = "vi") -> str:
     """'✔ Đã đạt' / '✔ Achieved'."""
     icon, vi, en, _ = STATUS_STYLE[str(status)]
-    return f"{icon} {en if lang == 'en' else vi}"
+    return f"{icon} {t(lang, vi, en)}"
 
 
 def status_color(status: str) -> str:

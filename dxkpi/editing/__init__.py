@@ -1,1 +1,1 @@
-"""Editing the files: atomic writes that change only what they mean to, the history, Excel."""
+"""Editing the files: atomic writes that change only what they mean, the history, the Excel template and import."""

@@ -185,7 +185,7 @@ def sources_sheet(ws: Worksheet, report: Report) -> None:
     _sheet(ws, SOURCE_COLUMNS, lang)
     for s in report.metrics.sources:
         kind = SOURCE_KIND.get(s.kind, (str(s.kind), str(s.kind)))
-        ws.append([s.id, s.title, s.publisher, kind[1] if lang == "en" else kind[0], s.date, s.url, s.note])
+        ws.append([s.id, s.title, s.publisher, fmt.pick(lang, kind), s.date, s.url, s.note])
         row = ws.max_row
         date = ws.cell(row=row, column=5)
         if isinstance(date.value, dt.date):

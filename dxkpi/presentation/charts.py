@@ -225,7 +225,7 @@ def timeseries(
             marker={"size": 8, "symbol": "diamond"},
             text=[_x(fmt.figure(o, ind, lang)) for o in reference],
             textposition="bottom center",
-            textfont={"color": NATIONAL_COLOR},
+            textfont={"color": fmt.ink(NATIONAL_COLOR)},  # the line's grey, darkened to 4.5:1 for its labels
             cliponaxis=False,
             hovertext=[_hover(ind, o, sources, lang, who=label) for o in reference],
             hoverinfo="text",
@@ -286,7 +286,7 @@ def _add_region_lines(fig: go.Figure, panel: Panel, lang: str, order: list[str])
             marker={"size": 11, "symbol": symbol},
             text=[_x(fmt.figure(o, line.indicator, lang)) for o in line.figures],
             textposition=_TEXT_POSITIONS[k % len(_TEXT_POSITIONS)],
-            textfont={"color": color},
+            textfont={"color": fmt.ink(color)},  # the region's hue, darkened to 4.5:1 on white for text
             cliponaxis=False,
             hovertext=[_hover(line.indicator, o, sources, lang, who=name) for o in line.figures],
             hoverinfo="text",

@@ -143,7 +143,7 @@ def title_slide(metrics: m.Metrics, lang: str) -> Slide:
     program = fmt.fallback(lang, meta.program, meta.program_en)
     lines = [program, fmt.t(lang, "Kỳ báo cáo: ", "Reporting period: ") + meta.reporting_period]
     lines.append(fmt.t(lang, "Số liệu mới nhất: ", "Latest data: ") + _data_date(metrics))
-    note = fmt.note(meta.region_note, meta.region_note_en, lang)
+    note = fmt.fallback(lang, meta.region_note, meta.region_note_en)
     if note:
         lines.append(note)
     region = fmt.fallback(lang, meta.region, meta.region_en)

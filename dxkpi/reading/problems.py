@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from dxkpi.core.fmt import megabytes, number, unaccent
+from dxkpi.core.fmt import megabytes, number, pick, unaccent
 
 # code -> (Vietnamese, English). Placeholders are filled from Problem.params.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -350,7 +350,7 @@ GENERIC_HINT = (
 
 # Problems that are shown but do not stop the file being used: the dashboard shows the data with them.
 WARNINGS = frozenset({"unused_source", "old_figure", "share_mismatch"})
-SEVERITY_WORD = {"vi": "cảnh báo", "en": "warning"}
+SEVERITY_WORD = ("cảnh báo", "warning")
 
 Wording = Callable[[dict[str, object], str], dict[str, str]]
 
@@ -398,8 +398,7 @@ class Problem:
     params: dict[str, Any] = dataclasses.field(default_factory=dict)  # `field` is a name here
 
     def message(self, lang: str = "vi") -> str:
-        vi, en = MESSAGES[self.code]
-        template = en if lang == "en" else vi
+        template = pick(lang, MESSAGES[self.code])
         derived = DERIVED.get(self.code)
         return template.format(**{**self.params, **(derived(self.params, lang) if derived else {})})
 
@@ -411,7 +410,7 @@ class Problem:
     def render(self, lang: str = "vi") -> str:
         where = f"{self.file}:{self.line}:{self.col}"
         if self.severity == "warning":
-            where += f": {SEVERITY_WORD['en' if lang == 'en' else 'vi']}"
+            where += f": {pick(lang, SEVERITY_WORD)}"
         return f"{where}: {self.field}: {self.message(lang)}" if self.field else f"{where}: {self.message(lang)}"
 
     def as_data(self, lang: str = "vi") -> dict[str, object]:

@@ -79,10 +79,10 @@ def _run() -> None:
             common.t(
                 lang,
                 f"Mở {name} bằng Notepad hoặc VS Code, sửa các dòng nêu trên rồi lưu (Encoding: UTF-8). "
-                "Trang sẽ tự hiện số liệu khi tệp hợp lệ. Hướng dẫn: docs/guide.md, “Editing metrics.yaml”.",
+                "Trang sẽ tự hiện số liệu khi tệp hợp lệ. Hướng dẫn: docs/guide-vi.md, “Sửa tệp metrics.yaml”.",
                 f"Open {name} in Notepad or VS Code, fix the lines above and save (Encoding: UTF-8). "
                 "The page shows the figures by itself once the file is valid. "
-                "See docs/guide.md, “Editing metrics.yaml”.",
+                "See docs/guide-en.md, “Editing metrics.yaml”.",
             )
         )
         return

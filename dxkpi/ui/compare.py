@@ -28,9 +28,9 @@ def render() -> None:
             t(
                 lang,
                 f"Chỉ có một địa phương ({only}): chưa có gì để so sánh. Mỗi địa phương khác là một tệp trong "
-                "data/regions/ (xem docs/guide.md).",
+                "data/regions/ (xem docs/guide-vi.md, “Thêm một địa phương”).",
                 f"There is only one region ({only}): nothing to compare yet. Each other region is a file in "
-                "data/regions/ (see docs/guide.md).",
+                "data/regions/ (see docs/guide-en.md, “Add a region”).",
             )
         )
         return

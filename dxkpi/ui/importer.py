@@ -6,9 +6,10 @@ import streamlit as st
 
 from dxkpi.core import fmt
 from dxkpi.core import model as m
-from dxkpi.editing import spreadsheet as x
+from dxkpi.editing import spreadsheet_import as x
 from dxkpi.editing import writer as w
 from dxkpi.editing.history import History
+from dxkpi.editing.template import template_bytes
 
 from . import common
 
@@ -27,7 +28,7 @@ def render_import(opened: w.Opened, metrics: m.Metrics, history: History, who: s
     t = common.t
     st.download_button(
         t(lang, "Tải tệp Excel mẫu", "Download the Excel template"),
-        data=x.template_bytes(metrics, lang),
+        data=template_bytes(metrics, lang),
         file_name=_template_name(lang),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="upd_template",

@@ -23,7 +23,7 @@ def render() -> None:
             continue
         status = common.status_of(snap, ind.id)
         latest = ind.latest_observation()
-        note = fmt.note(latest.note, latest.note_en, lang) if latest else None
+        note = fmt.fallback(lang, latest.note, latest.note_en) if latest else None
         rows.append(
             [
                 h.badge(status, lang),

@@ -25,7 +25,7 @@ def render() -> None:
     t = common.t
     common.title(fmt.fallback(lang, meta.title, meta.title_en))
     program = fmt.fallback(lang, meta.program, meta.program_en)
-    region_note = fmt.note(meta.region_note, meta.region_note_en, lang)
+    region_note = fmt.fallback(lang, meta.region_note, meta.region_note_en)
     common.html(f'<div class="dx-meta">{h.esc(program)} · {h.esc(meta.reporting_period)}</div>')
     if region_note:
         common.html(f'<div class="dx-meta">{h.esc(region_note)}</div>')

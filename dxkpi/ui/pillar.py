@@ -212,7 +212,7 @@ def no_data_table(snap: common.Loaded, indicators: list[m.Indicator], lang: str)
             h.esc(f"{fmt.target(tg, ind, lang)} · {fmt.source_name(sources.get(tg.source), tg.source)}")
             for tg in snap.metrics.targets_of(ind)
         )
-        definition = fmt.note(ind.definition_note, ind.definition_note_en, lang)
+        definition = fmt.fallback(lang, ind.definition_note, ind.definition_note_en)
         name = h.esc(fmt.name(ind, lang)) + (f'<div class="dx-meta">ℹ️ {h.esc(definition)}</div>' if definition else "")
         rows.append([name, h.badge(common.status_of(snap, ind.id), lang), targets or "—"])
     header = [
@@ -258,7 +258,7 @@ def indicator_block(snap: common.Loaded, ind: m.Indicator, lang: str, folded: bo
                 )
                 for line in h.other_wordings(ind, latest, sources, lang):
                     common.html(f'<div class="dx-meta">{h.esc(line)}</div>')
-                note = fmt.note(latest.note, latest.note_en, lang)
+                note = fmt.fallback(lang, latest.note, latest.note_en)
                 if note:
                     common.html(f'<div class="dx-meta">{h.esc(note)}</div>')
             else:
@@ -276,7 +276,7 @@ def indicator_block(snap: common.Loaded, ind: m.Indicator, lang: str, folded: bo
                     for tg in targets
                 ]
                 common.html('<div class="dx-meta">' + "<br>".join(lines) + "</div>")
-            definition = fmt.note(ind.definition_note, ind.definition_note_en, lang)
+            definition = fmt.fallback(lang, ind.definition_note, ind.definition_note_en)
             if definition:
                 common.html(f'<div class="dx-meta">ℹ️ {h.esc(definition)}</div>')
         if folded:

@@ -77,7 +77,7 @@ def _header(plan: m.Plan, sources: dict[str, m.Source], as_of: dt.date, lang: st
         t(lang, f"Kỳ {fmt.period(plan.period, lang)} · {level} · ban hành: {issuer}", f"Period {fmt.period(plan.period, lang)} · {level} · issued by {issuer}"),
         t(lang, "Nguồn", "Source") + ": " + fmt.source_name(sources.get(doc.source), doc.source),
     ]
-    note = fmt.note(plan.note, plan.note_en, lang)
+    note = fmt.fallback(lang, plan.note, plan.note_en)
     if note:
         lines.append(note)
     lines.append(t(lang, f"Số liệu tính đến ngày {fmt.date(as_of)}", f"Figures as of {fmt.date(as_of)}"))

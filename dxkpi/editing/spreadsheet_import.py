@@ -1,4 +1,4 @@
-"""The spreadsheet round trip: a template to fill in (a row per indicator) and reading it back as edits.
+"""A filled-in Excel template (editing.template) read back as edits, and the import that adds them.
 
 Every problem in a filled-in sheet is named by sheet, row and column, with the same explanation the
 validator gives for the same mistake in metrics.yaml; the figures are then added by dxkpi.editing.writer
@@ -15,143 +15,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from dxkpi.core import fmt
 from dxkpi.core import model as m
 from dxkpi.editing import writer as w
 from dxkpi.editing.history import History
+from dxkpi.editing.sheet_layout import FIGURES, REGION_MARK, SOURCES, SheetLayout
 from dxkpi.reading.loader import load_text
 from dxkpi.reading.problems import Problem, did_you_mean
 from dxkpi.reading.scalars import parse_date, parse_period, typed_number
 
-FIGURES_SHEET = ("Số liệu", "Figures")
-SOURCES_SHEET = ("Nguồn", "Sources")
-
-# key -> (vi header, en header, width). The import finds columns by header, in either language.
-FIGURE_COLUMNS: dict[str, tuple[str, str, int]] = {
-    "id": ("Mã chỉ tiêu", "Indicator id", 30),
-    "name": ("Chỉ tiêu", "Indicator", 48),
-    "pillar": ("Trụ cột", "Pillar", 16),
-    "unit": ("Đơn vị", "Unit", 12),
-    "latest": ("Số liệu mới nhất", "Latest figure", 24),
-    "latest_period": ("Kỳ của số liệu mới nhất", "Its period", 16),
-    "latest_source": ("Nguồn của số liệu mới nhất", "Its source", 22),
-    "period": ("Kỳ mới", "New period", 14),
-    "value": ("Giá trị mới", "New value", 14),
-    "status": ("Trạng thái mới (cột mốc)", "New status (milestones)", 16),
-    "qualifier": ("Từ định tính", "Qualifier", 14),
-    "source": ("Nguồn mới", "New source", 22),
-    "note": ("Ghi chú", "Note", 40),
-    "note_en": ("Ghi chú tiếng Anh", "Note in English", 40),
-}
-INPUT_KEYS = ("period", "value", "status", "qualifier", "source", "note", "note_en")
-SOURCE_COLUMNS: dict[str, tuple[str, str, int]] = {
-    "id": ("Mã nguồn", "Source id", 24),
-    "title": ("Tên văn bản, bài báo", "Title", 60),
-    "publisher": ("Nơi phát hành", "Publisher", 30),
-    "kind": ("Loại nguồn", "Kind", 12),
-    "date": ("Ngày (dd/mm/yyyy)", "Date (dd/mm/yyyy)", 16),
-    "url": ("Địa chỉ web", "Web address", 50),
-}
-INPUT_FILL = PatternFill("solid", fgColor="FFF8E1")  # the cells to fill in
-HEADER_FILL = PatternFill("solid", fgColor="F2F4F7")
-MAX_ROWS = 5000
+MAX_ROWS = 5000  # rows read from a sheet
 
 
-# --- the template -----------------------------------------------------------------------------------
-REGION_MARK = "dxkpi-region: "  # the workbook's keywords property: REGION_MARK + meta.region
-
-
-def template(metrics: m.Metrics, lang: str = "vi") -> Workbook:
-    """A workbook with a row per indicator (id, latest figure, empty cells for the new one) and the sources."""
-    en = lang == "en"
-    book = Workbook()
-    # Which province the template is for: an import into another province's file is refused (see read).
-    book.properties.keywords = REGION_MARK + metrics.meta.region
-    book.properties.title = metrics.meta.title
-    sheet = book.active
-    sheet.title = FIGURES_SHEET[en]
-    _header(sheet, FIGURE_COLUMNS, en)
-    for row, ind in enumerate(metrics.indicators, start=2):
-        latest = ind.latest_observation()
-        values: dict[str, Any] = {
-            "id": ind.id,
-            "name": fmt.name(ind, lang),
-            "pillar": fmt.pillar(ind.pillar, lang),
-            "unit": fmt.unit_label(ind, lang) or ind.unit.value,
-        }
-        if latest is not None:
-            values["latest"] = (
-                fmt.status_label(str(latest.status), lang)
-                if latest.status
-                else fmt.qualified(latest.value, ind, latest.qualifier, lang)
-            )
-            values["latest_period"] = latest.period.text
-            values["latest_source"] = latest.source
-        for col, key in enumerate(FIGURE_COLUMNS, start=1):
-            cell = sheet.cell(row=row, column=col, value=values.get(key))
-            if key in INPUT_KEYS:
-                cell.fill = INPUT_FILL
-            if key == "period":
-                cell.number_format = "@"  # text, so Excel does not turn 12/2023 into a date
-    last = max(len(metrics.indicators) + 1, 2)
-    sources = book.create_sheet(SOURCES_SHEET[en])
-    _header(sources, SOURCE_COLUMNS, en)
-    for row, src in enumerate(metrics.sources, start=2):
-        values = {
-            "id": src.id,
-            "title": src.title,
-            "publisher": src.publisher,
-            "kind": src.kind.value,
-            "date": fmt.date(src.date) if src.date else None,
-            "url": src.url,
-        }
-        for col, key in enumerate(SOURCE_COLUMNS, start=1):
-            sources.cell(row=row, column=col, value=values[key])
-    source_rows = len(metrics.sources) + 1 + 200  # room for new sources typed at the bottom
-    for letter in ("E",):
-        for row in range(2, source_rows + 1):
-            sources[f"{letter}{row}"].number_format = "@"
-    _choices(sheet, "status", [s.value for s in m.MilestoneStatus], last)
-    _choices(sheet, "qualifier", [q.value for q in m.Qualifier], last, strict=False)
-    ref = f"'{SOURCES_SHEET[en]}'!$A$2:$A${source_rows}"
-    _choices(sheet, "source", ref, last)
-    _choices(sources, "kind", [k.value for k in m.SourceKind], source_rows, columns=SOURCE_COLUMNS)
-    return book
-
-
-def _header(sheet, columns: dict[str, tuple[str, str, int]], en: bool) -> None:
-    for col, (vi, eng, width) in enumerate(columns.values(), start=1):
-        cell = sheet.cell(row=1, column=col, value=eng if en else vi)
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.column_dimensions[get_column_letter(col)].width = width
-    sheet.freeze_panes = "B2"
-
-
-def _choices(
-    sheet, key: str, options: list[str] | str, last: int, strict: bool = True, columns: dict | None = None
-) -> None:
-    """A drop-down list on a column; strict refuses anything else (the qualifier also takes 'khoang, hon')."""
-    letter = get_column_letter(list(columns or FIGURE_COLUMNS).index(key) + 1)
-    formula = options if isinstance(options, str) else '"' + ",".join(options) + '"'
-    rule = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=strict)
-    sheet.add_data_validation(rule)
-    rule.add(f"{letter}2:{letter}{last}")
-
-
-def template_bytes(metrics: m.Metrics, lang: str = "vi") -> bytes:
-    out = io.BytesIO()
-    template(metrics, lang).save(out)
-    return out.getvalue()
-
-
-# --- reading it back ----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class CellProblem:
     """A mistake in one cell (or a whole row or sheet when column is ''), with the validator's wording."""
@@ -170,14 +48,10 @@ class CellProblem:
     def render(self, lang: str = "vi") -> str:
         if not self.sheet:  # about the whole workbook
             return f"{self.file}: {self.message(lang)}"
-        if lang == "en":
-            where = f"sheet '{self.sheet}'"
-            where += f", row {self.row}" if self.row else ""
-            where += f", column {self.column} ({self.header})" if self.column else ""
-        else:
-            where = f"trang '{self.sheet}'"
-            where += f", dòng {self.row}" if self.row else ""
-            where += f", cột {self.column} ({self.header})" if self.column else ""
+        sheet, row, column = fmt.t(lang, ("trang", "dòng", "cột"), ("sheet", "row", "column"))
+        where = f"{sheet} '{self.sheet}'"
+        where += f", {row} {self.row}" if self.row else ""
+        where += f", {column} {self.column} ({self.header})" if self.column else ""
         return f"{self.file}: {where}: {self.message(lang)}"
 
 
@@ -194,13 +68,13 @@ class Reading:
 class _Sheet:
     """One sheet with its columns found by header (in either language)."""
 
-    def __init__(self, file: str, ws, columns: dict[str, tuple[str, str, int]], lang: str) -> None:
+    def __init__(self, file: str, ws, layout: SheetLayout, lang: str) -> None:
         self.file, self.ws, self.lang = file, ws, lang
         self.name = ws.title
         self.col: dict[str, int] = {}
-        self.headers = columns
+        self.layout = layout
         self.written: dict[str, str] = {}  # the header as written in the sheet
-        wanted = {_norm(h): key for key, (vi, en, _) in columns.items() for h in (vi, en)}
+        wanted = {_norm(h): key for key, column in layout.columns.items() for h in (column.vi, column.en)}
         for cell in next(ws.iter_rows(min_row=1, max_row=1), ()):
             key = wanted.get(_norm(cell.value)) if isinstance(cell.value, str) else None
             if key and key not in self.col:
@@ -210,14 +84,13 @@ class _Sheet:
     def header(self, key: str) -> str:
         if key in self.written:
             return self.written[key]
-        vi, en, _ = self.headers[key]
-        return en if self.lang == "en" else vi
+        return self.layout.columns[key].header(self.lang)
 
     def letter(self, key: str) -> str:
         return get_column_letter(self.col[key]) if key in self.col else ""
 
     def problem(self, row: int, key: str, code: str, **params: object) -> CellProblem:
-        header = self.header(key) if key in self.headers else ""
+        header = self.header(key) if key in self.layout.columns else ""
         return CellProblem(self.file, self.name, row, self.letter(key), header, code, params)
 
     def value(self, row: tuple, key: str) -> Any:
@@ -235,9 +108,10 @@ def _norm(text: object) -> str:
     return " ".join(str(text).split()).casefold()
 
 
-def _find_sheet(book, names: tuple[str, str], position: int):
+def _find_sheet(book, layout: SheetLayout):
+    """The workbook's sheet of a layout, by its name in either language; None when there is none."""
     for ws in book.worksheets:
-        if _norm(ws.title) in {_norm(n) for n in names}:
+        if _norm(ws.title) in {_norm(n) for n in layout.names}:
             return ws
     return None
 
@@ -258,14 +132,14 @@ def read(
         params = {"template": made_for, "region": metrics.meta.region}
         reading.problems.append(CellProblem(file, "", 0, "", "", "template_other_region", params))
         return reading
-    figures_ws = _find_sheet(book, FIGURES_SHEET, 0)
+    figures_ws = _find_sheet(book, FIGURES)
     if figures_ws is None:
-        names = " / ".join(FIGURES_SHEET)
+        names = " / ".join(FIGURES.names)
         reading.problems.append(CellProblem(file, names, 0, "", "", "no_sheet", {"sheet": names}))
         return reading
-    figures = _Sheet(file, figures_ws, FIGURE_COLUMNS, lang)
+    figures = _Sheet(file, figures_ws, FIGURES, lang)
     reading.sheets[figures.name] = figures
-    missing = [k for k in ("id", "period", "value", "source") if k not in figures.col]
+    missing = [k for k in FIGURES.required if k not in figures.col]
     for key in missing:
         reading.problems.append(
             CellProblem(
@@ -275,15 +149,15 @@ def read(
                 "",
                 figures.header(key),
                 "no_column",
-                {"header": f"{FIGURE_COLUMNS[key][0]} / {FIGURE_COLUMNS[key][1]}"},
+                {"header": f"{FIGURES.columns[key].vi} / {FIGURES.columns[key].en}"},
             )
         )
     if missing:
         return reading
     known_sources = {s.id for s in metrics.sources}
-    sources_ws = _find_sheet(book, SOURCES_SHEET, 1)
+    sources_ws = _find_sheet(book, SOURCES)
     if sources_ws is not None:
-        reading.sheets[sources_ws.title] = _Sheet(file, sources_ws, SOURCE_COLUMNS, lang)
+        reading.sheets[sources_ws.title] = _Sheet(file, sources_ws, SOURCES, lang)
         _read_sources(reading.sheets[sources_ws.title], known_sources, reading)
     new_sources = {e.source.id for e in reading.edits if isinstance(e, w.AddSource)}
     _read_figures(figures, metrics, known_sources | new_sources, reading, into)
@@ -311,7 +185,7 @@ def _read_sources(sheet: _Sheet, known: set[str], reading: Reading) -> None:
             )
             continue
         seen[ident] = number
-        values = {k: sheet.value(row, k) for k in SOURCE_COLUMNS}
+        values = {k: sheet.value(row, k) for k in SOURCES.columns}
         bad = False
         for key in ("title", "publisher", "kind"):
             if values[key] is None:
@@ -378,7 +252,7 @@ def _read_figures(sheet: _Sheet, metrics: m.Metrics, sources: set[str], reading:
         (i.id, o.period.text): "file" for i in metrics.indicators for o in i.observations
     }
     for number, row in enumerate(sheet.ws.iter_rows(min_row=2, max_row=min(sheet.ws.max_row, MAX_ROWS)), start=2):
-        if all(sheet.value(row, k) is None for k in INPUT_KEYS):
+        if all(sheet.value(row, k) is None for k in FIGURES.inputs):
             continue  # nothing new on this row
         before = len(reading.problems)
         add = reading.problems.append
