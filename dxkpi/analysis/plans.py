@@ -43,12 +43,7 @@ class TaskState(StrEnum):
     NOT_CARRIED_OUT = "task_not_carried_out"
 
 
-_TASK_STATE = {
-    m.TaskStatus.DONE: TaskState.DONE,
-    m.TaskStatus.IN_PROGRESS: TaskState.IN_PROGRESS,
-    m.TaskStatus.NOT_STARTED: TaskState.NOT_STARTED,
-    m.TaskStatus.NOT_CARRIED_OUT: TaskState.NOT_CARRIED_OUT,
-}
+_TASK_STATE = {status: TaskState(key) for status, key in fmt.TASK_STATUS.items()}
 
 # A milestone of the files is a task whose reports are its observations (done, pilot, in progress, planned).
 _MILESTONE_TASK = {

@@ -324,6 +324,21 @@ STATUS_STYLE: dict[str, tuple[str, str, str, str]] = {
     "task_not_carried_out": ("⊘", "Không thực hiện", "Not carried out", "#CC79A7"),
 }
 
+# A task report's status word in the file -> its STATUS_STYLE key (the form's list and the history use the words).
+TASK_STATUS = {
+    m.TaskStatus.DONE: "task_done",
+    m.TaskStatus.IN_PROGRESS: "task_in_progress",
+    m.TaskStatus.NOT_STARTED: "task_not_started",
+    m.TaskStatus.NOT_CARRIED_OUT: "task_not_carried_out",
+}
+
+
+def task_status_word(status: str, lang: Lang = "vi") -> str:
+    """'hoan-thanh' -> 'Hoàn thành' / 'Done'; a word the file does not know is shown as written."""
+    key = TASK_STATUS.get(m.TaskStatus(status)) if status in {s.value for s in m.TaskStatus} else None
+    return t(lang, STATUS_STYLE[key][1], STATUS_STYLE[key][2]) if key else status
+
+
 # The statuses of an indicator's progress (the overview and pillar pages count these, in this order).
 PROGRESS_STATUSES = list(STATUS_STYLE)[: list(STATUS_STYLE).index("completed")]
 

@@ -57,6 +57,24 @@ def _figure(raw: object) -> w.Figure | None:
         return None
 
 
+def _task_change(change: dict[str, object], lang: str) -> str:
+    """'Nhiệm vụ kh26-nv-01 (kế hoạch kh-cds-2026): báo cáo 20/11/2026, hoan-thanh' and the other task changes."""
+    t = common.t
+    head = t(lang, f"Nhiệm vụ {change['task']} (kế hoạch {change.get('plan')})", f"Task {change['task']} (plan {change.get('plan')})")
+    old, new = change.get("old"), change.get("new")
+    if isinstance(new, dict) and "report" in new and isinstance(new["report"], dict):
+        report = new["report"]
+        status = fmt.task_status_word(str(report.get("status")), lang)
+        return f"{head}: {t(lang, 'báo cáo', 'report')} {report.get('date')}, {status}"
+    if old is None:
+        return f"{head}: {t(lang, 'thêm', 'added')}"
+    if new is None:
+        return f"{head}: {t(lang, 'xoá', 'removed')}"
+    assert isinstance(old, dict) and isinstance(new, dict)
+    keys = [k for k in {**old, **new} if old.get(k) != new.get(k)]
+    return f"{head}: {t(lang, 'sửa', 'edited')} " + ", ".join(f"{k} {old.get(k, '—')} → {new.get(k, '—')}" for k in keys)
+
+
 def describe(entry: Entry, metrics: m.Metrics | None, lang: str) -> list[str]:
     """One line per figure changed: 'Name: old → new'."""
     t = common.t
@@ -73,6 +91,9 @@ def describe(entry: Entry, metrics: m.Metrics | None, lang: str) -> list[str]:
     for ident in entry.sources_added:
         lines.append(t(lang, f"Thêm nguồn {ident}", f"Source {ident} added"))
     for change in entry.changes:
+        if "task" in change:
+            lines.append(_task_change(change, lang))
+            continue
         ind = by_id.get(str(change.get("indicator")))
         name = fmt.name(ind, lang) if ind else str(change.get("indicator"))
         old, new = _figure(change.get("old")), _figure(change.get("new"))

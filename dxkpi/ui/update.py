@@ -20,7 +20,7 @@ from dxkpi.reading.loader import load_text
 from dxkpi.reading.problems import Problem
 from dxkpi.reading.scalars import typed_number
 
-from . import access, changes, common, importer
+from . import access, changes, common, importer, task_form
 
 OPENED = "upd_opened"  # the file as read when the form opened
 FLASH = "upd_flash"  # the message to show after a save's rerun
@@ -85,6 +85,7 @@ def render() -> None:
         return
     _undo(history, metrics, lang)
     modes = {"add": ("Thêm số liệu", "Add a figure"), "edit": ("Sửa hoặc xoá", "Edit or remove")}
+    modes["tasks"] = ("Nhiệm vụ", "Tasks")
     modes["import"] = ("Nhập từ Excel", "Import from Excel")
     mode = st.radio(
         t(lang, "Việc cần làm", "What to do"),
@@ -101,6 +102,14 @@ def render() -> None:
         if message:
             _done(message)
         return
+    if mode == "tasks":
+        chosen = task_form.render(opened, metrics, lang, _k)
+        if chosen is None:
+            return
+        edits, problems, action = chosen
+        if edits or problems:
+            _preview_and_save(opened, metrics, history, Form(edits, problems), access.who(name), lang, action)
+        return
     form = _add_form(metrics, lang) if mode == "add" else _edit_form(metrics, lang)
     if form is None:
         return
@@ -109,7 +118,7 @@ def render() -> None:
 
 def _typing() -> bool:
     """Whether the form has something in it (an indicator chosen), which a re-read must not lose."""
-    return any(st.session_state.get(_k(key)) for key in ("add_indicator", "edit_indicator"))
+    return any(st.session_state.get(_k(key)) for key in ("add_indicator", "edit_indicator", *task_form.KEYS))
 
 
 def _k(name: str) -> str:
@@ -394,7 +403,7 @@ def _preview_and_save(
             st.code("\n".join(form.problems), language=None, wrap_lines=True)
         if plan is not None:
             _problems(plan.problems, lang)
-    removing = bool(form.edits) and isinstance(form.edits[-1], w.RemoveFigure)
+    removing = bool(form.edits) and isinstance(form.edits[-1], w.RemoveFigure | w.RemoveTask)
     label = t(lang, "Xoá", "Remove") if removing else t(lang, "Lưu vào tệp", "Save to the file")
     if not st.button(label, type="primary", key="upd_save", icon="💾"):
         return
@@ -411,5 +420,9 @@ def _preview_and_save(
         "edit": t(lang, "Đã xoá số liệu.", "The figure was removed.")
         if removing
         else t(lang, "Đã lưu thay đổi.", "The change was saved."),
+        "task_add": t(lang, "Đã thêm nhiệm vụ.", "The task was added."),
+        "task_edit": t(lang, "Đã lưu thay đổi của nhiệm vụ.", "The task's change was saved."),
+        "task_remove": t(lang, "Đã xoá nhiệm vụ.", "The task was removed."),
+        "task_report": t(lang, "Đã ghi báo cáo tiến độ.", "The progress report was saved."),
     }[mode]
     _done(message)
