@@ -245,11 +245,18 @@ def test_the_final_account_page_speaks_english(metrics_copy):
     )
 
 
-def test_the_overview_says_pace_is_measured_against_2030_and_links_the_final_account(metrics_copy):
+def test_the_overview_speaks_of_the_current_period_first_and_keeps_the_final_account_one_click_away(
+    metrics_copy, monkeypatch
+):
+    monkeypatch.setenv("DXKPI_TODAY", "02/12/2026")
     at = app().run()
     text = page_text(at)
-    assert "tiến độ đo so với mục tiêu 2030" in text
-    assert "Tổng kết giai đoạn 2021–2025" in [s.value for s in at.subheader]
+    subheaders = [s.value for s in at.subheader]
+    assert subheaders[0].startswith("Giai đoạn 2026–2030: tiến độ")
+    assert "mục tiêu gần nhất chưa đến hạn (2027 nếu Quyết định 2629/QĐ-TTg đặt, nếu không thì 2030)" in text
+    assert subheaders.index("Các kế hoạch đang thực hiện") < subheaders.index("Tổng kết giai đoạn 2021–2025")
+    assert "Chương trình phát triển Chính phủ số đến năm 2030 (2629/QĐ-TTg, 01/12/2025)" in text
+    assert "Đạt 11/28 mục tiêu năm 2025" in text
 
 
 def test_a_pillar_page_draws_every_indicator_with_a_figure_or_a_national_line_as_a_chart(metrics_copy):

@@ -376,3 +376,21 @@ def closed_year(metrics: m.Metrics, today: dt.date | None = None) -> int | None:
         return max(ended)
     years = [t.year for ind in metrics.indicators for t in metrics.targets_of(ind) if t.year and t.year < today.year]
     return max(years) if years else None
+
+
+def current_span(metrics: m.Metrics, today: dt.date | None = None) -> tuple[int, int] | None:
+    """The period the province works in now, from the open national plans: from the year after the last closed
+    period (or the earliest open plan's start) to the latest open plan's end: (2026, 2030) in 2026."""
+    today = today or clock.today()
+    open_ = [p for p in metrics.plans if p.level is m.PlanLevel.NATIONAL and p.period.end >= today]
+    if not open_:
+        return None
+    closed = closed_year(metrics, today)
+    start = max(min(p.period.start.year for p in open_), (closed or 0) + 1)
+    return start, max(p.period.end.year for p in open_)
+
+
+def open_plans(metrics: m.Metrics, today: dt.date | None = None) -> list[m.Plan]:
+    """The plans whose period has not ended, the province's own first (plan_order)."""
+    today = today or clock.today()
+    return [p for p in plan_order(metrics) if p.period.end >= today]

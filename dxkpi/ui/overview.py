@@ -6,8 +6,9 @@ from collections import Counter
 
 import streamlit as st
 
-from dxkpi.analysis.account import Outcome, final_account
-from dxkpi.core import fmt
+from dxkpi.analysis import plans as p
+from dxkpi.analysis.account import final_account
+from dxkpi.core import clock, fmt
 from dxkpi.core import model as m
 from dxkpi.presentation import html as h
 from dxkpi.presentation.slides import final_title
@@ -33,42 +34,37 @@ def render() -> None:
     indicators = snap.metrics.indicators
     measured = [i for i in indicators if i.kind in (m.Kind.MEASURED, m.Kind.RANK) and snap.metrics.targets_of(i)]
     counts = Counter(common.status_of(snap, i.id) for i in measured)
+    span = p.current_span(snap.metrics)
+    now = f"{span[0]}–{span[1]}" if span else ""
     st.subheader(
         t(
             lang,
-            f"Tiến độ {len(measured)} chỉ tiêu có mục tiêu",
-            f"Progress of {len(measured)} indicators with a target",
+            f"Giai đoạn {now}: tiến độ {len(measured)} chỉ tiêu có mục tiêu" if now else f"Tiến độ {len(measured)} chỉ tiêu có mục tiêu",
+            f"{now}: progress of {len(measured)} indicators with a target" if now else f"Progress of {len(measured)} indicators with a target",
         )
     )
     common.html(h.grid([h.count_card(s, counts.get(s, 0), lang) for s in TRACKED], columns=6))
-    horizons = sorted({p.horizon for p in snap.progress.values() if p.horizon})
-    if horizons:
-        years = ", ".join(str(y) for y in horizons)
-        common.html(
-            '<div class="dx-meta">'
-            + h.esc(
-                t(
-                    lang,
-                    f"Giai đoạn 2021–2025 đã kết thúc: chỉ tiêu nào có mục tiêu {years} thì tiến độ đo so với mục "
-                    f"tiêu {years} (ghi rõ trong lý do); mục tiêu 2025 được tổng kết riêng.",
-                    f"The 2021–2025 period has ended: where an indicator has a {years} target, its pace is measured "
-                    f"against {years} (the reason says so); the 2025 targets have their own final account.",
-                )
+    common.html(
+        '<div class="dx-meta">'
+        + h.esc(
+            t(
+                lang,
+                "Mỗi chỉ tiêu đo so với mục tiêu gần nhất chưa đến hạn (2027 nếu Quyết định 2629/QĐ-TTg đặt, nếu "
+                "không thì 2030); trang của từng trụ cột ghi mục tiêu lấy từ kế hoạch nào.",
+                "Each indicator is measured against its nearest target not yet due (2027 where Decision "
+                "2629/QĐ-TTg sets one, else 2030); each pillar's page says which plan each target comes from.",
             )
-            + "</div>"
         )
+        + "</div>"
+    )
+    _open_plans(snap.metrics, lang)
     account = final_account(snap.metrics)
     if account.lines:
         st.subheader(final_title(account, lang))
-        common.html(
-            h.grid(
-                [h.count_card(str(o), account.count(o), lang, of=account.total) for o in Outcome],
-                columns=3,
-            )
-        )
+        common.html(f'<div class="dx-meta">{h.esc(account.headline(lang))}</div>')
         st.page_link(
             str(PAGES / "final_account.py"),
-            label=t(lang, "Xem từng mục tiêu năm 2025", "See every 2025 target"),
+            label=t(lang, f"Xem từng mục tiêu năm {account.year}", f"See every {account.year} target"),
             icon=":material/fact_check:",
         )
 
@@ -88,6 +84,30 @@ def render() -> None:
 
     st.subheader(t(lang, "Trạng thái theo trụ cột", "Status by pillar"))
     common.html(status_matrix(snap, lang))
+
+
+def _open_plans(metrics: m.Metrics, lang: str) -> None:
+    """The plans under way, each with its counts in the province's sentence, and the way to the Plans page."""
+    t = common.t
+    plans = p.open_plans(metrics)
+    if not plans:
+        return
+    today = clock.today()
+    st.subheader(t(lang, "Các kế hoạch đang thực hiện", "Plans under way"))
+    rows = []
+    for plan in plans:
+        account = p.account_of(metrics, plan, today)
+        counts = h.esc(account.target_sentence(lang))
+        if account.tasks:
+            counts += f"<br>{h.esc(account.task_sentence(lang))}"
+        rows.append([h.esc(fmt.plan_title(plan, lang)), h.esc(fmt.period(plan.period, lang)), counts])
+    header = [h.esc(x) for x in (t(lang, "Kế hoạch", "Plan"), t(lang, "Kỳ", "Period"), t(lang, "Kết quả", "Counts"))]
+    common.html(h.table(header, rows))
+    st.page_link(
+        str(PAGES / "plans.py"),
+        label=t(lang, "Xem từng chỉ tiêu, nhiệm vụ của kế hoạch", "See each plan's targets and tasks"),
+        icon=":material/checklist:",
+    )
 
 
 def status_matrix(snap: common.Loaded, lang: str) -> str:

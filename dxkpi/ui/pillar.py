@@ -175,11 +175,15 @@ def index_table(snap: common.Loaded, indicators: list[m.Indicator], lang: str) -
     """Every indicator with a figure, one line each: its page, name, status, latest figure and target."""
     t = common.t
     rows = []
+    plans = snap.metrics.plan_by_id()
     for n, ind in enumerate(indicators):
         progress = snap.progress[ind.id]
         latest = ind.latest_figure()
         figure = h.esc(fmt.figure_at(latest, ind, lang)) if latest is not None else "—"
         target = h.esc(fmt.target(progress.target, ind, lang)) if progress.target is not None else "—"
+        plan = plans.get(progress.target.plan or "") if progress.target is not None else None
+        if plan is not None:  # which plan the target being measured against comes from
+            target += f'<div class="dx-meta">{h.esc(fmt.plan_label(plan, lang))}</div>'
         rows.append(
             [
                 f'<span class="dx-num">{n // PAGE_SIZE + 1}</span>',
