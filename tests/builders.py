@@ -34,7 +34,7 @@ HOSTILE = "**b** $x^2$ :smile: :material/home: :red[r] <b>t</b> [l](http://e.com
 ACTIVE = ["**b**", "$x^2$", ":smile:", ":material/home:", ":red[", "<b>t", "[l](", "_u_", "`c`", "~~s~~"]
 _TEXT_KEYS = (
     "title|title_en|name|name_en|publisher|program|program_en|reporting_period|region|region_note|region_note_en"
-    "|note|note_en|definition_note|definition_note_en|unit_label|unit_label_en"
+    "|note|note_en|definition_note|definition_note_en|unit_label|unit_label_en|number|issuer|issuer_en"
 )
 _TEXT_LINE = re.compile(rf"^(\s*(?:- )?(?:{_TEXT_KEYS}): ).*$", re.MULTILINE)
 

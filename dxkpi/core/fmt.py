@@ -313,6 +313,7 @@ STATUS_STYLE: dict[str, tuple[str, str, str, str]] = {
     "in_progress": ("➜", "Đang triển khai", "In progress", "#E69F00"),
     "planned": ("○", "Dự kiến", "Planned", "#8C8C8C"),
     # A plan's targets and tasks, in the words provincial reports count them with (docs/progress-method.md).
+    "plan": ("▣", "Kế hoạch", "Plan", "#0072B2"),  # a plan's row on a slide: its counts are in the row
     "completed": ("✔", "Hoàn thành", "Achieved", "#009E73"),
     "basically_achieved": ("◕", "Cơ bản hoàn thành", "Basically achieved", "#56B4E9"),
     "not_yet_achieved": ("✖", "Chưa hoàn thành", "Not achieved", "#D55E00"),
@@ -340,7 +341,7 @@ def task_status_word(status: str, lang: Lang = "vi") -> str:
 
 
 # The statuses of an indicator's progress (the overview and pillar pages count these, in this order).
-PROGRESS_STATUSES = list(STATUS_STYLE)[: list(STATUS_STYLE).index("completed")]
+PROGRESS_STATUSES = list(STATUS_STYLE)[: list(STATUS_STYLE).index("plan")]
 
 # The order statuses are counted and listed in: best first, then the ones that need attention.
 STATUS_ORDER = PROGRESS_STATUSES

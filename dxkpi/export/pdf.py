@@ -210,7 +210,7 @@ def _pillar(slide: Slide, pngs: list[bytes], lang: str) -> list[Flowable]:
     if shown:
         header = [
             t(lang, "Trạng thái", "Status"),
-            t(lang, "Chỉ tiêu", "Indicator"),
+            fmt.pick(lang, slide.item_word),
             t(lang, "Giá trị", "Value"),
             t(lang, "Mục tiêu", "Target"),
             t(lang, "Lý do", "Reason"),

@@ -198,7 +198,7 @@ def _pillar(slide, s: Slide, pngs: list[bytes], lang: str) -> None:
     _heading(slide, s, lang)
     width = CONTENT_W - (CHART_COLUMN + GAP if pngs else 0)
     if s.rows:
-        header = [t(lang, "Trạng thái", "Status"), t(lang, "Chỉ tiêu", "Indicator"), t(lang, "Số liệu", "Figures")]
+        header = [t(lang, "Trạng thái", "Status"), fmt.pick(lang, s.item_word), t(lang, "Số liệu", "Figures")]
         rows = []
         for r in s.rows:
             name = [(r.name, 13, True, INK)] + ([(r.reason, 10.5, False, GREY)] if r.reason else [])

@@ -7,14 +7,16 @@ figures whichever way they are shown. Pure: plain text and plotly figures, no St
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
 
+from dxkpi.analysis import plans as p
 from dxkpi.analysis.account import Account, Group, Outcome, final_account
 from dxkpi.analysis.progress import Progress
-from dxkpi.core import fmt
+from dxkpi.core import clock, fmt
 from dxkpi.core import model as m
 from dxkpi.presentation import charts
 
@@ -77,6 +79,7 @@ class Slide:
     lines: tuple[str, ...] = ()  # free lines: the title slide's details, the sources slide's citations
     notes: tuple[str, ...] = field(default=())  # speaker notes: the sources behind this slide
     full_text: tuple[str, ...] = ()  # texts shortened to fit the slide, in full
+    item_word: tuple[str, str] = ("Chỉ tiêu", "Indicator")  # what a row of the table is, for its column heading
 
     def speaker_notes(self, lang: str) -> tuple[str, ...]:
         """The sources behind the slide, then the full text of whatever was shortened on it."""
@@ -337,9 +340,68 @@ def final_slide(metrics: m.Metrics, lang: str, account: Account | None = None) -
     )
 
 
+def plans_slide(metrics: m.Metrics, lang: str, as_of: dt.date | None = None) -> Slide | None:
+    """The plans under way, one row each with its counts in the province's sentence (the Plans page's words);
+    None when the files hold no open plan."""
+    as_of = as_of or clock.today()
+    plans = p.open_plans(metrics, as_of)
+    if not plans:
+        return None
+    rows = []
+    cited = []
+    for plan in plans:
+        account = p.account_of(metrics, plan, as_of)
+        counts = account.target_sentence(lang)
+        if account.tasks:
+            counts += " · " + account.task_sentence(lang)
+        label = fmt.plan_label(plan, lang)  # the document number a meeting knows it by; the page has the full name
+        rows.append(Row("plan", label, fmt.period(plan.period, lang), "", counts))
+        cited.append(plan.document.source)
+    return Slide(
+        "final",
+        fmt.t(lang, "Các kế hoạch đang thực hiện", "Plans under way"),
+        fmt.t(lang, f"Số liệu tính đến ngày {fmt.date(as_of)}", f"Figures as of {fmt.date(as_of)}"),
+        rows=tuple(rows[:MAX_FINAL_ROWS]),
+        all_rows=tuple(rows),
+        more=fmt.t(lang, f"và {len(rows) - MAX_FINAL_ROWS} kế hoạch khác — xem trang Kế hoạch", f"and {len(rows) - MAX_FINAL_ROWS} more plans — see the Plans page")
+        if len(rows) > MAX_FINAL_ROWS
+        else "",
+        notes=_notes(cited, metrics.source_by_id(), lang),
+        item_word=("Kế hoạch", "Plan"),
+    )
+
+
+def overdue_slide(metrics: m.Metrics, lang: str, as_of: dt.date | None = None) -> Slide | None:
+    """The overdue tasks of the plans under way, for the chair who asks who is late; None when there are none."""
+    as_of = as_of or clock.today()
+    lines = [x for plan in p.open_plans(metrics, as_of) for x in p.account_of(metrics, plan, as_of).overdue]
+    if not lines:
+        return None
+    rows = []
+    for line in lines:
+        obstacles = line.report.obstacles if line.report is not None and line.report.obstacles else ""
+        reason = " · ".join(x for x in (line.status(lang), fmt.plan_label(line.plan, lang), obstacles) if x)
+        due = fmt.period(line.due, lang) if line.due is not None else "—"
+        rows.append(Row(str(line.state), line.title(lang), line.lead, fmt.t(lang, f"hạn {due}", f"due {due}"), reason))
+    return Slide(
+        "final",
+        fmt.t(lang, "Nhiệm vụ quá hạn", "Overdue tasks"),
+        fmt.t(lang, f"{len(rows)} nhiệm vụ, tính đến ngày {fmt.date(as_of)}", f"{len(rows)} tasks, as of {fmt.date(as_of)}"),
+        rows=tuple(rows[:MAX_FINAL_ROWS]),
+        all_rows=tuple(rows),
+        more=fmt.t(lang, f"và {len(rows) - MAX_FINAL_ROWS} nhiệm vụ khác — xem trang Kế hoạch", f"and {len(rows) - MAX_FINAL_ROWS} more — see the Plans page")
+        if len(rows) > MAX_FINAL_ROWS
+        else "",
+        item_word=("Nhiệm vụ", "Task"),
+    )
+
+
 def build_deck(metrics: m.Metrics, progress: dict[str, Progress], lang: str = "vi") -> list[Slide]:
-    """The whole deck in order: title, overview, the 2021–2025 final account, the four pillars, milestones, sources."""
-    deck = [title_slide(metrics, lang), overview_slide(metrics, progress, lang), final_slide(metrics, lang)]
+    """The whole deck in order: title, overview, the plans under way and their overdue tasks, the closed period's
+    final account, the four pillars, milestones, sources."""
+    deck = [title_slide(metrics, lang), overview_slide(metrics, progress, lang)]
+    deck += [s for s in (plans_slide(metrics, lang), overdue_slide(metrics, lang)) if s is not None]
+    deck.append(final_slide(metrics, lang))
     deck += [pillar_slide(metrics, progress, p, lang) for p in m.Pillar]
     deck.append(milestones_slide(metrics, progress, lang))
     deck.append(sources_slide(metrics, deck, lang))
