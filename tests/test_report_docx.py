@@ -391,3 +391,35 @@ def test_writer_prints_it_on_a4_with_no_number_on_page_1_a_2_atop_page_2_and_lan
         True,
         "2",  # Phụ lục I is numbered on its own: its second page is 2 again
     )
+
+
+def _browser() -> bool:
+    from dxkpi.export import ExportError, images
+
+    try:
+        images.find_browser()
+    except ExportError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _browser(), reason="no Chrome-family browser to draw the charts")
+def test_with_charts_each_pillars_charts_are_pictures_under_its_paragraph_and_the_text_stays_text(tmp_path, reports):
+    from dxkpi.presentation.slides import build_deck
+
+    doc = docx.Document(str(exported(tmp_path, None, "--charts")))
+    metrics = metrics_of(None)
+    deck = build_deck(metrics, assess_all(metrics), "vi")
+    expected = []
+    for slide in (s for s in deck if s.kind == "pillar"):
+        expected += [slide.title] * len(slide.charts)
+    pillar, under = None, []
+    for p in doc.paragraphs:
+        if re.match(r"[a-d]\) ", p.text):
+            pillar = p.text[3:]
+        if p._p.findall(".//" + qn("w:drawing")):
+            under.append(pillar)
+    def words(d) -> list[str]:
+        return [p.text for p in d.paragraphs if p.text]
+
+    assert (under, words(doc)) == (expected, words(reports[None]))
