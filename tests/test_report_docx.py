@@ -419,6 +419,7 @@ def test_with_charts_each_pillars_charts_are_pictures_under_its_paragraph_and_th
             pillar = p.text[3:]
         if p._p.findall(".//" + qn("w:drawing")):
             under.append(pillar)
+
     def words(d) -> list[str]:
         return [p.text for p in d.paragraphs if p.text]
 

@@ -27,7 +27,7 @@ from docx.shared import Mm, Pt
 
 from dxkpi.presentation.report import Annex, Block, Draft, annex_reference
 
-from .common import Report
+from .common import Report, t
 
 FONT = "Times New Roman"
 BODY = 14  # pt: the body, the title, the motto, the page numbers (the decree's 13–14)
@@ -58,7 +58,7 @@ def _setup_styles(doc, lang: str) -> None:
     normal.font.size = Pt(BODY)
     rpr = normal.element.get_or_add_rPr()
     _fonts(rpr)
-    rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="{"en-GB" if lang == "en" else "vi-VN"}"/>'))
+    rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="{t(lang, "vi-VN", "en-GB")}"/>'))
     fmt_ = normal.paragraph_format
     fmt_.space_before = Pt(0)
     fmt_.space_after = Pt(6)
@@ -157,8 +157,7 @@ def _rule(cell, width_fraction: float, cell_width) -> None:
     ppr.append(
         parse_xml(f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>')
     )
-    run = _run(para, "", size=1)
-    del run
+    _run(para, "", size=1)
 
 
 def _borderless(table) -> None:
@@ -321,7 +320,7 @@ def _annex(doc, draft: Draft, annex: Annex) -> None:
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     _page(section, landscape=True)
     _page_numbers(section, restart=True)
-    _para(doc, f"{'Phụ lục' if draft.lang == 'vi' else 'Annex'} {annex.number}", bold=True)
+    _para(doc, annex.label, bold=True)
     _para(doc, annex.title, bold=True)
     _para(doc, annex_reference(draft), italic=True, after=12)
     text_width = PAGE_H - MARGINS["left"] - MARGINS["right"]  # landscape: the page's width is A4's height
@@ -371,7 +370,7 @@ def build(draft: Draft, path: Path, pngs: list[bytes] | None = None) -> None:
     props.title = draft.summary
     props.subject = draft.title
     props.author = draft.letterhead.issuer
-    props.language = "en-GB" if draft.lang == "en" else "vi-VN"
+    props.language = t(draft.lang, "vi-VN", "en-GB")
     props.keywords = "dxkpi"
     doc.save(str(path))
 

@@ -75,9 +75,10 @@ class TaskRow:
 
 @dataclass(frozen=True)
 class Annex:
-    """A phụ lục: its number, title, column headings and relative widths, rows, and a line when it has none."""
+    """A phụ lục: its label ('Phụ lục I'), title, column headings and relative widths, rows, and a line when it has
+    none."""
 
-    number: str
+    label: str
     title: str
     columns: tuple[str, ...]
     widths: tuple[float, ...]
@@ -458,7 +459,7 @@ def _task_rows(metrics: m.Metrics, progress: dict[str, Progress], lang: str) -> 
 def _annexes(target_rows: list[TargetRow], task_rows: list[TaskRow], win: Window, lang: str) -> tuple[Annex, ...]:
     stt = fmt.t(lang, "STT", "No.")
     first = Annex(
-        "I",
+        fmt.t(lang, "Phụ lục I", "Annex I"),
         fmt.t(
             lang,
             f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ {win.name_vi.upper()}",
@@ -481,7 +482,7 @@ def _annexes(target_rows: list[TargetRow], task_rows: list[TaskRow], win: Window
         fmt.t(lang, "Không có chỉ tiêu nào có mục tiêu.", "No indicator has a target."),
     )
     second = Annex(
-        "II",
+        fmt.t(lang, "Phụ lục II", "Annex II"),
         fmt.t(lang, "TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ", "PROGRESS ON THE TASKS"),
         (
             stt,
