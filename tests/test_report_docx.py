@@ -424,3 +424,29 @@ def test_with_charts_each_pillars_charts_are_pictures_under_its_paragraph_and_th
         return [p.text for p in d.paragraphs if p.text]
 
     assert (under, words(doc)) == (expected, words(reports[None]))
+
+
+def names(element) -> list[str]:
+    return [child.tag.split("}")[1] for child in element]
+
+
+def test_the_xml_written_by_hand_is_in_the_schemas_order_so_word_opens_it_without_repair(reports):
+    doc = reports["tay-ninh"]
+    ruled = next(p for p in doc.element.body.iter(qn("w:pPr")) if p.find(qn("w:pBdr")) is not None)
+    mark = next(r for r in doc.element.body.iter(qn("w:rPr")) if r.find(qn("w:vertAlign")) is not None)
+    settings = names(doc.settings.element)
+    assert {
+        "letterhead": names(doc.tables[0]._tbl.tblPr),
+        "phụ lục": names(doc.tables[2]._tbl.tblPr),
+        "rule": names(ruled),
+        "footnote mark": names(mark),
+        "settings": settings[settings.index("footnotePr") - 1 : settings.index("footnotePr") + 2],
+    } == {
+        "letterhead": ["tblW", "jc", "tblBorders", "tblLayout", "tblCellMar", "tblLook"],
+        "phụ lục": ["tblW", "tblBorders", "tblLayout", "tblLook"],
+        "rule": ["pBdr", "spacing", "ind"],
+        "footnote mark": ["rFonts", "sz", "vertAlign"],
+        "settings": ["savePreviewPicture", "footnotePr", "compat"],
+    }
+    fonts = doc.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:rFonts"))
+    assert sorted(k.split("}")[1] for k in fonts.attrib) == ["ascii", "cs", "eastAsia", "hAnsi"]  # no theme font

@@ -40,6 +40,24 @@ CHART_W = Mm(150)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
+# What may follow an element this module adds, in the schema's order (ECMA-376 Part 1, §17): Word repairs, or refuses,
+# a file whose children are out of order, where LibreOffice forgives it.
+PBDR_AFTER = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+BORDERS_AFTER = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+                 "w:tblPrChange")  # fmt: skip
+CELL_MARGINS_AFTER = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+FOOTNOTE_PROPS_AFTER = (
+    "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
+    "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "w:shapeDefaults", "w:doNotEmbedSmartTags",
+    "w:decimalSymbol", "w:listSeparator",
+)  # fmt: skip
+
 
 def _fonts(element, size: float | None = None) -> None:
     """Times New Roman for every script of a run properties element (rPr), at `size` points if given."""
@@ -49,6 +67,8 @@ def _fonts(element, size: float | None = None) -> None:
         element.insert(0, fonts)
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         fonts.set(qn(attr), FONT)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):  # a theme font would win over it
+        fonts.attrib.pop(qn(theme), None)
 
 
 def _setup_styles(doc, lang: str) -> None:
@@ -154,23 +174,22 @@ def _rule(cell, width_fraction: float, cell_width) -> None:
     pf.space_after = Pt(0)
     pf.line_spacing = Pt(1)
     ppr = para._p.get_or_add_pPr()
-    ppr.append(
-        parse_xml(f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>')
-    )
+    border = f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
+    ppr.insert_element_before(parse_xml(border), *PBDR_AFTER)
     _run(para, "", size=1)
 
 
 def _borderless(table) -> None:
     tbl_pr = table._tbl.tblPr
     borders = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    tbl_pr.append(parse_xml(f"<w:tblBorders {nsdecls('w')}>{borders}</w:tblBorders>"))
+    tbl_pr.insert_element_before(parse_xml(f"<w:tblBorders {nsdecls('w')}>{borders}</w:tblBorders>"), *BORDERS_AFTER)
 
 
 def _bordered(table) -> None:
     tbl_pr = table._tbl.tblPr
     line = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
     borders = "".join(f"<w:{side} {line}/>" for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    tbl_pr.append(parse_xml(f"<w:tblBorders {nsdecls('w')}>{borders}</w:tblBorders>"))
+    tbl_pr.insert_element_before(parse_xml(f"<w:tblBorders {nsdecls('w')}>{borders}</w:tblBorders>"), *BORDERS_AFTER)
 
 
 def _widths(table, widths) -> None:
@@ -191,7 +210,8 @@ def _letterhead(doc, draft: Draft, text_width) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _borderless(table)
     margins = "".join(f'<w:{side} w:w="0" w:type="dxa"/>' for side in ("left", "right"))
-    table._tbl.tblPr.append(parse_xml(f"<w:tblCellMar {nsdecls('w')}>{margins}</w:tblCellMar>"))
+    cell_margins = parse_xml(f"<w:tblCellMar {nsdecls('w')}>{margins}</w:tblCellMar>")
+    table._tbl.tblPr.insert_element_before(cell_margins, *CELL_MARGINS_AFTER)
     _widths(table, widths)
     left, right = table.cell(0, 0), table.cell(0, 1)
     left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -224,7 +244,7 @@ class _Footnotes:
         para._p.append(
             parse_xml(
                 f'<w:r {nsdecls("w")}><w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/>'
-                f'<w:vertAlign w:val="superscript"/><w:sz w:val="{BODY * 2}"/></w:rPr>'
+                f'<w:sz w:val="{BODY * 2}"/><w:vertAlign w:val="superscript"/></w:rPr>'
                 f'<w:footnoteReference w:id="{number}"/></w:r>'
             )
         )
@@ -239,7 +259,7 @@ class _Footnotes:
         )
         notes = "".join(
             f'<w:footnote w:id="{n}"><w:p><w:pPr><w:spacing w:after="0"/><w:jc w:val="both"/></w:pPr>'
-            f'<w:r><w:rPr>{fonts}<w:vertAlign w:val="superscript"/><w:sz w:val="20"/></w:rPr><w:footnoteRef/></w:r>'
+            f'<w:r><w:rPr>{fonts}<w:sz w:val="20"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
             f'<w:r><w:rPr>{fonts}<w:sz w:val="20"/></w:rPr><w:t xml:space="preserve"> {escape(text)}</w:t></w:r>'
             "</w:p></w:footnote>"
             for n, text in enumerate(self.notes, start=1)
@@ -257,9 +277,8 @@ class _Footnotes:
         doc.part.relate_to(part, RT.FOOTNOTES)
         settings = doc.settings.element
         if settings.find(qn("w:footnotePr")) is None:
-            settings.append(
-                parse_xml(f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>')
-            )
+            props = f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
+            settings.insert_element_before(parse_xml(props), *FOOTNOTE_PROPS_AFTER)
 
 
 def _heading(doc, block: Block) -> None:
