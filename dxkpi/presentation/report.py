@@ -254,7 +254,7 @@ def _results(metrics: m.Metrics, progress: dict[str, Progress], win: Window, lan
         text = fmt.t(
             lang,
             f"Trong {len(tracked):02d} chỉ tiêu có mục tiêu, đến thời điểm báo cáo: ",
-            f"Of the {len(tracked):02d} indicators with a target, at the time of reporting: ",
+            f"Of the {len(tracked)} indicators with a target, at the time of reporting: ",
         )
         text += _counted(counts, tuple(str(s) for s in TARGET_ORDER), len(tracked), noun, lang) + annex_ref + "."
         blocks.append(Block("text", runs=(Run(text),)))
@@ -292,7 +292,7 @@ def _results(metrics: m.Metrics, progress: dict[str, Progress], win: Window, lan
         text = fmt.t(
             lang,
             f"Đối với {account.total:02d} mục tiêu năm {account.year} của giai đoạn 2021–{account.year}: ",
-            f"Of the {account.total:02d} targets for {account.year} of the 2021–{account.year} period: ",
+            f"Of the {account.total} targets for {account.year} of the 2021–{account.year} period: ",
         )
         order = tuple(str(o) for o in Outcome)
         detail = fmt.t(lang, " (chi tiết tại Phụ lục I)", " (details in Annex I)") if not annex_ref else ""
@@ -322,7 +322,7 @@ def _tasks(metrics: m.Metrics, progress: dict[str, Progress], lang: str) -> list
         text = fmt.t(
             lang,
             f"Trong {len(milestones):02d} cột mốc nền tảng và dự án ghi trong tệp số liệu: ",
-            f"Of the {len(milestones):02d} platform and project milestones in the figures file: ",
+            f"Of the {len(milestones)} platform and project milestones in the figures file: ",
         )
         text += _counted(counts, order, len(milestones), noun, lang)
         text += fmt.t(lang, " (chi tiết tại Phụ lục II).", " (details in Annex II).")
@@ -331,6 +331,19 @@ def _tasks(metrics: m.Metrics, progress: dict[str, Progress], lang: str) -> list
             lang, "Tệp số liệu chưa ghi nhiệm vụ hay cột mốc nào.", "The figures file has no task or milestone."
         )
     return [*blocks, Block("text", runs=(Run(text),))]
+
+
+def _why(prog: Progress, lang: str) -> str:
+    """The status's reason, and where a later target is measured because earlier ones have passed, which part of the
+    report gives those (the dashboard's own note points to a page of the dashboard)."""
+    if not prog.horizon:
+        return prog.reason(lang)
+    years = ", ".join(str(y) for y in prog.passed)
+    return prog.reason(lang) + fmt.t(
+        lang,
+        f" (đo so với mục tiêu {prog.horizon}; mục tiêu {years} đã qua: xem mục I.2)",
+        f" (measured against the {prog.horizon} target; the {years} target has passed: see I.2)",
+    )
 
 
 def _shortcomings(metrics: m.Metrics, progress: dict[str, Progress], lang: str) -> list[Block]:
@@ -351,7 +364,7 @@ def _shortcomings(metrics: m.Metrics, progress: dict[str, Progress], lang: str) 
     if behind:
         item(
             fmt.t(lang, "Các chỉ tiêu chậm hoặc có nguy cơ chậm tiến độ", "Targets behind or at risk"),
-            [f"{fmt.name(i, lang)}: {progress[i.id].explained(lang)}." for i in behind],
+            [f"{fmt.name(i, lang)}: {_why(progress[i.id], lang)}." for i in behind],
         )
     if missed:
         item(
@@ -365,8 +378,13 @@ def _shortcomings(metrics: m.Metrics, progress: dict[str, Progress], lang: str) 
             assert obs is not None
             note = fmt.note(obs.note, obs.note_en, lang)
             word = fmt.status_word(progress[ind.id].status, lang).lower()
+            said = (
+                fmt.t(lang, "ghi chú của tệp số liệu", "the figures file notes") + f": {note.rstrip('.')}"
+                if note
+                else ""
+            )
             lines.append(
-                f"{fmt.name(ind, lang)}: {word} ({fmt.period(obs.period, lang)})" + (f"; {note}" if note else "") + "."
+                f"{fmt.name(ind, lang)}: {word} ({fmt.period(obs.period, lang)})" + (f"; {said}" if said else "") + "."
             )
         item(fmt.t(lang, "Các cột mốc chưa hoàn thành", "Milestones not done"), lines)
     if unknown:
