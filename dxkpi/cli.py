@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dxkpi.analysis.window import ReportKind
+from dxkpi.core.fmt import t
 from dxkpi.reading.loader import LoadResult, load
 from dxkpi.reading.schema import schema_text
 
@@ -68,8 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--kind",
         choices=[k.value for k in ReportKind],
-        default=ReportKind.YEAR.value,
-        help="kỳ báo cáo: tháng, quý, 6 tháng, năm, giai đoạn 2021–2025 / month, quarter, half year, year, 2021–2025",
+        help="kỳ báo cáo: tháng, quý, 6 tháng, năm (mặc định), giai đoạn 2021–2025 "
+        "/ month, quarter, half year, year (the default), 2021–2025",
     )
     report.add_argument("--charts", action="store_true", help="kèm biểu đồ / with the charts (needs Chrome or Edge)")
     template = sub.add_parser(
@@ -187,12 +188,22 @@ def region_file(args: argparse.Namespace) -> Path | None:
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import ExportError, default_output, export  # imported here: validate and schema need none of it
 
+    only_word = [
+        flag for flag, given in (("--as-of", args.as_of), ("--kind", args.kind), ("--charts", args.charts)) if given
+    ]
+    if only_word and args.format != "docx":
+        said = ", ".join(only_word)
+        print(
+            t(args.lang, f"{said}: chỉ dùng với --format docx", f"{said}: only for --format docx"),
+            file=sys.stderr,
+        )
+        return 2
     metrics = region_file(args)
     if metrics is None:
         return 2
     output = args.output or default_output(args.format, args.lang, args.region)
     try:
-        options = {"as_of": args.as_of, "kind": ReportKind(args.kind), "charts": args.charts}
+        options = {"as_of": args.as_of, "kind": ReportKind(args.kind or ReportKind.YEAR), "charts": args.charts}
         path = export(
             metrics,
             args.format,

@@ -351,6 +351,18 @@ def test_a_date_that_is_not_a_date_is_a_usage_message_not_a_traceback(tmp_path):
     assert "not a date: '31/02/2025' (DD/MM/YYYY" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--format", "pdf", "--as-of", "01/01/2026", "--charts"), "--as-of, --charts: chỉ dùng với --format docx\n"),
+        (("--format", "xlsx", "--kind", "year", "--lang", "en"), "--kind: only for --format docx\n"),
+    ],
+)
+def test_the_reports_options_with_another_format_are_a_usage_message(args, message):
+    result = run(*args)
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", message)
+
+
 # ----- through LibreOffice Writer -----
 
 SOFFICE = shutil.which("soffice")

@@ -69,6 +69,7 @@ def _day15_before(year: int, month: int) -> dt.date:
 
 def window(kind: ReportKind, as_of: dt.date) -> Window:
     """The window of the `kind` of report that `as_of` falls in by its calendar month, quarter or year."""
+    kind = ReportKind(kind)
     y, mo = as_of.year, as_of.month
     if kind is ReportKind.MONTH:
         return Window(kind, _day15_before(y, mo), dt.date(y, mo, 14), f"tháng {mo:02d}/{y}", f"{mo:02d}/{y}")

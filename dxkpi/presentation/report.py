@@ -539,7 +539,7 @@ def draft(
     """The report of `metrics` as known on `as_of` (default today), for the `kind` of report, dated `today`."""
     today = today or dt.date.today()
     as_of = as_of or today
-    win = window(kind, as_of)
+    win = window(ReportKind(kind), as_of)  # a plain 'year' from a caller is the same kind
     known = cut(metrics, as_of)
     progress = assess_all(known, as_of)
     meta = known.meta
