@@ -394,7 +394,7 @@ def test_with_no_browser_the_three_buttons_that_need_one_say_so_before_the_click
     at = app().run()
     at.switch_page("dxkpi/ui/pages/downloads.py").run()
     disabled = {b.proto.id.split("dl-")[-1]: b.proto.disabled for b in at.get("download_button")}
-    assert disabled == {"pdf": True, "pptx": True, "png": True, "html": False, "xlsx": False}
+    assert disabled == {"pdf": True, "pptx": True, "png": True, "html": False, "xlsx": False, "docx": False}
     said = [html.unescape(c.value) for c in at.caption if "Chrome" in c.value and "Chưa tạo được" in c.value]
     assert said == ["Chưa tạo được trên máy này. " + images.no_browser_message("vi")] * 3
 
