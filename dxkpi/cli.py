@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 import typing
 from collections.abc import Sequence
 from pathlib import Path
 
+from dxkpi.analysis.window import ReportKind
 from dxkpi.core import fmt
 from dxkpi.reading.loader import LoadResult, load
 from dxkpi.reading.schema import schema_text
@@ -19,6 +21,16 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         print(f"{self.prog}: {message}", file=sys.stderr)
         raise SystemExit(2)
+
+
+def _day(text: str) -> dt.date:
+    """A DD/MM/YYYY date for argparse; anything else is a usage error naming the expected form."""
+    try:
+        return dt.datetime.strptime(text, "%d/%m/%Y").date()
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"ngày không hợp lệ / not a date: {text!r} (DD/MM/YYYY, vd. / e.g. 02/12/2026)"
+        ) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,15 +50,29 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("schema", help="in JSON Schema / print the JSON Schema")
     export = sub.add_parser(
         "export",
-        help="xuất PDF, PowerPoint, HTML, PNG, Excel / export PDF, PowerPoint, HTML, PNG, Excel",
+        help="xuất PDF, PowerPoint, HTML, PNG, Excel, báo cáo Word / export PDF, PowerPoint, HTML, PNG, Excel, Word",
         description="Xuất bản trình chiếu để dùng ngoại tuyến / export the deck for offline use",
     )
-    export.add_argument("--format", required=True, choices=["pdf", "pptx", "html", "png", "xlsx"])
+    export.add_argument("--format", required=True, choices=["pdf", "pptx", "html", "png", "xlsx", "docx"])
     export.add_argument("-o", "--output", help="tệp (thư mục với png) / file (folder for png); dxkpi-<lang>.<ext>")
     export.add_argument("--lang", choices=["vi", "en"], default="vi")
     export.add_argument("--metrics", default="metrics.yaml", help="tệp số liệu / metrics file")
     export.add_argument("--region", help="mã địa phương, vd. tay-ninh / region id, e.g. tay-ninh")
     export.add_argument("--no-progress", action="store_true", help="không hiện thanh tiến độ / no progress bar")
+    report = export.add_argument_group("docx", "Báo cáo Word (Nghị định 30/2020) / the Word report")
+    report.add_argument(
+        "--as-of",
+        type=_day,
+        metavar="DD/MM/YYYY",
+        help="ngày chốt số liệu (mặc định hôm nay) / the data cut-off (default today)",
+    )
+    report.add_argument(
+        "--kind",
+        choices=[k.value for k in ReportKind],
+        help="kỳ báo cáo: tháng, quý, 6 tháng, năm (mặc định), giai đoạn 2021–2025 "
+        "/ month, quarter, half year, year (the default), 2021–2025",
+    )
+    report.add_argument("--charts", action="store_true", help="kèm biểu đồ / with the charts (needs Chrome or Edge)")
     template = sub.add_parser(
         "template",
         help="tệp Excel mẫu để điền số liệu mới / an Excel template to fill in new figures",
@@ -163,12 +189,30 @@ def region_file(args: argparse.Namespace) -> Path | None:
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import ExportError, default_output, export  # imported here: validate and schema need none of it
 
+    only_word = [
+        flag for flag, given in (("--as-of", args.as_of), ("--kind", args.kind), ("--charts", args.charts)) if given
+    ]
+    if only_word and args.format != "docx":
+        said = ", ".join(only_word)
+        print(
+            fmt.t(args.lang, f"{said}: chỉ dùng với --format docx", f"{said}: only for --format docx"),
+            file=sys.stderr,
+        )
+        return 2
     metrics = region_file(args)
     if metrics is None:
         return 2
     output = args.output or default_output(args.format, args.lang, args.region)
     try:
-        path = export(metrics, args.format, output, args.lang, progress=False if args.no_progress else None)
+        options = {"as_of": args.as_of, "kind": ReportKind(args.kind or ReportKind.YEAR), "charts": args.charts}
+        path = export(
+            metrics,
+            args.format,
+            output,
+            args.lang,
+            progress=False if args.no_progress else None,
+            options=options if args.format == "docx" else None,
+        )
     except ExportError as error:
         print(error, file=sys.stderr)
         return 1

@@ -1,5 +1,5 @@
-"""One way to say each figure: the card, the status sentence, the chart, the slide and the final account all word
-a figure of the shipped file the same way, in both languages."""
+"""One way to say each figure: the card, the status sentence, the chart, the slide, the final account and the Word
+report all word a figure of the shipped file the same way, in both languages."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from dxkpi.analysis.account import final_account
+from dxkpi.analysis.account import Outcome, final_account
 from dxkpi.analysis.progress import Status, assess_all
 from dxkpi.core import fmt
+from dxkpi.core import model as m
 from dxkpi.presentation import charts
 from dxkpi.presentation import html as h
 from dxkpi.presentation.slides import build_deck
@@ -62,3 +63,58 @@ def test_a_recorded_figure_is_never_rounded_into_another_one():
         "99,99%",
         "0.6386 (scale 0–1)",
     )
+
+
+# ----- the Word report -----
+
+
+@pytest.fixture(scope="module", params=["vi", "en"])
+def word(request, tmp_path_factory):
+    """The Word report of the shipped file as the deck sees it (the same day), read back: its text and tables."""
+    import docx
+
+    from dxkpi.export import export
+
+    out = tmp_path_factory.mktemp("agree") / f"report-{request.param}.docx"
+    export(ROOT / "metrics.yaml", "docx", out, request.param, options={"as_of": dt.date(2026, 11, 25)})
+    doc = docx.Document(str(out))
+    return request.param, "\n".join(p.text for p in doc.paragraphs), doc.tables
+
+
+def test_the_word_report_words_every_figure_as_the_slide_does_with_the_sources_words_spelled_out(word):
+    lang, text, _ = word
+    deck = build_deck(METRICS, PROGRESS, lang)
+    rows = {r.name: r for s in deck if s.kind == "pillar" for r in s.all_rows}
+    disagree = []
+    for ind in FIGURED:
+        if ind.kind is m.Kind.MILESTONE:
+            continue
+        latest = ind.latest_figure()
+        number = fmt.with_unit(latest.value, ind, lang, latest.out_of)
+        said = f"{fmt.name(ind, lang)}: {fmt.spoken(latest, ind, lang)}"
+        words = [fmt.pick(lang, fmt.QUALIFIER[q]) for q in latest.qualifier]
+        slide = rows[fmt.name(ind, lang)].value
+        if said not in text or number not in slide or not all(w in said for w in words):
+            disagree.append(ind.id)
+    assert disagree == []
+
+
+def test_the_word_reports_phu_luc_i_judges_each_target_as_the_deck_does(word):
+    lang, _, tables = word
+    tracked = [i for i in METRICS.indicators if i.kind in (m.Kind.MEASURED, m.Kind.RANK) and METRICS.targets_of(i)]
+    rows = [(r.cells[1].text, r.cells[2].text, r.cells[5].text) for r in tables[2].rows[1:]]
+    assert rows == [
+        (
+            fmt.name(i, lang),
+            fmt.target(PROGRESS[i.id].target, i, lang),
+            fmt.status_word(PROGRESS[i.id].status, lang),
+        )
+        for i in tracked
+    ]
+
+
+def test_the_word_report_counts_the_2025_targets_as_the_final_account_does(word):
+    lang, text, _ = word
+    account = final_account(METRICS)
+    achieved = fmt.count_of(account.count(Outcome.ACHIEVED), account.total)
+    assert fmt.t(lang, f"hoàn thành {achieved} mục tiêu", f"achieved {achieved} targets") in text

@@ -178,7 +178,7 @@ def test_the_download_page_offers_every_format(metrics_copy):
     at.switch_page("dxkpi/ui/pages/downloads.py").run()
     assert not at.exception
     buttons = at.get("download_button")
-    assert len(buttons) == 5
+    assert len(buttons) == 6
 
 
 def test_the_download_page_refuses_while_the_file_has_problems(metrics_copy):
@@ -199,6 +199,20 @@ def test_a_downloaded_excel_file_opens_with_the_model_figures(metrics_copy):
     sheet = openpyxl.load_workbook(io.BytesIO(content)).worksheets[0]
     values = [cell.value for row in sheet.iter_rows() for cell in row]
     assert 11500 in values and 3031 in values
+
+
+def test_a_downloaded_word_report_is_dated_today_with_the_model_figures(metrics_copy):
+    import datetime as dt
+
+    import docx
+
+    from dxkpi.core import fmt
+    from dxkpi.ui.data import signature
+    from dxkpi.ui.downloads import build
+
+    content = build(str(metrics_copy), signature(metrics_copy), "docx", "vi")
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(content)).paragraphs)
+    assert ("gần 11.500 tỷ đồng" in text, f"Số liệu tính đến ngày {fmt.date(dt.date.today())}" in text) == (True, True)
 
 
 def test_downloaded_chart_images_come_as_one_zip_of_pngs(metrics_copy):
@@ -374,7 +388,7 @@ def test_a_warning_is_shown_beside_the_data_and_hides_nothing(tmp_path, monkeypa
     assert at.code[0].value.startswith("metrics.yaml:32:17: cảnh báo: indicators[doanh-thu].observations[1].period")
     assert "<h1>Thử nghiệm</h1>" in markup(at)
     at.switch_page("dxkpi/ui/pages/downloads.py").run()
-    assert len(at.get("download_button")) == 5  # a warning does not hold the downloads back
+    assert len(at.get("download_button")) == 6  # a warning does not hold the downloads back
 
 
 def test_with_no_browser_the_three_buttons_that_need_one_say_so_before_the_click(metrics_copy, monkeypatch):
@@ -387,7 +401,7 @@ def test_with_no_browser_the_three_buttons_that_need_one_say_so_before_the_click
     at = app().run()
     at.switch_page("dxkpi/ui/pages/downloads.py").run()
     disabled = {b.proto.id.split("dl-")[-1]: b.proto.disabled for b in at.get("download_button")}
-    assert disabled == {"pdf": True, "pptx": True, "png": True, "html": False, "xlsx": False}
+    assert disabled == {"pdf": True, "pptx": True, "png": True, "html": False, "xlsx": False, "docx": False}
     said = [html.unescape(c.value) for c in at.caption if "Chrome" in c.value and "Chưa tạo được" in c.value]
     assert said == ["Chưa tạo được trên máy này. " + images.no_browser_message("vi")] * 3
 

@@ -403,8 +403,8 @@ def test_a_metrics_file_with_problems_exports_nothing_and_prints_its_problems(tm
 
 
 def test_an_unknown_format_is_a_usage_error():
-    result = run("--format", "docx")
-    assert (result.returncode, "invalid choice: 'docx'" in result.stderr) == (2, True)
+    result = run("--format", "odt")
+    assert (result.returncode, "invalid choice: 'odt'" in result.stderr) == (2, True)
 
 
 def test_an_output_in_a_missing_folder_is_a_message_not_a_traceback(tmp_path):
@@ -436,6 +436,7 @@ def test_the_default_outputs_are_named_per_format_and_language():
         "dxkpi-vi.html",
         "dxkpi-png-vi",
         "dxkpi-vi.xlsx",
+        "dxkpi-vi.docx",
     ]
 
 
@@ -527,7 +528,7 @@ def test_markup_in_the_file_is_inert_in_the_html(hostile_report):
 
 
 def test_export_refuses_an_unknown_format_or_language_with_a_message():
-    with pytest.raises(ExportError, match=r"Unknown format: 'odp' \(pdf, pptx, html, png, xlsx\)"):
+    with pytest.raises(ExportError, match=r"Unknown format: 'odp' \(pdf, pptx, html, png, xlsx, docx\)"):
         export(METRICS, "odp", None, "en")
     with pytest.raises(ExportError, match="unknown language: 'fr'"):
         export(METRICS, "pdf", None, "fr")

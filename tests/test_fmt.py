@@ -11,7 +11,7 @@ from dxkpi.analysis.account import Outcome
 from dxkpi.analysis.progress import Status
 from dxkpi.core import fmt
 from dxkpi.core.model import Comparator, Indicator, Kind, Level, Period, Pillar, Qualifier, Target, Unit
-from tests.builders import make_indicator, year
+from tests.builders import make_indicator, make_observation, year
 
 K, G, H, U = Qualifier.ABOUT, Qualifier.NEARLY, Qualifier.OVER, Qualifier.ESTIMATED
 
@@ -374,3 +374,44 @@ def test_every_status_word_is_drawn_at_aa_contrast_or_more_in_its_own_hue(status
     # the same hue: only darkened, channel by channel in proportion, and not darker than needed
     color = fmt.status_color(status)
     assert ink == color or fmt.contrast(color) < 4.5
+
+
+# ----- the written report -----
+
+
+@pytest.mark.parametrize(
+    ("qualifiers", "vi", "en"),
+    [
+        ([], "11.500 tỷ đồng", "11,500 billion VND"),
+        ([G], "gần 11.500 tỷ đồng", "nearly 11,500 billion VND"),
+        ([H, K], "khoảng hơn 11.500 tỷ đồng", "about over 11,500 billion VND"),  # 'khoảng hơn 193', as written
+        ([U], "ước 11.500 tỷ đồng", "est. 11,500 billion VND"),
+    ],
+)
+def test_a_report_spells_the_sources_words_out_before_the_same_number_and_unit(qualifiers, vi, en):
+    ind = indicator(Unit.BILLION_VND)
+    obs = make_observation(11500, qualifier=qualifiers)
+    assert (fmt.spoken(obs, ind, "vi"), fmt.spoken(obs, ind, "en")) == (vi, en)
+    assert fmt.spoken(obs, ind).endswith(fmt.with_unit(11500, ind))
+
+
+@pytest.mark.parametrize(
+    ("day", "vi", "en"),
+    [
+        (dt.date(2026, 12, 2), "ngày 02 tháng 12 năm 2026", "2 December 2026"),
+        (dt.date(2026, 1, 15), "ngày 15 tháng 01 năm 2026", "15 January 2026"),
+        (dt.date(2026, 2, 9), "ngày 09 tháng 02 năm 2026", "9 February 2026"),
+        (dt.date(2026, 3, 10), "ngày 10 tháng 3 năm 2026", "10 March 2026"),  # the decree pads only months 1 and 2
+    ],
+)
+def test_a_reports_date_has_the_decrees_leading_zeros(day, vi, en):
+    assert (fmt.long_date(day, "vi"), fmt.long_date(day, "en")) == (vi, en)
+
+
+def test_counts_are_written_with_the_leading_zero_of_official_reports():
+    assert [fmt.count_of(6, 28), fmt.count_of(22, 22), fmt.count_of(1, 120)] == ["06/28", "22/22", "01/120"]
+
+
+def test_every_status_has_an_official_word_in_both_languages():
+    every = {str(s) for s in Status} | {str(o) for o in Outcome}
+    assert {s: bool(fmt.status_word(s, "vi") and fmt.status_word(s, "en")) for s in every} == dict.fromkeys(every, True)

@@ -429,3 +429,74 @@ def source_name(source: m.Source | None, source_id: str) -> str:
         return source_id
     published = f", {date(source.date)}" if source.date else ""
     return f"{source.publisher}{published}"
+
+
+# ----- the written report (Báo cáo, Nghị định 30/2020) -----
+
+# A report's prose spells the source's wording out, as the source wrote it: 'khoảng hơn 193 tỷ đồng', never '~>193'.
+_SPOKEN_ORDER = (m.Qualifier.ESTIMATED, m.Qualifier.ABOUT, m.Qualifier.NEARLY, m.Qualifier.OVER)
+
+
+def spoken(obs: m.Observation, ind: m.Indicator, lang: Lang = "vi") -> str:
+    """A figure as a report's sentence says it, the source's words spelled out: 'gần 11.500 tỷ đồng',
+    'khoảng 96%', 'ước hơn 193 tỷ đồng' / 'nearly 11,500 billion VND'. The number and unit are fmt.figure's."""
+    text = with_unit(obs.value, ind, lang, obs.out_of)
+    if obs.value is None:
+        return text
+    words = [pick(lang, QUALIFIER[q]) for q in _SPOKEN_ORDER if q in obs.qualifier]
+    return " ".join([*words, text])
+
+
+# The words official reports count targets and tasks in (Kế hoạch 281/KH-UBND Thanh Hóa, 333/KH-UBND Lạng Sơn):
+# hoàn thành, chưa hoàn thành, chưa có thông tin đánh giá; a target not yet due is judged by its pace.
+STATUS_OFFICIAL: dict[str, tuple[str, str]] = {
+    "achieved": ("Hoàn thành", "Achieved"),
+    "on_track": ("Đúng tiến độ", "On track"),
+    "at_risk": ("Có nguy cơ chậm tiến độ", "At risk of delay"),
+    "off_track": ("Chậm tiến độ", "Behind schedule"),
+    "one_observation": ("Chưa đủ số liệu đánh giá tiến độ", "Too few figures to judge the pace"),
+    "no_data": ("Chưa có thông tin đánh giá", "No information to assess"),
+    "not_achieved": ("Chưa hoàn thành", "Not achieved"),
+    "not_measured": ("Chưa có thông tin đánh giá", "No information to assess"),
+    "no_target": ("Số liệu tham khảo, không có mục tiêu", "Context figure, no target"),
+    "done": ("Hoàn thành", "Done"),
+    "pilot": ("Đang thí điểm", "In pilot"),
+    "in_progress": ("Đang thực hiện", "In progress"),
+    "planned": ("Đã có kế hoạch, chưa triển khai", "Planned, not started"),
+}
+
+
+def status_word(status: str, lang: Lang = "vi") -> str:
+    """A status in an official report's words: 'Hoàn thành', 'Chưa có thông tin đánh giá' / 'Achieved'."""
+    return pick(lang, STATUS_OFFICIAL[str(status)])
+
+
+def count_of(count: int, total: int) -> str:
+    """'05/23': a count out of a total with the leading zero official reports write ('06/28 chỉ tiêu')."""
+    return f"{count:02d}/{total:02d}"
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def roman(n: int) -> str:
+    """1 -> 'I', 4 -> 'IV' (up to 12: parts, sections, quarters and annexes of a report)."""
+    return ROMAN[n - 1]
+
+
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def long_date(value: dt.date, lang: Lang = "vi") -> str:
+    """'ngày 02 tháng 12 năm 2026' (the decree's leading zeros for days below 10 and months 1–2) / '2 December 2026'.
+
+    Nghị định 30/2020 writes months 1 and 2 as 01, 02 and every other month as is: 'tháng 01', 'tháng 12'."""
+    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
+    return t(
+        lang,
+        f"ngày {value.day:02d} tháng {month} năm {value.year}",
+        f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}",
+    )

@@ -157,6 +157,27 @@ class Meta:
     key_figures: list[str] = field(
         default_factory=list, metadata=doc("Mã các chỉ tiêu hiện ở trang Tổng quan", "Indicator ids shown as cards")
     )
+    # The Word report's header (Nghị định 30/2020): who issues it, to whom, from where. Left out, the report leaves
+    # a bracketed blank for the clerk.
+    report_parent: str | None = field(
+        default=None,
+        metadata=doc("Báo cáo Word: cơ quan chủ quản (vd. UBND TỈNH TÂY NINH)", "Word report: the parent body"),
+    )
+    report_issuer: str | None = field(
+        default=None,
+        metadata=doc("Báo cáo Word: cơ quan ban hành (vd. SỞ KHOA HỌC VÀ CÔNG NGHỆ)", "Word report: the issuing body"),
+    )
+    report_issuer_short: str | None = field(
+        default=None,
+        metadata=doc("Báo cáo Word: chữ viết tắt trong số ký hiệu (vd. SKHCN)", "Word report: the body's initials"),
+    )
+    report_place: str | None = field(
+        default=None, metadata=doc("Báo cáo Word: địa danh (vd. Tây Ninh)", "Word report: the place it is issued at")
+    )
+    report_recipient: str | None = field(
+        default=None,
+        metadata=doc("Báo cáo Word: Kính gửi (vd. Ủy ban nhân dân tỉnh)", "Word report: to whom it is sent"),
+    )
     pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
 
 

@@ -41,8 +41,9 @@ class Report:
     lang: str
 
 
-def prepare(metrics_path: str | os.PathLike[str], lang: str) -> Report:
-    """Load the metrics file and build the deck; a file with problems is an ExportError listing them in `lang`."""
+def prepare(metrics_path: str | os.PathLike[str], lang: str, *, deck: bool = True) -> Report:
+    """Load the metrics file and build the deck (unless `deck` is False: the Word report draws none); a file with
+    problems is an ExportError listing them in `lang`."""
     result = load(metrics_path)
     if not result.ok:
         lines = [p.render(lang) for p in result.errors]
@@ -57,7 +58,7 @@ def prepare(metrics_path: str | os.PathLike[str], lang: str) -> Report:
         )
     assert result.metrics is not None
     progress = assess_all(result.metrics)
-    return Report(result.metrics, progress, build_deck(result.metrics, progress, lang), lang)
+    return Report(result.metrics, progress, build_deck(result.metrics, progress, lang) if deck else [], lang)
 
 
 def slug(text: str) -> str:

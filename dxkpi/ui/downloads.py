@@ -1,7 +1,9 @@
-"""Tải về / Download: the meeting files (PDF, PowerPoint, HTML, PNG, Excel) from the file as it is now."""
+"""Tải về / Download: the meeting files (PDF, PowerPoint, HTML, PNG, Excel) and the Word Báo cáo, from the file as it
+is now."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import io
 import tempfile
@@ -32,6 +34,12 @@ FORMATS = {
         "xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ),
+    "docx": (
+        "Báo cáo Word (dự thảo theo Nghị định 30/2020)",
+        "Word report (a draft in the form of Decree 30/2020)",
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
 }
 
 
@@ -39,12 +47,18 @@ NEEDS_BROWSER = ("pdf", "pptx", "png")  # their charts are drawn by a Chrome-fam
 FAILURES = "dx-download-failures"  # session key: format -> why its last download could not be made
 
 
-@functools.lru_cache(maxsize=16)
 def build(path: str, signature: data.Signature, fmt: str, lang: str) -> bytes:
-    """The exported file's bytes; cached per saved version of the metrics file (signature)."""
+    """The exported file's bytes; cached per saved version of the metrics file (signature), and for the Word report
+    per day too (it is dated today, its figures cut off today)."""
+    return _build(path, signature, fmt, lang, dt.date.today() if fmt == "docx" else None)
+
+
+@functools.lru_cache(maxsize=16)
+def _build(path: str, signature: data.Signature, fmt: str, lang: str, today: dt.date | None) -> bytes:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / ("charts" if fmt == "png" else f"export.{fmt}")
-        written = export(path, fmt, out, lang, progress=False)
+        options = {"today": today} if today is not None else None
+        written = export(path, fmt, out, lang, progress=False, options=options)
         if fmt != "png":
             return written.read_bytes()
         buffer = io.BytesIO()
