@@ -20,7 +20,6 @@ from enum import StrEnum
 from dxkpi.core import fmt
 from dxkpi.core import model as m
 
-PROGRAMME = (2021, 2025)  # Quyết định 749/QĐ-TTg's first period, the one the final account closes
 
 
 class ReportKind(StrEnum):
@@ -67,8 +66,10 @@ def _day15_before(year: int, month: int) -> dt.date:
     return dt.date(year - 1, 12, 15) if month == 1 else dt.date(year, month - 1, 15)
 
 
-def window(kind: ReportKind, as_of: dt.date) -> Window:
-    """The window of the `kind` of report that `as_of` falls in by its calendar month, quarter or year."""
+def window(kind: ReportKind, as_of: dt.date, programme: tuple[int, int] | None = None) -> Window:
+    """The window of the `kind` of report that `as_of` falls in by its calendar month, quarter or year; a
+    programme period's is `programme` (first and last year: the closed period the plans give, 2021–2025 in 2026),
+    else the five years before `as_of`'s."""
     kind = ReportKind(kind)
     y, mo = as_of.year, as_of.month
     if kind is ReportKind.MONTH:
@@ -81,7 +82,7 @@ def window(kind: ReportKind, as_of: dt.date) -> Window:
         return Window(kind, dt.date(y - 1, 12, 15), dt.date(y, 6, 14), f"6 tháng đầu năm {y}", f"the first half of {y}")
     if kind is ReportKind.YEAR:
         return Window(kind, dt.date(y - 1, 12, 15), dt.date(y, 12, 14), f"năm {y}", str(y))
-    first, last = PROGRAMME
+    first, last = programme or (as_of.year - 5, as_of.year - 1)
     return Window(
         kind,
         dt.date(first, 1, 1),

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from dxkpi.analysis.account import Outcome, final_account
 from dxkpi.analysis.progress import Progress, Status, assess_all
 from dxkpi.analysis.window import ReportKind, Window, cut, window
-from dxkpi.core import fmt
+from dxkpi.core import clock, fmt
 from dxkpi.core import model as m
 from dxkpi.presentation.slides import citation, pillar_slide
 
@@ -291,8 +291,8 @@ def _results(metrics: m.Metrics, progress: dict[str, Progress], win: Window, lan
         counts = Counter(str(line.outcome) for line in account.lines)
         text = fmt.t(
             lang,
-            f"Đối với {account.total:02d} mục tiêu năm {account.year} của giai đoạn 2021–{account.year}: ",
-            f"Of the {account.total} targets for {account.year} of the 2021–{account.year} period: ",
+            f"Đối với {account.total:02d} mục tiêu năm {account.year} của giai đoạn {account.first}–{account.year}: ",
+            f"Of the {account.total} targets for {account.year} of the {account.first}–{account.year} period: ",
         )
         order = tuple(str(o) for o in Outcome)
         detail = fmt.t(lang, " (chi tiết tại Phụ lục I)", " (details in Annex I)") if not annex_ref else ""
@@ -350,7 +350,8 @@ def _shortcomings(metrics: m.Metrics, progress: dict[str, Progress], lang: str) 
     """Phần I, III: the targets behind or missed, with why; the milestones not done; the targets without data."""
     blocks = [Block("section", "III.", fmt.t(lang, "TỒN TẠI, HẠN CHẾ", "SHORTCOMINGS"))]
     behind = [i for i in _tracked(metrics) if progress[i.id].status in SHORTFALL]
-    missed = [g for g in final_account(metrics).groups() if g.outcome is Outcome.NOT_ACHIEVED]
+    closed = final_account(metrics)
+    missed = [g for g in closed.groups() if g.outcome is Outcome.NOT_ACHIEVED]
     waiting = [i for i in _milestones(metrics) if progress[i.id].status is not Status.DONE]
     unknown = [i for i in _tracked(metrics) if progress[i.id].status is Status.NO_DATA]
     n = 0
@@ -368,7 +369,7 @@ def _shortcomings(metrics: m.Metrics, progress: dict[str, Progress], lang: str) 
         )
     if missed:
         item(
-            fmt.t(lang, "Các mục tiêu năm 2025 chưa hoàn thành", "Targets for 2025 not achieved"),
+            fmt.t(lang, f"Các mục tiêu năm {closed.year} chưa hoàn thành", f"Targets for {closed.year} not achieved"),
             [f"{fmt.name(g.indicator, lang)}: {g.sentence(lang)}." for g in missed],
         )
     if waiting:
@@ -537,9 +538,11 @@ def draft(
     charts: bool = False,
 ) -> Draft:
     """The report of `metrics` as known on `as_of` (default today), for the `kind` of report, dated `today`."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     as_of = as_of or today
-    win = window(ReportKind(kind), as_of)  # a plain 'year' from a caller is the same kind
+    closed = final_account(metrics)
+    # a plain 'year' from a caller is the same kind; a programme period is the closed one the plans give
+    win = window(ReportKind(kind), as_of, (closed.first, closed.year))
     known = cut(metrics, as_of)
     progress = assess_all(known, as_of)
     meta = known.meta
