@@ -93,8 +93,9 @@ def _check_observations(
     check_source: Callable[[Any, str], None],
     add: Callable[..., None],
 ) -> None:
-    """Each observation's sources and value, and no two figures for one period (which would one page show?)."""
-    first: dict[tuple[Any, Any], m.Observation] = {}
+    """Each observation's sources and value, and no two figures for one period under one definition (which would
+    one page show?); two definitions' figures of one period are two lines (the national and the provincial DTI)."""
+    first: dict[tuple[Any, Any, str], m.Observation] = {}
     for i, obs in enumerate(observations):
         path = f"{base}[{i}]"
         check_source(obs, path)
@@ -105,7 +106,7 @@ def _check_observations(
         _check_observation(ind, obs, path, add)
         if "period" not in obs.pos or obs.period is None:
             continue
-        key = (obs.period.start, obs.period.end)
+        key = (obs.period.start, obs.period.end, ind.definition_of(obs))
         if key in first:
             add(
                 obs,
