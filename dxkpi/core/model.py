@@ -350,6 +350,22 @@ class Definition:
     note: str | None = field(default=None, metadata=doc("Khác gì với định nghĩa khác", "How it differs"))
     note_en: str | None = field(default=None, metadata=doc("Ghi chú tiếng Anh", "Note in English"))
     source: str | None = field(default=None, metadata=doc("Mã nguồn", "Source id"))
+    merger_rule: str | None = field(
+        default=None,
+        metadata=doc(
+            "Quy tắc công bố để tính số của tỉnh sau sáp nhập (vd. DTI: trung bình cộng các chỉ số chính)",
+            "The published rule for a merged province's figure (e.g. the DTI: the mean of the main indices)",
+        ),
+    )
+    merger_rule_en: str | None = field(default=None, metadata=doc("Quy tắc, tiếng Anh", "The rule in English"))
+    merger_source: str | None = field(default=None, metadata=doc("Mã nguồn của quy tắc", "Source id of the rule"))
+    main_indices: list[str] = field(
+        default_factory=list,
+        metadata=doc(
+            "Mã các chỉ tiêu giữ từng chỉ số chính, trong tệp của các tỉnh cũ (quy tắc cần đủ mọi chỉ số)",
+            "Ids of the indicators holding each main index in the former provinces' files (the rule needs every one)",
+        ),
+    )
     pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
 
 

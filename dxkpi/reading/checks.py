@@ -45,6 +45,15 @@ def check(metrics: m.Metrics, filename: str, problems: list[Problem], files: dic
     for d in metrics.definitions:
         if d.source is not None:
             check_source(d, f"definitions[{d.id}]")
+        if d.merger_source is not None and d.merger_source not in source_ids:
+            add(
+                d,
+                "merger_source",
+                f"definitions[{d.id}].merger_source",
+                "unknown_source",
+                value=d.merger_source,
+                **suggest(d.merger_source, source_ids),
+            )
 
     def check_definition(obj: Any, path: str) -> None:
         if obj.definition is not None and obj.definition not in definition_ids:
@@ -185,6 +194,7 @@ def warn(metrics: m.Metrics, filename: str, problems: list[Problem], files: dict
     cited |= {c.source for o in observations for c in o.claims}
     cited |= {t.source for t in metrics.targets}
     cited |= {d.source for d in metrics.definitions if d.source}
+    cited |= {d.merger_source for d in metrics.definitions if d.merger_source}
     cited |= {t.source for i in metrics.indicators for t in i.targets if isinstance(t, m.Target)}
     named = _named_in_notes(metrics)
     for source in metrics.sources:
