@@ -186,7 +186,7 @@ def _sentence(
         met = all(meets(national, t) for t in targets)
         own_vi, own_en = _OUTCOME_WORDS[Outcome.ACHIEVED if met else Outcome.NOT_ACHIEVED]
         vi += f"; cả nước: {fmt.figure_at(national, ind, 'vi')}, {own_vi}"
-        en += f"; Viet Nam: {fmt.figure_at(national, ind, 'en')}, {own_en}"
+        en += f"; Viet Nam: {fmt.figure_at(national, ind, 'en')}, {own_en} by the country"
     elif national is not None:
         vi += f"; cả nước: {fmt.figure_at(national, ind, 'vi')} (tham khảo)"
         en += f"; Viet Nam: {fmt.figure_at(national, ind, 'en')} (for reference)"
