@@ -213,7 +213,7 @@ def merger_sentences(merger: combine.Merger, name: str, sources: dict[str, m.Sou
 
 
 def _merger(merger: combine.Merger, name: str, sources: dict[str, m.Source], lang: str) -> None:
-    st.subheader(t(lang, "Số của tỉnh sau sáp nhập theo quy tắc công bố", "A merged province's figure by the published rule"))
+    st.subheader(t(lang, "Số của tỉnh sau sáp nhập theo quy tắc công bố", "A merged figure by the published rule"))
     for sentence in merger_sentences(merger, name, sources, lang):
         common.html(f'<div class="dx-meta">{h.esc(sentence)}</div>')
 
