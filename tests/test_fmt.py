@@ -10,7 +10,21 @@ import pytest
 from dxkpi.analysis.account import Outcome
 from dxkpi.analysis.progress import Status
 from dxkpi.core import fmt
-from dxkpi.core.model import Comparator, Indicator, Kind, Level, Period, Pillar, Qualifier, Target, Unit
+from dxkpi.core.model import (
+    Claim,
+    Comparator,
+    Indicator,
+    Kind,
+    Level,
+    Observation,
+    Period,
+    Pillar,
+    Qualifier,
+    Source,
+    SourceKind,
+    Target,
+    Unit,
+)
 from tests.builders import make_indicator, year
 
 K, G, H, U = Qualifier.ABOUT, Qualifier.NEARLY, Qualifier.OVER, Qualifier.ESTIMATED
@@ -374,3 +388,35 @@ def test_every_status_word_is_drawn_at_aa_contrast_or_more_in_its_own_hue(status
     # the same hue: only darkened, channel by channel in proportion, and not darker than needed
     color = fmt.status_color(status)
     assert ink == color or fmt.contrast(color) < 4.5
+
+
+# ----- the day a figure was published, besides its period -----
+
+
+@pytest.mark.parametrize(
+    ("published", "vi", "en", "vi_period", "en_period"),
+    [
+        (dt.date(2025, 10, 21), "công bố 21/10/2025", "published 21/10/2025", "2024 · công bố 21/10/2025",
+         "2024 · published 21/10/2025"),
+        (None, "", "", "2024", "2024"),
+    ],
+)  # fmt: skip
+def test_a_figure_says_when_it_was_published_so_last_years_dti_is_not_read_as_this_years(
+    published, vi, en, vi_period, en_period
+):
+    dti_2024 = Observation(period=year(2024), source="dantri", value=0.6961, published=published)
+    assert [fmt.published(dti_2024, "vi"), fmt.published(dti_2024, "en")] == [vi, en]
+    assert [fmt.period_published(dti_2024, "vi"), fmt.period_published(dti_2024, "en")] == [vi_period, en_period]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("vi", "vietbao.vn nêu: 80% (không vẽ: không phải tỷ lệ hồ sơ)"),
+        ("en", "vietbao.vn states: 80% (not charted: not a share of dossiers)"),
+    ],
+)
+def test_another_sources_claim_is_worded_with_its_source_and_why_it_is_not_charted(lang, said):
+    claim = Claim(source="vb", value=80, note="không phải tỷ lệ hồ sơ", note_en="not a share of dossiers")
+    sources = {"vb": Source(id="vb", title="t", publisher="vietbao.vn", kind=SourceKind.NEWS)}
+    assert fmt.claim(claim, indicator(Unit.PERCENT), sources, lang) == said
