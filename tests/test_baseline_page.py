@@ -285,8 +285,8 @@ def test_the_baseline_computes_the_dti_by_the_ministrys_rule_only_from_every_mai
     assert not at.exception
     text = page_text(at)
     assert (
-        "Computed by the ministry's rule, not a published figure (2024): Main index dti-nhan-thuc-so: (0.6 + 0.4) / 2 = "
-        "0.5; Main index dti-the-che-so: (0.7 + 0.5) / 2 = 0.6;"
+        "Computed by the ministry's rule, not a published figure (2024): Main index dti-nhan-thuc-so: "
+        "(0.6 + 0.4) / 2 = 0.5; Main index dti-the-che-so: (0.7 + 0.5) / 2 = 0.6;"
     ) in text
     assert "Main index dti-xa-hoi-so: (0.9 + 0.7) / 2 = 0.8." in text
     assert "Not computed" not in text
