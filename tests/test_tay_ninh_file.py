@@ -322,3 +322,11 @@ def test_the_new_tay_ninh_targets_nineteen_indicators_and_the_sources_measure_tw
 def test_the_final_account_gives_the_countrys_own_outcome_against_the_same_target(tay_ninh, ident, sentence):
     (line,) = [ln for ln in final_account(tay_ninh).lines if ln.indicator.id == ident]
     assert (line.outcome, line.sentence("en")) == (Outcome.NOT_MEASURED, sentence)
+
+
+def test_a_row_with_a_national_and_a_provincial_target_gives_the_countrys_outcome_against_the_national_one(tay_ninh):
+    (group,) = [g for g in final_account(tay_ninh).groups() if g.indicator.id == "nguoi-truong-thanh-co-chu-ky-so"]
+    assert group.sentence("vi") == (
+        "không có số liệu đến hết năm 2025, mục tiêu >50% (2025, quốc gia), >50% (2025, tỉnh): không đo được; "
+        "cả nước: ~28,4% (06/2025), không đạt"
+    )

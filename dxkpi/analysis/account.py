@@ -181,9 +181,10 @@ def _sentence(
     if later is not None:
         vi += f"; số liệu {fmt.figure_at(later, ind, 'vi')} là sau hạn nên không tính"
         en += f"; the figure {fmt.figure_at(later, ind, 'en')} comes after the deadline and does not count"
-    if national is not None and all(t.level is m.Level.NATIONAL for t in targets):
-        # A national target is the country's own: its figure has an outcome against it too.
-        met = all(meets(national, t) for t in targets)
+    own = [t for t in targets if t.level is m.Level.NATIONAL]
+    if national is not None and own:
+        # A national target is the country's own: its figure has an outcome against it too (a provincial one's not).
+        met = all(meets(national, t) for t in own)
         own_vi, own_en = _OUTCOME_WORDS[Outcome.ACHIEVED if met else Outcome.NOT_ACHIEVED]
         vi += f"; cả nước: {fmt.figure_at(national, ind, 'vi')}, {own_vi}"
         en += f"; Viet Nam: {fmt.figure_at(national, ind, 'en')}, {own_en} by the country"

@@ -201,6 +201,15 @@ def _why(rule: Rule, parts: Sequence[Part], lang: str, definitions: dict[str, m.
             "a rank cannot be added or averaged; the new province will be ranked on its own.",
         )
     if rule is Rule.SCORE:
+        keys = [p.indicator.definition_of(p.observation) for p in parts if p.indicator and p.observation]
+        if any(k in definitions and definitions[k].merger_rule for k in keys):
+            return t(
+                lang,
+                "điểm không cộng được; số của tỉnh mới theo quy tắc công bố ở trên (từ các chỉ số chính, không từ "
+                "điểm tổng).",
+                "a score is not added; the new province's figure follows the published rule above (from the main "
+                "indices, not the total scores).",
+            )
         return t(
             lang,
             "điểm của một bộ chỉ số không cộng được, và trung bình điểm hai tỉnh không phải điểm của tỉnh mới.",
