@@ -205,6 +205,7 @@ NATIONAL = [
     ("G3-18", "phu-song-5g-khu-dan-cu", "10/2025", None, 26, [], "vjst-76395", None),
     ("G3-07", "phu-song-5g-dan-so", "2025", None, 40, [G], "vietnamvn-so-ket-nq57", None),
     ("G3-07", "xep-hang-gii", "2025", None, 44, [], "vietnamvn-so-ket-nq57", None),
+    ("G3-11", "dn-cong-nghe-so", "2025", None, 80000, [K, U], "vneconomy-ttkdtm-26-lan", None),
 ]  # fmt: skip
 
 
