@@ -158,8 +158,8 @@ def merger_sentences(merger: combine.Merger, name: str, sources: dict[str, m.Sou
     out = [
         t(
             lang,
-            f"{what} ({version}) của tỉnh sau sáp nhập theo quy tắc của Bộ: {merger.rule(lang)} Nguồn: {source}.",
-            f"{what} ({version}) of a merged province, by the ministry's rule: {merger.rule(lang)} Source: {source}.",
+            f"{what}, {version}. Quy tắc của Bộ cho tỉnh sau sáp nhập: {merger.rule(lang)} Nguồn: {source}.",
+            f"{what}, {version}. The ministry's rule for a merged province: {merger.rule(lang)} Source: {source}.",
         )
     ]
     if merger.published is not None:
@@ -178,8 +178,8 @@ def merger_sentences(merger: combine.Merger, name: str, sources: dict[str, m.Sou
         out.append(
             t(
                 lang,
-                f"Bộ chưa công bố {what} của {name}: bảng chưa ghi số liệu nào theo {version}.",
-                f"The ministry has not yet published {name}'s {what}: the file records no figure under {version}.",
+                f"Bảng chưa ghi số Bộ công bố cho {name} theo {version} (chưa tìm thấy nguồn nêu số này).",
+                f"The file records no ministry figure for {name} under {version} (no source stating it was found).",
             )
         )
     n = len(definition.main_indices)
