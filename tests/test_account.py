@@ -132,14 +132,14 @@ def test_a_rank_target_is_met_at_or_above_its_place():
     )
 
 
-def test_the_countrys_figure_is_quoted_for_reference_and_never_counted():
+def test_the_countrys_figure_gets_its_own_outcome_against_a_national_target_and_is_never_counted():
     country = NationalSeries(indicator="hscv", observations=[obs(2021, 12.87), obs(2025, 14.02), obs(2026, 15)])
     line = account_line(work_files(), goal(20), country)
     assert (line.outcome, line.national.value, line.sentence("en")) == (
         Outcome.NOT_MEASURED,
         14.02,
-        "no figure up to the end of 2025, target ≥20% (2025, national): not measured; Viet Nam: 14.02% in 2025 "
-        "(for reference)",
+        "no figure up to the end of 2025, target ≥20% (2025, national): not measured; Viet Nam: 14.02% in 2025, "
+        "not achieved by the country",
     )
 
 

@@ -207,3 +207,104 @@ def test_text_from_the_region_files_shows_exactly_as_written(metrics_copy, lang)
     sent = [e.value for kind in ("markdown", "title", "subheader", "info", "error", "caption") for e in at.get(kind)]
     assert [a for a in ACTIVE if a in "\n".join(sent)] == []
     assert HOSTILE in page_text(at)
+
+
+# The DTI has a published rule for a merged province: the page states it instead of refusing a "score".
+DTI_SAID = {
+    "vi": [
+        "Giá trị chỉ số chuyển đổi số cấp tỉnh (DTI), DTI cấp tỉnh, bộ 405/QĐ-BKHCN (từ DTI 2024). Quy tắc của Bộ cho "
+        "tỉnh sau sáp nhập: Kết quả DTI của tỉnh, thành phố sau sáp nhập được tính toán, xếp hạng dựa trên giá trị "
+        "trung bình cộng các chỉ số chính của DTI các tỉnh trước sáp nhập. Nguồn: dantri.com.vn, 21/10/2025.",
+        "Bảng chưa ghi số Bộ công bố cho Tây Ninh theo DTI cấp tỉnh, bộ 405/QĐ-BKHCN (từ DTI 2024) (chưa tìm thấy "
+        "nguồn nêu số này).",
+        "Chưa tính: quy tắc cần đủ 8 chỉ số chính của mỗi tỉnh cũ cùng một kỳ; bảng đang ghi Long An: 0/8; Tây Ninh "
+        "(cũ): 0/8.",
+    ],
+    "en": [
+        "Provincial Digital Transformation Index (DTI) score, Provincial DTI, set 405/QĐ-BKHCN (from DTI 2024). The "
+        "ministry's rule for a merged province: A merged province's DTI is computed and ranked from the mean of the "
+        "main indices of the former provinces' DTI. Source: dantri.com.vn, 21/10/2025.",
+        "The file records no ministry figure for Tây Ninh under Provincial DTI, set 405/QĐ-BKHCN (from DTI 2024) (no "
+        "source stating it was found).",
+        "Not computed: the rule needs all 8 main indices of every former province for one period; the files record "
+        "Long An: 0/8; Tây Ninh (former): 0/8.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_baseline_states_the_ministrys_dti_rule_and_that_no_merged_figure_is_published_yet(metrics_copy, lang):
+    at = open_baseline(lang, "tay-ninh")
+    assert not at.exception
+    text = page_text(at)
+    assert [s for s in DTI_SAID[lang] if s not in text] == []
+
+
+MAIN_INDICES = [
+    "dti-nhan-thuc-so",
+    "dti-the-che-so",
+    "dti-ha-tang-so",
+    "dti-nhan-luc-so",
+    "dti-an-toan-thong-tin-mang",
+    "dti-chinh-quyen-so",
+    "dti-kinh-te-so",
+    "dti-xa-hoi-so",
+]
+
+
+def main_indices(values: list[float], source: str) -> str:
+    """Eight main-index indicators of DTI 2024 (set 405) for a former province's file, one value each."""
+    out = ""
+    for ident, value in zip(MAIN_INDICES, values, strict=True):
+        out += f"""
+  - id: {ident}
+    name: "Chỉ số chính {ident}"
+    name_en: "Main index {ident}"
+    pillar: chinh-quyen-so
+    unit: score
+    kind: context
+    definition: dti-2024
+    observations:
+      - period: 2024
+        value: {value}
+        source: {source}
+"""
+    return out
+
+
+def test_the_baseline_computes_the_dti_by_the_ministrys_rule_only_from_every_main_index_and_says_so(metrics_copy):
+    # written into the copies only: the shipped files record no main index (none was found published)
+    regions = metrics_copy.parent / "data" / "regions"
+    la = [0.6, 0.7, 0.8, 0.5, 0.6, 0.7, 0.8, 0.9]
+    tn = [0.4, 0.5, 0.6, 0.7, 0.8, 0.5, 0.6, 0.7]
+    with metrics_copy.open("a", encoding="utf-8") as f:
+        f.write(main_indices(la, "S15"))
+    with (regions / "tay-ninh-cu.yaml").open("a", encoding="utf-8") as f:
+        f.write(main_indices(tn, "S15"))
+    at = open_baseline("en", "tay-ninh")
+    assert not at.exception
+    text = page_text(at)
+    assert (
+        "Computed by the ministry's rule, not a published figure (2024): Main index dti-nhan-thuc-so: "
+        "(0.6 + 0.4) / 2 = 0.5; Main index dti-the-che-so: (0.7 + 0.5) / 2 = 0.6;"
+    ) in text
+    assert "Main index dti-xa-hoi-so: (0.9 + 0.7) / 2 = 0.8." in text
+    assert "Not computed" not in text
+
+
+def test_the_baseline_shows_the_ministrys_figure_for_the_merged_province_once_one_is_recorded(metrics_copy):
+    # written into the copy only: no such figure was found published for the new Tây Ninh
+    path = metrics_copy.parent / "data" / "regions" / "tay-ninh.yaml"
+    text = path.read_text(encoding="utf-8")
+    anchor = '    definition_note_en: "DTI 2024 (set 405/QĐ-BKHCN) ranks'
+    line = next(x for x in text.splitlines() if x.startswith(anchor))
+    figure = "\n    observations:\n      - period: 2024\n        value: 0.7\n        source: dantri-20251021181803153\n"
+    figure += "        published: 21/10/2025\n"
+    path.write_text(text.replace(line + "\n", line + figure), encoding="utf-8")
+    at = open_baseline("vi", "tay-ninh")
+    assert not at.exception
+    said = page_text(at)
+    assert (
+        "Số Bộ công bố cho Tây Ninh: 0,7 (thang 0–1) năm 2024, công bố 21/10/2025 (dantri.com.vn, 21/10/2025)." in said
+    )
+    assert "Bảng chưa ghi số Bộ công bố" not in said

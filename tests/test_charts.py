@@ -30,6 +30,7 @@ from dxkpi.core.model import (
     Unit,
 )
 from dxkpi.presentation import charts
+from dxkpi.reading.loader import load
 from dxkpi.reading.regions import Region
 from tests.builders import make_indicator, year
 
@@ -651,3 +652,86 @@ def test_a_hostile_region_name_or_publisher_stays_text_on_a_comparison_chart():
         HOSTILE_TEXT,
         f"{HOSTILE_TEXT}: 88,9%<br>Kỳ: 2023<br>Nguồn: {HOSTILE_TEXT}",
     )
+
+
+# ----- the shipped DTI: each set its own line, the country's sets their own reference lines -----
+
+SHIPPED = Path(__file__).parent.parent
+
+
+def shipped(path: str) -> Metrics:
+    metrics = load(SHIPPED / path).metrics
+    assert metrics is not None
+    return metrics
+
+
+def shipped_chart(path: str, ident: str, lang: str):
+    metrics = shipped(path)
+    ind = next(i for i in metrics.indicators if i.id == ident)
+    targets = metrics.targets_of(ind)
+    return charts.indicator_chart(
+        ind,
+        assess(ind, targets),
+        targets,
+        metrics.source_by_id(),
+        lang,
+        metrics.national_of(ind),
+        metrics.definition_by_id(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "lines"),
+    [
+        (
+            "vi",
+            [
+                ("DTI cấp tỉnh, bộ 1726/QĐ-BTTTT (DTI 2020–2021, 63 tỉnh)", [27, 21]),
+                ("DTI cấp tỉnh, bộ 922/QĐ-BTTTT (DTI 2022–2023, 63 tỉnh)", [11]),
+            ],
+        ),
+        (
+            "en",
+            [
+                ("Provincial DTI, set 1726/QĐ-BTTTT (DTI 2020–2021, 63 provinces)", [27, 21]),
+                ("Provincial DTI, set 922/QĐ-BTTTT (DTI 2022–2023, 63 provinces)", [11]),
+            ],
+        ),
+    ],
+)
+def test_long_ans_dti_ranks_of_two_sets_are_two_lines_never_one(lang, lines):
+    fig = shipped_chart("metrics.yaml", "xep-hang-dti", lang)
+    assert [(t.name, list(t.y)) for t in fig.data] == lines
+
+
+def test_the_new_tay_ninhs_dti_chart_draws_each_of_the_countrys_sets_as_its_own_reference_line():
+    fig = shipped_chart("data/regions/tay-ninh.yaml", "chi-so-dti", "vi")
+    assert [(t.name, list(t.y), t.line.dash) for t in fig.data] == [
+        ("Cả nước (tham khảo) · DTI quốc gia, bộ 922/QĐ-BTTTT (đến DTI 2023)", [0.7326], "dash"),
+        ("Cả nước (tham khảo) · DTI quốc gia, bộ 405/QĐ-BKHCN (từ DTI 2024)", [0.7955], "dash"),
+        ("Cả nước (tham khảo) · DTI cấp tỉnh, bộ 405/QĐ-BKHCN (từ DTI 2024)", [0.6961], "dash"),
+    ]
+    assert fig.data[2].hovertext[0] == (
+        "Cả nước (tham khảo): 0,6961 (thang 0–1)<br>Kỳ: 2024<br>Nguồn: dantri.com.vn<br>công bố 21/10/2025"
+    )
+
+
+def test_a_claim_of_another_source_is_in_the_hover_of_the_charted_figure_never_a_point():
+    fig = shipped_chart("data/regions/tay-ninh.yaml", "ho-so-xu-ly-toan-trinh", "vi")
+    (country,) = [t for t in fig.data if t.name == "Cả nước (tham khảo)"]
+    assert list(country.y) == [45.8, 39.51, 39.98, 51.7]
+    assert "vietbao.vn, 21/10/2025 nêu: 80% (không vẽ: '80% dịch vụ công" in country.hovertext[2]
+
+
+@pytest.mark.parametrize("path", ["metrics.yaml", "data/regions/tay-ninh-cu.yaml", "data/regions/tay-ninh.yaml"])
+def test_no_line_of_any_shipped_chart_joins_figures_of_two_definitions(path):
+    metrics = shipped(path)
+    for ind in metrics.indicators:
+        fig = shipped_chart(path, ind.id, "en")
+        if fig is None or fig.data[0].orientation == "h":
+            continue
+        national = metrics.national_of(ind)
+        own = charts.by_definition(ind, ind.figures())
+        country = charts.by_definition(ind, national.figures()) if national else {}
+        lines = [t for t in fig.data if t.mode and "lines" in t.mode and t.name != "Required path"]
+        assert len(lines) == len(own) + len(country), ind.id

@@ -187,6 +187,18 @@ def test_different_definitions_are_named_as_the_shared_definitions_name_them():
     )
 
 
+def test_two_dti_scores_are_not_added_and_the_refusal_points_to_the_ministrys_rule_for_a_merged_province():
+    dti = Definition("dti-2024", "DTI 405", "DTI 405", merger_rule="trung bình cộng các chỉ số chính")
+    sides = formers(score(obs(0.6)), score(obs(0.7)))
+    for side in sides:
+        side.metrics.indicators[0].definition = "dti-2024"
+    (line,) = baseline(make_metrics(definitions=[dti]), sides)
+    assert line.explain("en") == (
+        "Not combined — rule “score”: a score is not added; the new province's figure follows the published rule "
+        "above (from the main indices, not the total scores)."
+    )
+
+
 # --- what combines, and the whole combined figure it gives ---------------------------------------------
 
 

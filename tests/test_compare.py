@@ -298,7 +298,7 @@ def shipped() -> list[Entry]:
 
 def test_the_shipped_regions_compare_these_topics_in_file_order(shipped):
     assert [(g.topic, g.regions) for g in compare.groups(shipped)] == [
-        ("dich-vu-cong-truc-tuyen", ["long-an", "tay-ninh-cu"]),
+        ("dich-vu-cong-truc-tuyen", ["long-an", "tay-ninh-cu", "tay-ninh"]),
         ("xep-hang-dti", ["long-an", "tay-ninh-cu"]),
         ("trao-doi-van-ban-dien-tu-cap-tinh", ["long-an", "tay-ninh"]),
         ("trao-doi-van-ban-dien-tu-cap-xa", ["long-an", "tay-ninh"]),
@@ -317,7 +317,11 @@ def test_the_shipped_regions_compare_these_topics_in_file_order(shipped):
     [
         (
             "dich-vu-cong-truc-tuyen",
-            [("dvctt-muc-4", [("long-an", [76, 83.6])]), ("dvctt-toan-trinh", [("tay-ninh-cu", [41.11])])],
+            [
+                ("dvctt-muc-4", [("long-an", [76, 83.6])]),
+                ("dvctt-toan-trinh", [("tay-ninh-cu", [41.11])]),
+                ("dvctt-toan-trinh-du-dieu-kien", [("tay-ninh", [95.13])]),
+            ],
         ),
         ("phu-song-4g", [("4g-dan-so", [("long-an", [99.9])]), ("4g-chua-ro", [("tay-ninh-cu", [90])])]),
         (
@@ -327,7 +331,10 @@ def test_the_shipped_regions_compare_these_topics_in_file_order(shipped):
                 ("trao-doi-van-ban-dien-tu-cap-tinh", [("tay-ninh", [99])]),
             ],
         ),
-        ("xep-hang-dti", [("dti-truoc-2024", [("long-an", [27, 21, 11]), ("tay-ninh-cu", [40])])]),
+        (
+            "xep-hang-dti",
+            [("dti-1726", [("long-an", [27, 21])]), ("dti-truoc-2024", [("long-an", [11]), ("tay-ninh-cu", [40])])],
+        ),
         ("xep-hang-papi", [("xep-hang-papi", [("long-an", [46, 45]), ("tay-ninh-cu", [60, 2])])]),
         ("cap-quang-xa", [("cap-quang-xa", [("long-an", [100]), ("tay-ninh-cu", [100])])]),
     ],
@@ -346,6 +353,7 @@ def test_the_shipped_online_services_say_level_4_and_full_process_are_different_
         "Never joined into one line or put on one axis",
         "Level-4 online public services (Long An)",
         "Full-process online public services (Tây Ninh (former))",
+        "Eligible procedures offered as full-process online services (Tây Ninh)",
     ]
     assert "Never joined to a 'full-process' share" in why[1]
 

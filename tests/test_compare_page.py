@@ -95,11 +95,13 @@ def test_the_compare_page_sets_the_three_regions_side_by_side_in_the_readers_lan
     # the rank charts, then a chart per definition of each topic two regions report
     assert [chart.key.removeprefix("cmp-chart-") for chart in at.get("plotly_chart")] == [
         "xep-hang-dti-0",
+        "xep-hang-dti-1",
         "xep-hang-par-index-0",
         "xep-hang-sipas-0",
         "xep-hang-papi-0",
         "dich-vu-cong-truc-tuyen-0",
         "dich-vu-cong-truc-tuyen-1",
+        "dich-vu-cong-truc-tuyen-2",
         "trao-doi-van-ban-dien-tu-cap-tinh-0",
         "trao-doi-van-ban-dien-tu-cap-tinh-1",
         "trao-doi-van-ban-dien-tu-cap-xa-0",

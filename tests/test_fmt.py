@@ -10,7 +10,21 @@ import pytest
 from dxkpi.analysis.account import Outcome
 from dxkpi.analysis.progress import Status
 from dxkpi.core import fmt
-from dxkpi.core.model import Comparator, Indicator, Kind, Level, Period, Pillar, Qualifier, Target, Unit
+from dxkpi.core.model import (
+    Claim,
+    Comparator,
+    Indicator,
+    Kind,
+    Level,
+    Observation,
+    Period,
+    Pillar,
+    Qualifier,
+    Source,
+    SourceKind,
+    Target,
+    Unit,
+)
 from tests.builders import make_indicator, make_observation, year
 
 K, G, H, U = Qualifier.ABOUT, Qualifier.NEARLY, Qualifier.OVER, Qualifier.ESTIMATED
@@ -415,3 +429,35 @@ def test_counts_are_written_with_the_leading_zero_of_official_reports():
 def test_every_status_has_an_official_word_in_both_languages():
     every = {str(s) for s in Status} | {str(o) for o in Outcome}
     assert {s: bool(fmt.status_word(s, "vi") and fmt.status_word(s, "en")) for s in every} == dict.fromkeys(every, True)
+
+
+# ----- the day a figure was published, besides its period -----
+
+
+@pytest.mark.parametrize(
+    ("published", "vi", "en", "vi_period", "en_period"),
+    [
+        (dt.date(2025, 10, 21), "công bố 21/10/2025", "published 21/10/2025", "2024 · công bố 21/10/2025",
+         "2024 · published 21/10/2025"),
+        (None, "", "", "2024", "2024"),
+    ],
+)  # fmt: skip
+def test_a_figure_says_when_it_was_published_so_last_years_dti_is_not_read_as_this_years(
+    published, vi, en, vi_period, en_period
+):
+    dti_2024 = Observation(period=year(2024), source="dantri", value=0.6961, published=published)
+    assert [fmt.published(dti_2024, "vi"), fmt.published(dti_2024, "en")] == [vi, en]
+    assert [fmt.period_published(dti_2024, "vi"), fmt.period_published(dti_2024, "en")] == [vi_period, en_period]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("vi", "vietbao.vn nêu: 80% (không vẽ: không phải tỷ lệ hồ sơ)"),
+        ("en", "vietbao.vn states: 80% (not charted: not a share of dossiers)"),
+    ],
+)
+def test_another_sources_claim_is_worded_with_its_source_and_why_it_is_not_charted(lang, said):
+    claim = Claim(source="vb", value=80, note="không phải tỷ lệ hồ sơ", note_en="not a share of dossiers")
+    sources = {"vb": Source(id="vb", title="t", publisher="vietbao.vn", kind=SourceKind.NEWS)}
+    assert fmt.claim(claim, indicator(Unit.PERCENT), sources, lang) == said

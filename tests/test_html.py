@@ -223,3 +223,16 @@ def test_model_text_in_a_table_is_escaped_when_passed_through_esc():
         '<td><span class="dx-badge" style="border-color:#8C8C8C;color:#767676">○ Chưa có số liệu</span></td>'
         "</tr></tbody></table></div>"
     )
+
+
+def test_a_figure_card_says_when_the_figure_was_published():
+    ind = indicator(Unit.SCORE, name="DTI")
+    obs = observation(0.6961, year(2024), source="s9")
+    obs.published = dt.date(2025, 10, 21)
+    assert html.figure_card(ind, obs, None, "vi") == (
+        '<div class="dx-card">'
+        '<div class="dx-value">0,6961 điểm</div>'
+        '<div class="dx-name">DTI</div>'
+        '<div class="dx-meta">2024 · công bố 21/10/2025 · s9</div>'
+        "</div>"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html as std_html
 import re
 import shutil
@@ -10,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from dxkpi.analysis.progress import assess_all
+from dxkpi.core.model import Kind, Observation, Unit
 from dxkpi.presentation.html import slide_html
 from dxkpi.presentation.slides import LIMITS, MAX_CHARTS, MAX_ROWS, SHORT_CITATION, build_deck
 from dxkpi.reading.loader import load
-from tests.builders import ACTIVE, HOSTILE, LONG, hostile_text
+from tests.builders import ACTIVE, HOSTILE, LONG, hostile_text, make_indicator, make_metrics, year
 
 ROOT = Path(__file__).parent.parent
 
@@ -90,6 +92,17 @@ def test_the_overview_slide_shows_the_key_figures_with_their_qualifiers(metrics,
 def test_the_overview_cards_say_when_and_who(metrics):
     card = deck(metrics)[1].cards[4]
     assert card.meta == "08/07/2021 – 19/10/2021 · Báo điện tử Đảng Cộng sản Việt Nam (ĐCSVN)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "meta"), [("vi", "2024 · công bố 21/10/2025 · s"), ("en", "2024 · published 21/10/2025 · s")]
+)
+def test_a_card_says_when_its_figure_was_published_so_a_later_meeting_does_not_take_it_for_this_years(lang, meta):
+    dti = Observation(period=year(2024), source="s", value=0.6961, published=dt.date(2025, 10, 21))
+    ind = make_indicator(id="dti", unit=Unit.SCORE, kind=Kind.CONTEXT, observations=[dti])
+    board = make_metrics(ind)
+    board.meta.key_figures = ["dti"]
+    assert [c.meta for c in deck(board, lang)[1].cards] == [meta]
 
 
 def test_a_pillar_slide_fits_a_screen_and_its_report_rows_list_every_indicator(metrics):

@@ -144,7 +144,7 @@ def account_line(ind: m.Indicator, target: m.Target, national: m.NationalSeries 
     counting = counted(figures, target)
     figure = counting[-1] if counting else None
     later = figures[-1] if figures and figures[-1] not in counting else None
-    reference = _national_figure(national, target.year)
+    reference = _national_figure(ind, national, target.year)
     if figure is None:
         outcome = Outcome.NOT_MEASURED
     else:
@@ -153,11 +153,15 @@ def account_line(ind: m.Indicator, target: m.Target, national: m.NationalSeries 
     return Line(ind, target, outcome, figure, later, reference, vi, en)
 
 
-def _national_figure(national: m.NationalSeries | None, year: int) -> m.Observation | None:
-    """The country's last figure up to the end of `year`, if there is a series."""
+def _national_figure(ind: m.Indicator, national: m.NationalSeries | None, year: int) -> m.Observation | None:
+    """The country's last figure up to the end of `year` under the indicator's own definition, if there is a series
+    (a narrower measure, a bank account for a payment account, is shown on the chart but never set against the
+    target)."""
     if national is None:
         return None
-    return national.latest_figure(until=dt.date(year, 12, 31))
+    own = ind.definition or ind.id
+    alike = [o for o in national.observations if ind.definition_of(o) == own]
+    return m.latest_of([o for o in alike if o.value is not None], until=dt.date(year, 12, 31))
 
 
 _OUTCOME_WORDS = {
@@ -192,7 +196,14 @@ def _sentence(
     if later is not None:
         vi += f"; số liệu {fmt.figure_at(later, ind, 'vi')} là sau hạn nên không tính"
         en += f"; the figure {fmt.figure_at(later, ind, 'en')} comes after the deadline and does not count"
-    if national is not None:
+    own = [t for t in targets if t.level is m.Level.NATIONAL]
+    if national is not None and own:
+        # A national target is the country's own: its figure has an outcome against it too (a provincial one's not).
+        met = all(meets(national, t) for t in own)
+        own_vi, own_en = _OUTCOME_WORDS[Outcome.ACHIEVED if met else Outcome.NOT_ACHIEVED]
+        vi += f"; cả nước: {fmt.figure_at(national, ind, 'vi')}, {own_vi}"
+        en += f"; Viet Nam: {fmt.figure_at(national, ind, 'en')}, {own_en} by the country"
+    elif national is not None:
         vi += f"; cả nước: {fmt.figure_at(national, ind, 'vi')} (tham khảo)"
         en += f"; Viet Nam: {fmt.figure_at(national, ind, 'en')} (for reference)"
     return vi, en

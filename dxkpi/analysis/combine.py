@@ -201,6 +201,15 @@ def _why(rule: Rule, parts: Sequence[Part], lang: str, definitions: dict[str, m.
             "a rank cannot be added or averaged; the new province will be ranked on its own.",
         )
     if rule is Rule.SCORE:
+        keys = [p.indicator.definition_of(p.observation) for p in parts if p.indicator and p.observation]
+        if any(k in definitions and definitions[k].merger_rule for k in keys):
+            return t(
+                lang,
+                "điểm không cộng được; số của tỉnh mới theo quy tắc công bố ở trên (từ các chỉ số chính, không từ "
+                "điểm tổng).",
+                "a score is not added; the new province's figure follows the published rule above (from the main "
+                "indices, not the total scores).",
+            )
         return t(
             lang,
             "điểm của một bộ chỉ số không cộng được, và trung bình điểm hai tỉnh không phải điểm của tỉnh mới.",
@@ -374,3 +383,77 @@ def _line(
     shown = mine or next((ind for _, ind in sides if ind is not None), None)
     assert shown is not None  # the key came from one of the files
     return Line(key, shown, parts, verdict, definitions)
+
+
+# ----- a published merger rule (the DTI's): stated, the ministry's figure shown, computed only from every input -----
+
+
+@dataclass(frozen=True)
+class Input:
+    """One main index of one former province: the figure recorded under the rule's definition, if any."""
+
+    former: str  # the former province's name, in the reader's language at the time of use
+    former_en: str
+    index: str  # the main index's indicator id
+    indicator: m.Indicator | None
+    observation: m.Observation | None
+
+
+@dataclass(frozen=True)
+class Merger:
+    """A definition whose publisher states how a merged province's figure is made (the DTI: the mean of the former
+    provinces' main indices): the rule, the figure the publisher gave the new province (if any) and, only when every
+    main index of every former province is recorded for one period, each index's mean computed by that rule."""
+
+    indicator: m.Indicator  # the new province's indicator under this definition
+    definition: m.Definition
+    published: m.Observation | None
+    inputs: tuple[Input, ...]
+    means: tuple[tuple[str, float], ...] | None  # (index id, mean of the former provinces), when computed
+    period: m.Period | None
+
+    def rule(self, lang: str) -> str:
+        return fmt.fallback(lang, self.definition.merger_rule, self.definition.merger_rule_en) or ""
+
+    def recorded(self, former: str) -> int:
+        return sum(1 for i in self.inputs if i.former == former and i.observation is not None)
+
+
+def mergers(new: m.Metrics, formers: Sequence[Former]) -> list[Merger]:
+    """Every indicator of the new province whose definition carries a merger rule, in file order."""
+    definitions = new.definition_by_id()
+    out = []
+    for ind in new.indicators:
+        definition = definitions.get(ind.definition or "")
+        if definition is None or not definition.merger_rule:
+            continue
+        published = m.latest_of([o for o in ind.figures() if ind.definition_of(o) == definition.id])
+        inputs = []
+        for former in formers:
+            by_id = {i.id: i for i in former.metrics.indicators}
+            for index in definition.main_indices:
+                found = by_id.get(index)
+                figures = [o for o in found.figures() if found.definition_of(o) == definition.id] if found else []
+                inputs.append(Input(former.name, former.name_en, index, found, m.latest_of(figures)))
+        means, period = _means(definition, inputs)
+        out.append(Merger(ind, definition, published, tuple(inputs), means, period))
+    return out
+
+
+def _means(
+    definition: m.Definition, inputs: list[Input]
+) -> tuple[tuple[tuple[str, float], ...] | None, m.Period | None]:
+    """Each main index's mean over the former provinces, when every input is recorded for one and the same period."""
+    observations = [i.observation for i in inputs]
+    if not definition.main_indices or any(o is None or o.value is None for o in observations):
+        return None, None
+    periods = {(o.period.start, o.period.end) for o in observations if o is not None}
+    if len(periods) != 1:
+        return None, None
+    means = []
+    for index in definition.main_indices:
+        values = [i.observation.value for i in inputs if i.index == index and i.observation is not None]
+        means.append((index, sum(v for v in values if v is not None) / len(values)))
+    first = observations[0]
+    assert first is not None
+    return tuple(means), first.period

@@ -296,6 +296,28 @@ def figure_at(obs: m.Observation, ind: m.Indicator, lang: Lang = "vi") -> str:
     return t(lang, f"{text} năm {obs.period.start.year}", f"{text} in {obs.period.start.year}")
 
 
+def published(obs: m.Observation, lang: Lang = "vi") -> str:
+    """'công bố 21/10/2025' / 'published 21/10/2025' for a figure that records its publication day, else ''.
+    The one place this is worded: cards, charts, slides and exports all call it."""
+    if obs.published is None:
+        return ""
+    return t(lang, f"công bố {date(obs.published)}", f"published {date(obs.published)}")
+
+
+def period_published(obs: m.Observation, lang: Lang = "vi") -> str:
+    """A figure's period with its publication day where recorded: '2024 · công bố 21/10/2025'."""
+    when = published(obs, lang)
+    return f"{period(obs.period, lang)} · {when}" if when else period(obs.period, lang)
+
+
+def claim(claim: m.Claim, ind: m.Indicator, sources: dict[str, m.Source], lang: Lang = "vi") -> str:
+    """Another source's different number, beside the figure: 'vietbao.vn, 21/10/2025 nêu: 80% (không vẽ: …)'."""
+    who = source_name(sources.get(claim.source), claim.source)
+    value = qualified(claim.value, ind, claim.qualifier, lang)
+    why = note(claim.note, claim.note_en, lang) or ""
+    return t(lang, f"{who} nêu: {value} (không vẽ: {why})", f"{who} states: {value} (not charted: {why})")
+
+
 # Status: an icon and a word as well as a colour, so nothing depends on colour alone. Colours are the
 # Okabe-Ito palette, distinguishable with the common colour-vision deficiencies and on a projector.
 STATUS_STYLE: dict[str, tuple[str, str, str, str]] = {

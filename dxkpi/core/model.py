@@ -207,6 +207,24 @@ class Citation:
 
 
 @dataclass
+class Claim:
+    """Another source's different number for the same measure and period: shown beside the figure, never charted."""
+
+    source: str = field(metadata=doc("Mã nguồn", "Source id"))
+    value: float = field(metadata=doc("Con số nguồn này nêu", "The number this source states"))
+    note: str = field(
+        metadata=doc(
+            "Nguồn viết gì và vì sao không vẽ con số này", "What the source says, and why this number is not charted"
+        )
+    )
+    qualifier: list[Qualifier] = field(
+        default_factory=list, metadata=doc("Từ nguồn này dùng: khoang, gan, hon, uoc", "This source's wording")
+    )
+    note_en: str | None = field(default=None, metadata=doc("Ghi chú tiếng Anh", "Note in English"))
+    pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
+
+
+@dataclass
 class Observation:
     period: Period = field(metadata=doc("Kỳ số liệu: 2020, 2016-2020, 12/2023, 8/7/2021 - 19/10/2021", "Period"))
     source: str = field(metadata=doc("Mã nguồn", "Source id"))
@@ -259,6 +277,20 @@ class Observation:
         metadata=doc(
             "Nguồn khác nêu cùng số liệu, cùng kỳ (mỗi nguồn giữ từ định tính của mình)",
             "Other sources stating the same figure for the same period, each with its own wording",
+        ),
+    )
+    published: dt.date | None = field(
+        default=None,
+        metadata=doc(
+            "Ngày công bố số liệu, khi khác kỳ của nó (DTI 2024 công bố 21/10/2025)",
+            "The day the figure was published, besides its period (DTI 2024 was published on 21/10/2025)",
+        ),
+    )
+    claims: list[Claim] = field(
+        default_factory=list,
+        metadata=doc(
+            "Nguồn khác nêu con số khác cho cùng thước đo, cùng kỳ: hiện bên cạnh, không vẽ",
+            "Other sources giving a different number for the same measure and period: shown beside, never charted",
         ),
     )
     pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
@@ -423,6 +455,22 @@ class Definition:
     note: str | None = field(default=None, metadata=doc("Khác gì với định nghĩa khác", "How it differs"))
     note_en: str | None = field(default=None, metadata=doc("Ghi chú tiếng Anh", "Note in English"))
     source: str | None = field(default=None, metadata=doc("Mã nguồn", "Source id"))
+    merger_rule: str | None = field(
+        default=None,
+        metadata=doc(
+            "Quy tắc công bố để tính số của tỉnh sau sáp nhập (vd. DTI: trung bình cộng các chỉ số chính)",
+            "The published rule for a merged province's figure (e.g. the DTI: the mean of the main indices)",
+        ),
+    )
+    merger_rule_en: str | None = field(default=None, metadata=doc("Quy tắc, tiếng Anh", "The rule in English"))
+    merger_source: str | None = field(default=None, metadata=doc("Mã nguồn của quy tắc", "Source id of the rule"))
+    main_indices: list[str] = field(
+        default_factory=list,
+        metadata=doc(
+            "Mã các chỉ tiêu giữ từng chỉ số chính, trong tệp của các tỉnh cũ (quy tắc cần đủ mọi chỉ số)",
+            "Ids of the indicators holding each main index in the former provinces' files (the rule needs every one)",
+        ),
+    )
     pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
 
 

@@ -50,10 +50,15 @@ def _hover(ind: m.Indicator, obs: m.Observation, sources: dict[str, m.Source], l
     period = fmt.period(obs.period, lang)
     lines = [_x(f"{who}: {value}" if who else value), f"{fmt.t(lang, 'Kỳ', 'Period')}: {_x(period)}"]
     lines.append(f"{fmt.t(lang, 'Nguồn', 'Source')}: {_x(cite)}")
+    when = fmt.published(obs, lang)
+    if when:
+        lines.append(_x(when))
     for other in obs.also:
         other_source = sources.get(other.source)
         wording = fmt.qualified(obs.value, ind, other.qualifier, lang, obs.out_of)
         lines.append(_x(f"{other_source.publisher if other_source else other.source}: {wording}"))
+    for claim in obs.claims:
+        lines.append(_x(fmt.claim(claim, ind, sources, lang)))
     return "<br>".join(lines)
 
 
@@ -216,21 +221,7 @@ def timeseries(
             name=_x(name),
         )
     if national is not None and reference:
-        label = fmt.national_label(national, lang)
-        fig.add_scatter(
-            x=[_when(o.period) for o in reference],
-            y=[o.value for o in reference],
-            mode="lines+markers+text",
-            line={"color": NATIONAL_COLOR, "width": 2, "dash": "dash"},
-            marker={"size": 8, "symbol": "diamond"},
-            text=[_x(fmt.figure(o, ind, lang)) for o in reference],
-            textposition="bottom center",
-            textfont={"color": fmt.ink(NATIONAL_COLOR)},  # the line's grey, darkened to 4.5:1 for its labels
-            cliponaxis=False,
-            hovertext=[_hover(ind, o, sources, lang, who=label) for o in reference],
-            hoverinfo="text",
-            name=_x(label),
-        )
+        _add_national(fig, ind, national, reference, sources, lang, definitions or {})
     if progress.required_path and points:
         years, values = zip(*progress.required_path, strict=True)
         fig.add_scatter(
@@ -249,6 +240,39 @@ def timeseries(
     # A figure sits at the end of its period, so a year's tick is on 31 December: "2020" under the 2020 figure.
     fig.update_xaxes(title_text=fmt.t(lang, "Năm", "Year"), dtick="M12", tick0=YEAR_END_TICK, tickformat="%Y")
     return _layout(fig, ind, lang, height=340)
+
+
+def _add_national(
+    fig: go.Figure,
+    ind: m.Indicator,
+    national: m.NationalSeries,
+    reference: list[m.Observation],
+    sources: dict[str, m.Source],
+    lang: str,
+    definitions: dict[str, m.Definition],
+) -> None:
+    """The country's figures as grey dashed reference lines: one line per definition (the national DTI of set 922
+    and of set 405 and the provincial-level value never share one), each named by its definition when there are
+    several."""
+    label = fmt.national_label(national, lang)
+    split = by_definition(ind, reference)
+    symbols = ["diamond", "triangle-up", "x", "cross"]
+    for k, (definition, figures) in enumerate(split.items()):
+        name = label if len(split) == 1 else f"{label} · {fmt.definition(ind, definition, definitions, lang)}"
+        fig.add_scatter(
+            x=[_when(o.period) for o in figures],
+            y=[o.value for o in figures],
+            mode="lines+markers+text",
+            line={"color": NATIONAL_COLOR, "width": 2, "dash": "dash"},
+            marker={"size": 8, "symbol": symbols[k % len(symbols)]},
+            text=[_x(fmt.figure(o, ind, lang)) for o in figures],
+            textposition="bottom center",
+            textfont={"color": fmt.ink(NATIONAL_COLOR)},  # the line's grey, darkened to 4.5:1 for its labels
+            cliponaxis=False,
+            hovertext=[_hover(ind, o, sources, lang, who=label) for o in figures],
+            hoverinfo="text",
+            name=_x(name),
+        )
 
 
 # ----- the Compare page: a line per region -----

@@ -43,7 +43,15 @@ def national_line(ind: m.Indicator, series: m.NationalSeries, sources: dict[str,
     if latest is None:
         return f"{label}: {fmt.t(lang, 'chưa có số liệu', 'no data')}"
     source = fmt.source_name(sources.get(latest.source), latest.source)
-    return f"{label}: {fmt.figure_at(latest, ind, lang)} · {fmt.t(lang, 'Nguồn', 'Source')}: {source}"
+    when = fmt.published(latest, lang)
+    when = f" · {when}" if when else ""
+    return f"{label}: {fmt.figure_at(latest, ind, lang)}{when} · {fmt.t(lang, 'Nguồn', 'Source')}: {source}"
+
+
+def claims(ind: m.Indicator, obs: m.Observation, sources: dict[str, m.Source], lang: str) -> list[str]:
+    """Plain text, one line per other source's different number for the figure's measure and period, with why it
+    is not charted: the claims side by side with the charted figure."""
+    return [fmt.claim(c, ind, sources, lang) for c in obs.claims]
 
 
 def figure_card(ind: m.Indicator, obs: m.Observation, source: m.Source | None, lang: str) -> str:
@@ -55,7 +63,7 @@ def figure_card(ind: m.Indicator, obs: m.Observation, source: m.Source | None, l
         '<div class="dx-card">'
         f'<div class="dx-value">{esc(value)}</div>'
         f'<div class="dx-name">{esc(fmt.name(ind, lang))}</div>'
-        f'<div class="dx-meta">{esc(fmt.period(obs.period, lang))}{words_html} · '
+        f'<div class="dx-meta">{esc(fmt.period_published(obs, lang))}{words_html} · '
         f"{esc(fmt.source_name(source, obs.source))}</div>"
         "</div>"
     )

@@ -168,7 +168,7 @@ def overview_slide(metrics: m.Metrics, progress: dict[str, Progress], lang: str)
         if obs is None:
             continue
         source = sources.get(obs.source)
-        where = f"{fmt.period(obs.period, lang)} · {source.publisher if source else obs.source}"
+        where = f"{fmt.period_published(obs, lang)} · {source.publisher if source else obs.source}"
         cards.append(Card(fmt.figure(obs, ind, lang), fmt.name(ind, lang), where))
         cited.append(obs.source)
     tracked = [i for i in metrics.indicators if i.kind in (m.Kind.MEASURED, m.Kind.RANK) and metrics.targets_of(i)]
@@ -182,7 +182,7 @@ def _row(ind: m.Indicator, prog: Progress, metrics: m.Metrics, lang: str) -> Row
     obs = ind.latest_figure()
     value = "—"
     if obs is not None:
-        value = f"{fmt.figure(obs, ind, lang)} ({fmt.period(obs.period, lang)})"
+        value = f"{fmt.figure(obs, ind, lang)} ({fmt.period_published(obs, lang)})"
     target = fmt.target(prog.target, ind, lang) if prog.target else ""
     return Row(str(prog.status), fmt.name(ind, lang), value, target, prog.reason(lang))
 

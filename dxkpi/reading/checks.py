@@ -42,11 +42,20 @@ def check(metrics: m.Metrics, filename: str, problems: list[Problem], files: dic
         if "source" in obj.pos and obj.source not in source_ids:
             add(obj, "source", f"{path}.source", "unknown_source", value=obj.source, **suggest(obj.source, source_ids))
 
-    _check_national(metrics, check_source, add)
+    _check_national(metrics, check_source, add, shared=lambda obj: id(obj) in files)
     definition_ids = {d.id for d in metrics.definitions}
     for d in metrics.definitions:
         if d.source is not None:
             check_source(d, f"definitions[{d.id}]")
+        if d.merger_source is not None and d.merger_source not in source_ids:
+            add(
+                d,
+                "merger_source",
+                f"definitions[{d.id}].merger_source",
+                "unknown_source",
+                value=d.merger_source,
+                **suggest(d.merger_source, source_ids),
+            )
 
     def check_definition(obj: Any, path: str) -> None:
         if obj.definition is not None and obj.definition not in definition_ids:
@@ -108,17 +117,20 @@ def _check_observations(
     check_source: Callable[[Any, str], None],
     add: Callable[..., None],
 ) -> None:
-    """Each observation's sources and value, and no two figures for one period (which would one page show?)."""
-    first: dict[tuple[Any, Any], m.Observation] = {}
+    """Each observation's sources and value, and no two figures for one period under one definition (which would
+    one page show?); two definitions' figures of one period are two lines (the national and the provincial DTI)."""
+    first: dict[tuple[Any, Any, str], m.Observation] = {}
     for i, obs in enumerate(observations):
         path = f"{base}[{i}]"
         check_source(obs, path)
         for j, cite in enumerate(obs.also):
             check_source(cite, f"{path}.also[{j}]")
+        for j, claim in enumerate(obs.claims):
+            check_source(claim, f"{path}.claims[{j}]")
         _check_observation(ind, obs, path, add)
         if "period" not in obs.pos or obs.period is None:
             continue
-        key = (obs.period.start, obs.period.end)
+        key = (obs.period.start, obs.period.end, ind.definition_of(obs))
         if key in first:
             add(
                 obs,
@@ -132,8 +144,14 @@ def _check_observations(
             first[key] = obs
 
 
-def _check_national(metrics: m.Metrics, check_source: Callable[[Any, str], None], add: Callable[..., None]) -> None:
-    """Each national series names an indicator of this file and holds figures valid for its unit."""
+def _check_national(
+    metrics: m.Metrics,
+    check_source: Callable[[Any, str], None],
+    add: Callable[..., None],
+    shared: Callable[[Any], bool] = lambda obj: False,
+) -> None:
+    """Each national series names an indicator of this file and holds figures valid for its unit. A series from a
+    shared file (data/national-series.yaml) may name an indicator only some regions have: this one is left out."""
     by_id = {i.id: i for i in metrics.indicators}
     ids = list(by_id)
     seen: dict[str, m.NationalSeries] = {}
@@ -141,7 +159,7 @@ def _check_national(metrics: m.Metrics, check_source: Callable[[Any, str], None]
         base = f"national[{series.indicator or n}]"
         ind = by_id.get(series.indicator)
         if ind is None:
-            if "indicator" in series.pos:
+            if "indicator" in series.pos and not shared(series):
                 add(
                     series,
                     "indicator",
@@ -166,6 +184,7 @@ def _named_in_notes(metrics: m.Metrics) -> set[str]:
         texts += [ind.definition_note, ind.definition_note_en]
         for obs in ind.observations:
             texts += [obs.note, obs.note_en, *(c.note for c in obs.also), *(c.note_en for c in obs.also)]
+            texts += [*(c.note for c in obs.claims), *(c.note_en for c in obs.claims)]
         texts += [t.note for t in ind.targets if isinstance(t, m.Target)]
         texts += [t.note_en for t in ind.targets if isinstance(t, m.Target)]
     texts += [t.note for t in metrics.targets] + [t.note_en for t in metrics.targets]
@@ -187,8 +206,10 @@ def warn(metrics: m.Metrics, filename: str, problems: list[Problem], files: dict
     observations = [o for i in metrics.indicators for o in i.observations]
     observations += [o for series in metrics.national for o in series.observations]
     cited = {o.source for o in observations} | {c.source for o in observations for c in o.also}
+    cited |= {c.source for o in observations for c in o.claims}
     cited |= {t.source for t in metrics.targets}
     cited |= {d.source for d in metrics.definitions if d.source}
+    cited |= {d.merger_source for d in metrics.definitions if d.merger_source}
     cited |= {t.source for i in metrics.indicators for t in i.targets if isinstance(t, m.Target)}
     named = _named_in_notes(metrics)
     for source in metrics.sources:

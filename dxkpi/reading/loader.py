@@ -594,6 +594,8 @@ def _load_include(
     for series in shared.national:
         for obs in series.observations:
             files[id(obs)] = inc_name
+            for cite in [*obs.also, *obs.claims]:
+                files[id(cite)] = inc_name
     metrics.sources.extend(shared.sources)
     metrics.targets.extend(shared.targets)
     metrics.national.extend(shared.national)

@@ -116,6 +116,7 @@ SECTIONS = [
     ("indicators[]", m.Indicator),
     ("observations[]", m.Observation),
     ("an observation's also[]: another source stating the same figure", m.Citation),
+    ("an observation's claims[]: another source's different number, shown beside, never charted", m.Claim),
     ("national[]: the country's series for an indicator (data/national-series.yaml)", m.NationalSeries),
     ("an indicator's targets[]: a target as above, or a reference to a shared one", m.TargetRef),
     ("definitions[]: what a figure measures, written once in data/definitions.yaml", m.Definition),

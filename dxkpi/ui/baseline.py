@@ -51,6 +51,8 @@ def render() -> None:
         return
     formers = [_former(r, s) for r, s in zip(former_regions, snaps, strict=True)]
     _intro(name, formers, snap.metrics.meta.formed, lang)
+    for merger in combine.mergers(snap.metrics, formers):
+        _merger(merger, name, snap.metrics.source_by_id(), lang)
     _show(combine.baseline(snap.metrics, formers), formers, snaps, lang)
 
 
@@ -144,6 +146,76 @@ def _intro(name: str, formers: list[combine.Former], formed: dt.date | None, lan
         "never a published one.",
     )
     common.html(f'<div class="dx-meta">{h.esc(text)}</div>')
+
+
+def merger_sentences(merger: combine.Merger, name: str, sources: dict[str, m.Source], lang: str) -> list[str]:
+    """The published rule, the publisher's figure for the new province (or that there is none yet) and the figure
+    computed by the rule only when every main index of every former province is recorded, with its inputs."""
+    ind, definition = merger.indicator, merger.definition
+    what = fmt.name(ind, lang)
+    version = fmt.t(lang, definition.name, definition.name_en)
+    source = fmt.source_name(sources.get(merger.definition.merger_source or ""), merger.definition.merger_source or "")
+    out = [
+        t(
+            lang,
+            f"{what}, {version}. Quy tắc của Bộ cho tỉnh sau sáp nhập: {merger.rule(lang)} Nguồn: {source}.",
+            f"{what}, {version}. The ministry's rule for a merged province: {merger.rule(lang)} Source: {source}.",
+        )
+    ]
+    if merger.published is not None:
+        figure = fmt.figure_at(merger.published, ind, lang)
+        when = fmt.published(merger.published, lang)
+        when = f", {when}" if when else ""
+        cited = fmt.source_name(sources.get(merger.published.source), merger.published.source)
+        out.append(
+            t(
+                lang,
+                f"Số Bộ công bố cho {name}: {figure}{when} ({cited}).",
+                f"The ministry's figure for {name}: {figure}{when} ({cited}).",
+            )
+        )
+    else:
+        out.append(
+            t(
+                lang,
+                f"Bảng chưa ghi số Bộ công bố cho {name} theo {version} (chưa tìm thấy nguồn nêu số này).",
+                f"The file records no ministry figure for {name} under {version} (no source stating it was found).",
+            )
+        )
+    n = len(definition.main_indices)
+    formers = list(dict.fromkeys((i.former, i.former_en) for i in merger.inputs))
+    if merger.means is not None and merger.period is not None:
+        names = {i.index: fmt.name(i.indicator, lang) for i in merger.inputs if i.indicator is not None}
+        parts = []
+        for index, mean in merger.means:
+            values = [i.observation for i in merger.inputs if i.index == index and i.observation is not None]
+            shown = " + ".join(fmt.number(o.value, lang) for o in values)
+            parts.append(f"{names.get(index, index)}: ({shown}) / {len(values)} = {fmt.number(round(mean, 4), lang)}")
+        period = fmt.period(merger.period, lang)
+        out.append(
+            t(
+                lang,
+                f"Tính theo quy tắc của Bộ, không phải số công bố ({period}): " + "; ".join(parts) + ".",
+                f"Computed by the ministry's rule, not a published figure ({period}): " + "; ".join(parts) + ".",
+            )
+        )
+    else:
+        counts = "; ".join(f"{t(lang, vi, en)}: {merger.recorded(vi)}/{n}" for vi, en in formers)
+        out.append(
+            t(
+                lang,
+                f"Chưa tính: quy tắc cần đủ {n} chỉ số chính của mỗi tỉnh cũ cùng một kỳ; bảng đang ghi {counts}.",
+                f"Not computed: the rule needs all {n} main indices of every former province for one period; "
+                f"the files record {counts}.",
+            )
+        )
+    return out
+
+
+def _merger(merger: combine.Merger, name: str, sources: dict[str, m.Source], lang: str) -> None:
+    st.subheader(t(lang, "Số của tỉnh sau sáp nhập theo quy tắc công bố", "A merged figure by the published rule"))
+    for sentence in merger_sentences(merger, name, sources, lang):
+        common.html(f'<div class="dx-meta">{h.esc(sentence)}</div>')
 
 
 def _show(lines: list[combine.Line], formers: list[combine.Former], snaps: list[data.Snapshot], lang: str) -> None:

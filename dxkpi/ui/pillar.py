@@ -255,12 +255,12 @@ def indicator_block(snap: common.Loaded, ind: m.Indicator, lang: str, folded: bo
                     common.source_caption(
                         snap,
                         latest.source,
-                        fmt.period(latest.period, lang),
+                        fmt.period_published(latest, lang),
                         fmt.qualifier_words(latest.qualifier, lang),
                         lang,
                     )
                 )
-                for line in h.other_wordings(ind, latest, sources, lang):
+                for line in [*h.other_wordings(ind, latest, sources, lang), *h.claims(ind, latest, sources, lang)]:
                     common.html(f'<div class="dx-meta">{h.esc(line)}</div>')
                 note = fmt.fallback(lang, latest.note, latest.note_en)
                 if note:
@@ -271,6 +271,9 @@ def indicator_block(snap: common.Loaded, ind: m.Indicator, lang: str, folded: bo
                 common.html(f'<div class="dx-value" style="color:{ink}">{none}</div>')
             if national is not None:
                 common.html(f'<div class="dx-meta">{h.esc(h.national_line(ind, national, sources, lang))}</div>')
+                country = national.latest_figure()
+                for line in h.claims(ind, country, sources, lang) if country is not None else []:
+                    common.html(f'<div class="dx-meta">{h.esc(line)}</div>')
             if targets:
                 plans = snap.metrics.plan_by_id()
                 lines = [
