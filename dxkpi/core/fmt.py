@@ -314,7 +314,7 @@ def claim(claim: m.Claim, ind: m.Indicator, sources: dict[str, m.Source], lang: 
     """Another source's different number, beside the figure: 'vietbao.vn, 21/10/2025 nêu: 80% (không vẽ: …)'."""
     who = source_name(sources.get(claim.source), claim.source)
     value = qualified(claim.value, ind, claim.qualifier, lang)
-    why = note(claim.note, claim.note_en, lang) or ""
+    why = fallback(lang, claim.note, claim.note_en) or ""
     return t(lang, f"{who} nêu: {value} (không vẽ: {why})", f"{who} states: {value} (not charted: {why})")
 
 
