@@ -75,9 +75,9 @@ def test_the_new_tay_ninh_s_plan_counts_its_targets_and_tasks_in_the_province_s_
 def test_the_2629_targets_show_each_one_s_state_and_the_span_as_the_source_writes_it(regions_copy):
     at = opened("tay-ninh", plan="qd-2629")
     text = page_text(at)
-    assert "giai đoạn 2025–2027" in text
-    assert "100% dịch vụ công trực tuyến toàn trình trên tổng số thủ tục hành chính có đủ điều kiện" in text
-    assert "chưa có thông tin đánh giá" in text
+    assert "đạt 95,13% (12/2025), mục tiêu ≥100% (giai đoạn 2025–2027, quốc gia): chưa hoàn thành" in text
+    assert "100% thông tin, giấy tờ, tài liệu trong thủ tục hành chính liên quan đến sản xuất, kinh doanh" in text
+    assert "Hoàn thành 00/08 chỉ tiêu; 01/08 chưa hoàn thành; 07/08 chưa có thông tin đánh giá" in text
 
 
 def test_in_english_the_counts_and_the_status_words_are_english(regions_copy):

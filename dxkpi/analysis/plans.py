@@ -315,6 +315,9 @@ def _sentence(
     elif ind is None:
         vi = f"mục tiêu {goal_vi}: {word_vi} (tệp chưa có chỉ tiêu nào đo mục tiêu này)"
         en = f"target {goal_en}: {word_en} (no indicator in the file measures this target)"
+    elif figure is None and is_open:
+        vi = f"chưa có số liệu, mục tiêu {goal_vi}: {word_vi}"
+        en = f"no figure yet, target {goal_en}: {word_en}"
     elif figure is None:
         vi = f"chưa có số liệu đến {fmt.deadline(target, 'vi')}, mục tiêu {goal_vi}: {word_vi}"
         en = f"no figure up to {fmt.deadline(target, 'en')}, target {goal_en}: {word_en}"
