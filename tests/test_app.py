@@ -155,10 +155,10 @@ def test_presentation_mode_shows_one_slide_with_a_counter_and_moves_on(metrics_c
     at = app().run()
     at.switch_page("dxkpi/ui/pages/present.py").run()
     assert not at.exception
-    assert "1 / 9" in page_text(at)
+    assert "1 / 10" in page_text(at)
     assert "Chỉ tiêu chuyển đổi số tỉnh Long An" in page_text(at)
     at.button(key="dx-next").click().run()
-    assert "2 / 9" in page_text(at)
+    assert "2 / 10" in page_text(at)
     assert "gần 11.500 tỷ đồng" in page_text(at)
     assert at.query_params["slide"] == "2"
     assert at.button(key="dx-prev").disabled is False
@@ -312,7 +312,7 @@ def markdown_sent(at: AppTest) -> list[str]:
 @pytest.fixture
 def hostile_copy(metrics_copy) -> Path:
     """The shipped file with every title, name, note and publisher replaced by text full of markup."""
-    for path in (metrics_copy, metrics_copy.parent / "data" / "national-targets.yaml"):
+    for path in (metrics_copy, *(metrics_copy.parent / "data" / f"{n}.yaml" for n in ("national-targets", "plans"))):
         path.write_text(hostile_text(path.read_text(encoding="utf-8")), encoding="utf-8")
     return metrics_copy
 
@@ -325,7 +325,7 @@ def assert_shown_as_written(at: AppTest, where: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-@pytest.mark.parametrize("page", ["dxkpi/ui/pages/overview.py", *(p[0] for p in PAGES)])
+@pytest.mark.parametrize("page", ["dxkpi/ui/pages/overview.py", "dxkpi/ui/pages/plans.py", *(p[0] for p in PAGES)])
 def test_text_from_the_file_shows_exactly_as_written_on_every_page(hostile_copy, page, lang):
     at = app()
     at.query_params["lang"] = lang

@@ -44,7 +44,7 @@ def row(obs: m.Observation) -> tuple[object, ...]:
 # (row of figures-2025-2030.md, indicator id, period, value, qualifiers, source, out of, numerator, denominator,
 # the note's opening words: the sentence as read)
 GROUP_1 = [
-    ("G1-01", "dvctt-toan-trinh", "12/2025", 95.13, [], "thanhtra-fd5a06ed8", None, 1134, 1192, "'Tính đến cuối tháng"),
+    ("G1-01", "dvctt-toan-trinh", "12/2025", 95.13, [], "thanhtra-tn-toan-trinh", None, 1134, 1192, "'Tính đến cuối tháng"),
     ("G1-03", "nq57-nhiem-vu-trung-uong-hoan-thanh", "10/2025", 90, [], "phapluatplus-228111", 166, None, None,
      "'Tỉnh Tây Ninh được giao 166"),
     ("G1-03", "nq57-nhiem-vu-trung-uong-dang-thuc-hien", "10/2025", 76, [], "phapluatplus-228111", 166, None, None,
@@ -182,7 +182,7 @@ def test_official_certificates_never_count_as_adults_with_a_digital_signature(ta
 NATIONAL = [
     ("G3-20", "ho-so-xu-ly-toan-trinh", "2024", None, 45.8, [], "kinhtedothi-ha-nam", None),
     ("G3-03", "ho-so-xu-ly-toan-trinh", "6/2025", None, 39.51, [], "vnanet-405224", None),
-    ("G3-01", "ho-so-xu-ly-toan-trinh", "10/2025", None, 39.98, [], "vnn-2460492", dt.date(2025, 11, 7)),
+    ("G3-01", "ho-so-xu-ly-toan-trinh", "10/2025", None, 39.98, [], "S6", dt.date(2025, 11, 7)),
     ("G3-02", "ho-so-xu-ly-toan-trinh", "11/2025", None, 51.7, [], "vnn-2475477", None),
     ("G3-08", "ty-trong-kinh-te-so", "2025", None, 14.02, [U], "vneconomy-2026-01-06", None),
     ("G3-10", "ty-trong-tmdt-ban-le", "2025", None, 12, [U], "vnexpress-5002862", None),
@@ -294,10 +294,10 @@ def test_the_dti_set_of_2024_states_the_ministrys_rule_for_a_merged_province_and
 # ----- what the overview and the final account count -----
 
 
-def test_the_new_tay_ninh_targets_nineteen_indicators_and_the_sources_measure_two(tay_ninh):
+def test_the_new_tay_ninh_targets_twenty_indicators_and_the_sources_measure_three(tay_ninh):
     targeted = [i for i in tay_ninh.indicators if tay_ninh.targets_of(i) and i.kind is not m.Kind.MILESTONE]
     measured = [i.id for i in targeted if i.latest_figure() is not None]
-    assert (len(targeted), measured) == (19, ["cap-quang-ho-gia-dinh", "phu-song-5g-xa"])
+    assert (len(targeted), measured) == (20, ["cap-quang-ho-gia-dinh", "phu-song-5g-xa", "dvctt-toan-trinh"])
 
 
 @pytest.mark.parametrize(
