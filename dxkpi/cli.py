@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--no-progress", action="store_true", help="không hiện thanh tiến độ / no progress bar")
     template = sub.add_parser(
         "template",
-        help="tệp Excel mẫu để điền số liệu mới và báo cáo nhiệm vụ / an Excel template for new figures and task reports",
+        help="tệp Excel mẫu để điền số liệu mới và báo cáo nhiệm vụ / an Excel template for figures and task reports",
         description="Một dòng cho mỗi chỉ tiêu và mỗi nhiệm vụ, cột trống để điền "
         "/ a row per indicator and per task, empty cells to fill",
     )
@@ -63,12 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     template.add_argument("--region", help="mã địa phương, vd. tay-ninh / region id, e.g. tay-ninh")
     template.add_argument(
         "--agency",
-        help="chỉ các nhiệm vụ do cơ quan này chủ trì, vd. \"Sở Khoa học và Công nghệ\" "
+        help='chỉ các nhiệm vụ do cơ quan này chủ trì, vd. "Sở Khoa học và Công nghệ" '
         "/ only the tasks this agency leads",
     )
     imp = sub.add_parser(
         "import",
-        help="thêm số liệu và báo cáo nhiệm vụ từ tệp Excel đã điền / add the figures and task reports of a filled-in template",
+        help="thêm số liệu, báo cáo nhiệm vụ từ tệp Excel đã điền / add the figures and task reports of a template",
         description="Kiểm tra rồi thêm số liệu và báo cáo nhiệm vụ vào tệp số liệu trong một lần ghi "
         "/ check, then add the figures and task reports to the metrics file in one change",
     )
@@ -233,7 +233,10 @@ def _unknown_agency(err: UnknownAgency, name: str, lang: str) -> str:
 
 def _added(result: ImportResult, lang: str) -> str:
     """'3 số liệu, 0 nguồn' and, when there are some, '2 báo cáo nhiệm vụ'."""
-    vi, en = f"{result.figures} số liệu, {result.sources} nguồn", f"{result.figures} figure(s), {result.sources} source(s)"
+    vi, en = (
+        f"{result.figures} số liệu, {result.sources} nguồn",
+        f"{result.figures} figure(s), {result.sources} source(s)",
+    )
     if result.reports:
         vi, en = f"{vi}, {result.reports} báo cáo nhiệm vụ", f"{en}, {result.reports} task report(s)"
     return fmt.t(lang, vi, en)

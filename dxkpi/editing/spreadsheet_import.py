@@ -448,7 +448,8 @@ def _read_tasks(sheet: _Sheet, metrics: m.Metrics, reading: Reading, into: str) 
         for task in plan.tasks
         for r in task.reports
     }
-    words = [fmt.t(sheet.lang, vi, en) for vi, en in TASK_STATUS_WORDS.values()]
+    written_in = "en" if _norm(sheet.name) == _norm(TASKS.en) else "vi"  # the words its drop-down offers
+    words = [fmt.t(written_in, vi, en) for vi, en in TASK_STATUS_WORDS.values()]
     for number, row in enumerate(sheet.ws.iter_rows(min_row=2, max_row=min(sheet.ws.max_row, MAX_ROWS)), start=2):
         if all(sheet.value(row, k) is None for k in TASKS.inputs):
             continue  # no report on this row

@@ -125,7 +125,9 @@ def _tasks(ws, tasks: list[tuple[m.Plan, m.Task]], lang: str) -> None:
         latest = fmt.t(lang, "Chưa có báo cáo", "No report yet")
         if report is not None:
             word = task_status_word(report.status, lang)
-            latest = fmt.t(lang, f"{word} (báo cáo {fmt.date(report.date)})", f"{word} (reported {fmt.date(report.date)})")
+            latest = fmt.t(
+                lang, f"{word} (báo cáo {fmt.date(report.date)})", f"{word} (reported {fmt.date(report.date)})"
+            )
         values: dict[str, Any] = {
             "id": task.id,
             "plan": plan.id,

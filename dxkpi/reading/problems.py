@@ -313,10 +313,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "or clear this row",
     ),
     "unknown_task": (
-        "không có nhiệm vụ mã '{task}' trong kế hoạch '{plan}' của {into}{suggest_vi}; dùng mã nhiệm vụ và mã kế "
-        "hoạch có sẵn trong tệp mẫu (nhiệm vụ mới thì thêm ở trang Cập nhật số liệu)",
+        "không có nhiệm vụ mã '{task}' trong kế hoạch '{plan}' của {into}{suggest_vi}; giữ nguyên mã nhiệm vụ và mã "
+        "kế hoạch của tệp mẫu (nhiệm vụ mới thì thêm vào tệp trước, xem docs/plans.md)",
         "no task with id '{task}' in plan '{plan}' of {into}{suggest_en}; keep the task and plan ids the template "
-        "lists (add a new task on the Update page)",
+        "lists (a new task goes into the file first, see docs/plans.md)",
     ),
     "report_needs_reason": (
         "tình trạng '{status}' cần lý do: điền cột {what}",
