@@ -8,6 +8,7 @@ from dxkpi.core import fmt
 from dxkpi.core import model as m
 from dxkpi.editing import writer as w
 from dxkpi.editing.history import Entry, History
+from dxkpi.editing.sheet_layout import task_status_word
 
 from . import access, common
 
@@ -57,8 +58,27 @@ def _figure(raw: object) -> w.Figure | None:
         return None
 
 
+def _task_change(change: dict[str, object], lang: str) -> str:
+    """'Nhiệm vụ tn-nv-01: báo cáo 10/7/2026 Hoàn thành', or the task added, changed or removed."""
+    t = common.t
+    head = t(lang, f"Nhiệm vụ {change.get('task')}", f"Task {change.get('task')}")
+    old, new = change.get("old"), change.get("new")
+    report = new.get("report") if isinstance(new, dict) else None
+    if isinstance(report, dict):
+        status = str(report.get("status"))
+        word = status
+        if status in {s.value for s in m.TaskStatus}:
+            word = task_status_word(m.TaskStatus(status), lang)
+        return f"{head}: {t(lang, 'báo cáo', 'report')} {report.get('date')} {word}"
+    if old is None:
+        return f"{head}: {t(lang, 'thêm', 'added')}"
+    if new is None:
+        return f"{head}: {t(lang, 'xoá', 'removed')}"
+    return f"{head}: {t(lang, 'sửa', 'changed')}"
+
+
 def describe(entry: Entry, metrics: m.Metrics | None, lang: str) -> list[str]:
-    """One line per figure changed: 'Name: old → new'."""
+    """One line per figure changed: 'Name: old → new'; one per task change or report."""
     t = common.t
     by_id = {i.id: i for i in metrics.indicators} if metrics else {}
     lines = []
@@ -73,6 +93,9 @@ def describe(entry: Entry, metrics: m.Metrics | None, lang: str) -> list[str]:
     for ident in entry.sources_added:
         lines.append(t(lang, f"Thêm nguồn {ident}", f"Source {ident} added"))
     for change in entry.changes:
+        if "task" in change:
+            lines.append(_task_change(change, lang))
+            continue
         ind = by_id.get(str(change.get("indicator")))
         name = fmt.name(ind, lang) if ind else str(change.get("indicator"))
         old, new = _figure(change.get("old")), _figure(change.get("new"))
