@@ -32,6 +32,10 @@ TASKS_ADDED = [
 
 @pytest.fixture
 def region(tmp_path) -> Path:
+    return with_tasks(tmp_path)
+
+
+def with_tasks(tmp_path: Path) -> Path:
     """A copy of the new Tây Ninh's file (and the data/ files it includes) with three tasks in one of its plans,
     the first with a report."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
