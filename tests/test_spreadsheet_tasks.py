@@ -289,3 +289,28 @@ def test_the_import_command_prints_the_bad_cell_writes_nothing_and_exits_1(regio
 def test_the_status_is_read_in_either_language_or_as_the_file_writes_it(region, status):
     reading = x.read(made(region, {"G2": dt.date(2026, 12, 1), "H2": status}), load(region).metrics)
     assert reading.edits == [w.AddReport(PLAN, "tn-nv-01", w.ReportFields("1/12/2026", "hoan-thanh"))]
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        (w.ReportFields("31/2/2026", "hoan-thanh"), (2, "G", "bad_date")),
+        (w.ReportFields("1/12/2026", "khong-thuc-hien"), (2, "I", "reason_required")),
+        (
+            w.ReportFields("1/12/2026", "hoan-thanh", evidence_number="1", evidence_date="40/1/2026"),
+            (2, "M", "bad_date"),
+        ),
+    ],
+)
+def test_a_problem_the_validator_finds_in_a_new_report_is_traced_back_to_its_cell(region, report, expected):
+    """Should a report pass the sheet's own checks and still fail the validator's, it is named by its cell too."""
+    reading = x.read(made(region, {"G2": "1/12/2026", "H2": "Hoàn thành"}), load(region).metrics)
+    (edit,) = reading.edits
+    assert isinstance(edit, w.AddReport)
+    reading.edits = [w.AddReport(edit.plan, edit.task_id, report)]
+    opened = w.open_file(region)
+    assert isinstance(opened, w.Opened)
+    _, problems = x.plan_import(opened, reading)
+    (problem,) = problems
+    assert isinstance(problem, x.CellProblem)
+    assert (problem.sheet, problem.row, problem.column, problem.code) == ("Nhiệm vụ", *expected)
