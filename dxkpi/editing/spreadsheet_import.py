@@ -463,7 +463,7 @@ def _read_tasks(sheet: _Sheet, metrics: m.Metrics, reading: Reading, into: str) 
         plan = plans.get(plan_id)
         task = next((t for t in plan.tasks if t.id == task_id), None) if plan is not None else None
         if plan is None or task is None:
-            ids = [t.id for p in plans.values() for t in p.tasks]
+            wrong, options = (plan_id, list(plans)) if plan is None else (task_id, [t.id for t in plan.tasks])
             add(
                 sheet.problem(
                     number,
@@ -472,7 +472,7 @@ def _read_tasks(sheet: _Sheet, metrics: m.Metrics, reading: Reading, into: str) 
                     task=task_id,
                     plan=plan_id,
                     into=into,
-                    **_suggest(task_id if plan is not None else plan_id, ids if plan is not None else list(plans)),
+                    **_suggest(wrong, options),
                 )
             )
             continue
