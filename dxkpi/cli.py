@@ -15,6 +15,10 @@ from dxkpi.core import fmt
 from dxkpi.reading.loader import LoadResult, load
 from dxkpi.reading.schema import schema_text
 
+if typing.TYPE_CHECKING:  # openpyxl only when a command needs it
+    from dxkpi.editing.spreadsheet_import import ImportResult
+    from dxkpi.editing.template import UnknownAgency
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> typing.NoReturn:  # usage errors exit 2, never a traceback
@@ -75,17 +79,24 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--charts", action="store_true", help="kèm biểu đồ / with the charts (needs Chrome or Edge)")
     template = sub.add_parser(
         "template",
-        help="tệp Excel mẫu để điền số liệu mới / an Excel template to fill in new figures",
-        description="Một dòng cho mỗi chỉ tiêu, cột trống cho số liệu mới / a row per indicator, empty cells to fill",
+        help="tệp Excel mẫu để điền số liệu mới và báo cáo nhiệm vụ / an Excel template for figures and task reports",
+        description="Một dòng cho mỗi chỉ tiêu và mỗi nhiệm vụ, cột trống để điền "
+        "/ a row per indicator and per task, empty cells to fill",
     )
     template.add_argument("-o", "--output", default="figures.xlsx", help="tệp .xlsx / the .xlsx file")
     template.add_argument("--lang", choices=["vi", "en"], default="vi")
     template.add_argument("--metrics", default="metrics.yaml", help="tệp số liệu / metrics file")
     template.add_argument("--region", help="mã địa phương, vd. tay-ninh / region id, e.g. tay-ninh")
+    template.add_argument(
+        "--agency",
+        help='chỉ các nhiệm vụ do cơ quan này chủ trì, vd. "Sở Khoa học và Công nghệ" '
+        "/ only the tasks this agency leads",
+    )
     imp = sub.add_parser(
         "import",
-        help="thêm số liệu từ tệp Excel đã điền / add the figures of a filled-in template",
-        description="Kiểm tra rồi thêm số liệu vào metrics.yaml / check, then add the figures to metrics.yaml",
+        help="thêm số liệu, báo cáo nhiệm vụ từ tệp Excel đã điền / add the figures and task reports of a template",
+        description="Kiểm tra rồi thêm số liệu và báo cáo nhiệm vụ vào tệp số liệu trong một lần ghi "
+        "/ check, then add the figures and task reports to the metrics file in one change",
     )
     imp.add_argument("path", help="tệp .xlsx đã điền / the filled-in .xlsx")
     imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi / check only, write nothing")
@@ -225,7 +236,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_template(args: argparse.Namespace) -> int:
     from dxkpi.editing.atomic import atomic_write
-    from dxkpi.editing.template import template_bytes  # openpyxl only when asked for
+    from dxkpi.editing.template import UnknownAgency, template_bytes  # openpyxl only when asked for
 
     metrics = region_file(args)
     if metrics is None:
@@ -237,12 +248,42 @@ def cmd_template(args: argparse.Namespace) -> int:
         return 1
     try:
         assert result.metrics is not None  # no problems, so a model
-        atomic_write(Path(args.output), template_bytes(result.metrics, args.lang))
+        atomic_write(Path(args.output), template_bytes(result.metrics, args.lang, args.agency))
+    except UnknownAgency as err:
+        print(_unknown_agency(err, metrics.name, args.lang), file=sys.stderr)
+        return 2
     except OSError as err:
         print(f"{args.output}: {err.strerror or err}", file=sys.stderr)
         return 1
     print(args.output)
     return 0
+
+
+def _unknown_agency(err: UnknownAgency, name: str, lang: str) -> str:
+    """No task of the file's own plans is led by the agency asked for: say which agencies lead some."""
+    if not err.known:
+        return fmt.t(
+            lang,
+            f"Không có cơ quan '{err.agency}': các kế hoạch của {name} chưa có nhiệm vụ nào",
+            f"Unknown agency '{err.agency}': the plans of {name} have no task yet",
+        )
+    known = "; ".join(err.known)
+    return fmt.t(
+        lang,
+        f"Không có cơ quan '{err.agency}': các nhiệm vụ trong {name} do {known} chủ trì",
+        f"Unknown agency '{err.agency}': the tasks in {name} are led by {known}",
+    )
+
+
+def _added(result: ImportResult, lang: str) -> str:
+    """'3 số liệu, 0 nguồn' and, when there are some, '2 báo cáo nhiệm vụ'."""
+    vi, en = (
+        f"{result.figures} số liệu, {result.sources} nguồn",
+        f"{result.figures} figure(s), {result.sources} source(s)",
+    )
+    if result.reports:
+        vi, en = f"{vi}, {result.reports} báo cáo nhiệm vụ", f"{en}, {result.reports} task report(s)"
+    return fmt.t(lang, vi, en)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -266,26 +307,20 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(fmt.t(lang, f"Có {count} lỗi; chưa ghi gì", f"{count} problem(s); nothing was written"), file=sys.stderr)
         return 1
     if not result.added:
-        print(fmt.t(lang, "Tệp không có số liệu mới nào", "No new figure in the file"))
+        print(fmt.t(lang, "Tệp không có số liệu hay báo cáo mới nào", "No new figure or report in the file"))
         return 0
     name = metrics.name
     for number, text in result.added:
         print(f"{name}:{number}: + {text}")
-    n_figures, n_sources = result.figures, result.sources
+    added = _added(result, lang)
     if result.written:
-        print(
-            fmt.t(
-                lang,
-                f"Đã thêm {n_figures} số liệu, {n_sources} nguồn vào {name}",
-                f"Added {n_figures} figure(s), {n_sources} source(s) to {name}",
-            )
-        )
+        print(fmt.t(lang, f"Đã thêm {added} vào {name}", f"Added {added} to {name}"))
     else:
         print(
             fmt.t(
                 lang,
-                f"Chạy thử: sẽ thêm {n_figures} số liệu, {n_sources} nguồn; chưa ghi gì",
-                f"Dry run: {n_figures} figure(s), {n_sources} source(s) would be added; nothing was written",
+                f"Chạy thử: sẽ thêm {added}; chưa ghi gì",
+                f"Dry run: {added} would be added; nothing was written",
             )
         )
     return 0

@@ -6,6 +6,7 @@ folder; the test is skipped on a machine without it.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,6 +16,8 @@ import pytest
 
 from dxkpi.reading.loader import load
 from tests.test_spreadsheet import fill, metrics, run, template  # noqa: F401  (metrics is a fixture)
+from tests.test_spreadsheet_tasks import KHCN, cli_template, reports, with_tasks
+from tests.test_spreadsheet_tasks import fill as fill_tasks
 
 SOFFICE = shutil.which("soffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
@@ -54,3 +57,14 @@ def test_a_template_filled_in_and_saved_by_calc_imports_its_figures(metrics, tmp
     assert result.stdout.splitlines()[-1] == "Added 2 figure(s), 0 source(s) to metrics.yaml"
     model = {i.id: [(o.period.text, o.value) for o in i.observations] for i in load(metrics).metrics.indicators}
     assert (model["doanh-thu"], model["dvctt"]) == ([("2020", 11500), ("2021", 12500)], [("2021", 60), ("2022", 88.9)])
+
+
+def test_a_tasks_sheet_filled_in_and_saved_by_calc_keeps_its_drop_down_and_imports_its_reports(tmp_path):
+    region = with_tasks(tmp_path)  # Tây Ninh's file with three tasks, two of them led by KHCN
+    xlsx = fill_tasks(cli_template(region, "khcn.xlsx", "--agency", KHCN), {"G3": "30/11/2026", "H3": "Hoàn thành"})
+    saved = saved_by_calc(xlsx, tmp_path)
+    (rule,) = openpyxl.load_workbook(saved)["Nhiệm vụ"].data_validations.dataValidation
+    assert (str(rule.sqref), rule.formula1) == ("H2:H3", '"Hoàn thành,Đang thực hiện,Chưa thực hiện,Không thực hiện"')
+    result = run("import", str(saved), "--metrics", str(region), "--lang", "en", cwd=region.parent)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert reports(region)["tn-nv-03"] == [(dt.date(2026, 11, 30), "hoan-thanh", None, None, None, None)]

@@ -55,6 +55,15 @@ def problems_of_every_kind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> l
     return found
 
 
+def with_a_task(folder: Path) -> Path:
+    """A valid file with a plan of its own: task nv-01, reported 'khong-thuc-hien' (with its reason) on 30/6/2026."""
+    tasks = folder / "tasks.yaml"
+    text = (HERE / "broken" / "task-without-reason.yaml").read_text(encoding="utf-8")
+    reason = "            status: khong-thuc-hien\n            reason: r\n"
+    tasks.write_text(text.replace("            status: khong-thuc-hien\n", reason), encoding="utf-8")
+    return tasks
+
+
 def problems_of_writes(folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[Problem]:
     """Problems from real writes, undos and restores of a copy of the minimal file, as the update page makes them."""
     folder.mkdir()
@@ -64,10 +73,7 @@ def problems_of_writes(folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[Pr
     found = history.undo()  # nothing_to_undo
     found += history.restore("0" * 64)  # unknown_version
     found += w.plan(w.open_file(path), [w.RemoveFigure("doanh-thu", 5)]).problems  # no_such_figure
-    tasks = folder / "tasks.yaml"
-    tasks.write_text((HERE / "broken" / "task-without-reason.yaml").read_text(encoding="utf-8").replace(
-        "            status: khong-thuc-hien\n", "            status: khong-thuc-hien\n            reason: r\n"
-    ), encoding="utf-8")
+    tasks = with_a_task(folder)
     report = w.ReportFields("1/7/2026", "hoan-thanh")
     found += w.plan(w.open_file(tasks), [w.AddReport("kh-2026", "nv-99", report)]).problems  # no_such_task
     plan = w.plan(w.open_file(path), [w.AddFigure("doanh-thu", w.Figure("2021", "bao", value=12000))])
@@ -130,6 +136,20 @@ def problems_of_imports(folder: Path) -> list[Problem]:
         assert isinstance(opened, w.Opened)
         cells = reading.problems or x.plan_import(opened, reading)[1]
         found += [p if isinstance(p, Problem) else Problem(p.file, p.row, 1, "", p.code, p.params) for p in cells]
+    # The tasks sheet of a file with a plan of its own (with_a_task).
+    tasks = with_a_task(folder)
+    with_tasks = load(tasks).metrics
+    assert with_tasks is not None
+    for name, cells in [
+        ("unknown-task.xlsx", {"A2": "nv-9", "G2": "1/7/2026", "H2": "Hoàn thành"}),  # unknown_task
+        ("no-reason.xlsx", {"G2": "1/7/2026", "H2": "Không thực hiện"}),  # report_needs_reason
+        ("reported.xlsx", {"G2": "30/6/2026", "H2": "Không thực hiện", "I2": "r"}),  # report_exists
+    ]:
+        book = template(with_tasks)
+        for ref, value in cells.items():
+            book["Nhiệm vụ"][ref] = value
+        book.save(folder / name)
+        found += [Problem(p.file, p.row, 1, "", p.code, p.params) for p in x.read(folder / name, with_tasks).problems]
     return found
 
 
@@ -159,7 +179,17 @@ def test_the_writes_and_imports_give_the_problems_they_are_meant_to(tmp_path, mo
             "file_missing",
             "cannot_read",
         ],
-        ["not_xlsx", "template_other_region", "no_sheet", "no_column", "missing_cell", "figure_exists"],
+        [
+            "not_xlsx",
+            "template_other_region",
+            "no_sheet",
+            "no_column",
+            "missing_cell",
+            "figure_exists",
+            "unknown_task",
+            "report_needs_reason",
+            "report_exists",
+        ],
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,9 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
+from dxkpi.editing import writer as w
 from dxkpi.editing.history import History
+from dxkpi.editing.template import template
 from dxkpi.reading.loader import load
 
 ROOT = Path(__file__).parent.parent
@@ -237,3 +240,36 @@ def test_a_hand_edit_made_before_any_change_through_the_app_is_on_the_changes_pa
     assert (not at.exception, heads) == (True, ["Edited directly"])
     assert "88.9%" in codes(at) and "89.1%" in codes(at)
     assert any("The history starts" in c.value for c in at.caption)
+
+
+def test_a_filled_tasks_sheet_uploaded_on_the_import_part_lands_its_reports_in_one_change(metrics_copy):
+    region = metrics_copy.parent / "data" / "regions" / "tay-ninh.yaml"
+    task = w.TaskFields("tn-nv-01", "Lắp trạm 5G tại các khu công nghiệp", "Sở Khoa học và Công nghệ", "Q2/2026")
+    opened = w.open_file(region)
+    assert isinstance(opened, w.Opened)
+    region.write_bytes(w.plan(opened, [w.AddTask("tn-ha-tang-so", task)]).data)
+    book = template(load(region).metrics, agency="Sở Khoa học và Công nghệ")
+    book["Nhiệm vụ"]["G2"], book["Nhiệm vụ"]["H2"] = dt.datetime(2026, 7, 10), "Hoàn thành"
+    book["Nhiệm vụ"]["J2"] = "Đã phát sóng"
+    data = io.BytesIO()
+    book.save(data)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.query_params["region"] = "tay-ninh"
+    at.run()
+    at.switch_page("dxkpi/ui/pages/update.py").run()
+    at.radio(key="upd_mode").set_value("import").run()
+    assert at.selectbox(key="upd_agency").options == ["Mọi cơ quan", "Sở Khoa học và Công nghệ"]
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    at.file_uploader[0].set_value(("so-khcn.xlsx", data.getvalue(), xlsx)).run()
+    assert not at.exception
+    assert [m.value for m in at.markdown if "Sẽ thêm" in m.value] == [
+        "**Sẽ thêm 0 số liệu, 0 nguồn, 1 báo cáo nhiệm vụ:**"
+    ]
+    at.button(key="upd_import").click().run()
+    assert [s.value for s in at.success] == ["Đã nhập 0 số liệu, 0 nguồn, 1 báo cáo nhiệm vụ."]
+    (got,) = load(region).metrics.plan_by_id()["tn-ha-tang-so"].tasks
+    assert [(r.date, r.status.value, r.result) for r in got.reports] == [
+        (dt.date(2026, 7, 10), "hoan-thanh", "Đã phát sóng")
+    ]
+    assert [e.kind for e in History(region).entries() if e.kind != "seen"] == ["import"]
+    assert "Nhiệm vụ tn-nv-01 (kế hoạch tn-ha-tang-so): báo cáo 10/7/2026, Hoàn thành" in codes(at)  # the undo box

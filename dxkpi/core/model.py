@@ -574,6 +574,8 @@ class Plan:
     note_en: str | None = field(default=None, metadata=doc("Ghi chú tiếng Anh", "Note in English"))
     tasks: list[Task] = field(default_factory=list, metadata=doc("Các nhiệm vụ", "Tasks"))
     pos: dict[str, Pos] = field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
+    # The included file the plan is written in (data/plans.yaml for the national ones); None: the file itself.
+    included_from: str | None = field(default=None, repr=False, compare=False, metadata={"internal": True})
 
 
 @dataclass
@@ -619,6 +621,10 @@ class Metrics:
 
     def plan_by_id(self) -> dict[str, Plan]:
         return {p.id: p for p in self.plans}
+
+    def own_plans(self) -> list[Plan]:
+        """The plans written in this file itself (not in a file it includes): those whose tasks it can change."""
+        return [p for p in self.plans if p.included_from is None]
 
     def national_of(self, indicator: Indicator) -> NationalSeries | None:
         """The country's series for this indicator, if data/ holds one."""

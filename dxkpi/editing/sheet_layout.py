@@ -1,8 +1,9 @@
 """The workbook's layout, shared by the template (editing.template) and the import (editing.spreadsheet_import):
 each sheet's name and columns, each column's header in both languages, its width and what a department does with it.
 
-Another sheet (say the tasks) is another SheetLayout here, listed in SHEETS: the template writes its header
-row and widths, and the import finds it and its columns by their names in either language.
+Each sheet is a SheetLayout here, listed in SHEETS: the template writes its header row and widths, and the
+import finds it and its columns by their names in either language. The tasks sheet's status words are
+TASK_STATUS_WORDS: the template's drop-down offers them, the import reads them back as the file's words.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from openpyxl.utils import get_column_letter
 
 from dxkpi.core import fmt
+from dxkpi.core import model as m
 
 # The workbook's keywords property holds REGION_MARK + meta.region: an import into another province's file is refused.
 REGION_MARK = "dxkpi-region: "
@@ -93,5 +95,42 @@ SOURCES = SheetLayout(
     },
 )
 
-# The sheets in the workbook's order.
-SHEETS = (FIGURES, SOURCES)
+# One row per task of the file's own plans (of one agency with --agency): the department fills in its report.
+TASKS = SheetLayout(
+    "Nhiệm vụ",
+    "Tasks",
+    {
+        "id": Column("Mã nhiệm vụ", "Task id", 18),
+        "plan": Column("Mã kế hoạch", "Plan id", 18),
+        "title": Column("Nhiệm vụ", "Task", 48),
+        "lead": Column("Cơ quan chủ trì", "Agency in charge", 28),
+        "due": Column("Thời hạn", "Deadline", 12),
+        "latest": Column("Tình trạng hiện tại", "Current status", 26),
+        "date": Column("Ngày báo cáo (dd/mm/yyyy)", "Report date (dd/mm/yyyy)", 16, fill=True, text=True),
+        "status": Column("Tình trạng", "Status", 18, fill=True),
+        "reason": Column("Lý do (khi không thực hiện)", "Reason (when not carried out)", 30, fill=True),
+        "result": Column("Kết quả", "Result", 36, fill=True),
+        "obstacles": Column("Khó khăn, vướng mắc", "Obstacles", 36, fill=True),
+        "evidence_number": Column("Số hiệu văn bản minh chứng", "Evidence: document number", 20, fill=True),
+        "evidence_date": Column(
+            "Ngày văn bản minh chứng (dd/mm/yyyy)", "Evidence: date (dd/mm/yyyy)", 16, fill=True, text=True
+        ),
+        "evidence_summary": Column("Trích yếu văn bản minh chứng", "Evidence: what it is about", 40, fill=True),
+    },
+    required=("id", "plan", "date", "status"),
+)
+
+# A task's status as the sheet writes it, in both languages (the drop-down offers the template's language;
+# the import takes either, or the file's own word such as dang-thuc-hien).
+# The words are fmt's, the one place a status is worded.
+TASK_STATUS_WORDS: dict[m.TaskStatus, tuple[str, str]] = {
+    status: (fmt.STATUS_STYLE[key][1], fmt.STATUS_STYLE[key][2]) for status, key in fmt.TASK_STATUS.items()
+}
+
+
+def task_status_word(status: m.TaskStatus, lang: str) -> str:
+    return fmt.task_status_word(status.value, lang)
+
+
+# The sheets in the workbook's order (the tasks sheet only when the file has a task to report on).
+SHEETS = (FIGURES, TASKS, SOURCES)

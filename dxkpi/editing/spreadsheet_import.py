@@ -1,8 +1,9 @@
 """A filled-in Excel template (editing.template) read back as edits, and the import that adds them.
 
 Every problem in a filled-in sheet is named by sheet, row and column, with the same explanation the
-validator gives for the same mistake in metrics.yaml; the figures are then added by dxkpi.editing.writer
-and logged by dxkpi.editing.history like a change made in the app. Nothing here imports Streamlit.
+validator gives for the same mistake in metrics.yaml; the figures and the tasks' status reports are then
+added by dxkpi.editing.writer in one planned change and logged by dxkpi.editing.history like a change made
+in the app. Nothing here imports Streamlit.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dxkpi.core import fmt
 from dxkpi.core import model as m
 from dxkpi.editing import writer as w
 from dxkpi.editing.history import History
-from dxkpi.editing.sheet_layout import FIGURES, REGION_MARK, SOURCES, SheetLayout
+from dxkpi.editing.sheet_layout import FIGURES, REGION_MARK, SOURCES, TASK_STATUS_WORDS, TASKS, SheetLayout
 from dxkpi.reading.loader import load_text
 from dxkpi.reading.problems import Problem, did_you_mean
 from dxkpi.reading.scalars import parse_date, parse_period, typed_number
@@ -139,19 +140,10 @@ def read(
         return reading
     figures = _Sheet(file, figures_ws, FIGURES, lang)
     reading.sheets[figures.name] = figures
-    missing = [k for k in FIGURES.required if k not in figures.col]
-    for key in missing:
-        reading.problems.append(
-            CellProblem(
-                file,
-                figures.name,
-                1,
-                "",
-                figures.header(key),
-                "no_column",
-                {"header": f"{FIGURES.columns[key].vi} / {FIGURES.columns[key].en}"},
-            )
-        )
+    tasks_ws = _find_sheet(book, TASKS)
+    tasks = _Sheet(file, tasks_ws, TASKS, lang) if tasks_ws is not None else None
+    missing = _missing_columns(figures) + (_missing_columns(tasks) if tasks is not None else [])
+    reading.problems += missing
     if missing:
         return reading
     known_sources = {s.id for s in metrics.sources}
@@ -161,7 +153,21 @@ def read(
         _read_sources(reading.sheets[sources_ws.title], known_sources, reading)
     new_sources = {e.source.id for e in reading.edits if isinstance(e, w.AddSource)}
     _read_figures(figures, metrics, known_sources | new_sources, reading, into)
+    if tasks is not None:
+        reading.sheets[tasks.name] = tasks
+        _read_tasks(tasks, metrics, reading, into)
     return reading
+
+
+def _missing_columns(sheet: _Sheet) -> list[CellProblem]:
+    """A problem for each column the import cannot do without that the sheet's header row lacks."""
+    out = []
+    for key in sheet.layout.required:
+        if key not in sheet.col:
+            column = sheet.layout.columns[key]
+            header: dict[str, object] = {"header": f"{column.vi} / {column.en}"}
+            out.append(CellProblem(sheet.file, sheet.name, 1, "", sheet.header(key), "no_column", header))
+    return out
 
 
 def _read_sources(sheet: _Sheet, known: set[str], reading: Reading) -> None:
@@ -402,8 +408,143 @@ def _qualifier(sheet: _Sheet, row: tuple, number: int, add) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _task_status(text: str) -> m.TaskStatus | None:
+    """The status a cell names: a word of the drop-down in either language, or the file's own word."""
+    wanted = _norm(text)
+    for status, words in TASK_STATUS_WORDS.items():
+        if wanted in {_norm(status.value), *(_norm(x) for x in words)}:
+            return status
+    return None
+
+
+def _date_cell(sheet: _Sheet, row: tuple, number: int, key: str, add) -> str | None:
+    """A date cell as dd/mm/yyyy: an Excel date, or text typed dd/mm/yyyy; a problem (and None) otherwise."""
+    raw = sheet.value(row, key)
+    if raw is None:
+        return None
+    if isinstance(raw, dt.datetime | dt.date):
+        day = raw.date() if isinstance(raw, dt.datetime) else raw
+    else:
+        text = _period_text(raw, "")
+        parsed = parse_date(text)
+        if parsed is None:
+            add(sheet.problem(number, key, "bad_date", text=text))
+            return None
+        day = parsed
+    return f"{day.day}/{day.month}/{day.year}"
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else _period_text(value, "")
+
+
+def _read_tasks(sheet: _Sheet, metrics: m.Metrics, reading: Reading, into: str) -> None:
+    """A status report for each row with something filled in, for a task of the file's own plans."""
+    plans = {plan.id: plan for plan in metrics.own_plans()}
+    # (plan, task, date, status) -> where that report already is: in the file, or on an earlier row
+    taken: dict[tuple[str, str, str, str], str | int] = {
+        (plan.id, task.id, fmt.date(r.date), r.status.value): "file"
+        for plan in plans.values()
+        for task in plan.tasks
+        for r in task.reports
+    }
+    written_in = "en" if _norm(sheet.name) == _norm(TASKS.en) else "vi"  # the words its drop-down offers
+    words = [fmt.t(written_in, vi, en) for vi, en in TASK_STATUS_WORDS.values()]
+    for number, row in enumerate(sheet.ws.iter_rows(min_row=2, max_row=min(sheet.ws.max_row, MAX_ROWS)), start=2):
+        if all(sheet.value(row, k) is None for k in TASKS.inputs):
+            continue  # no report on this row
+        before = len(reading.problems)
+        add = reading.problems.append
+        plan_id, task_id = _text(sheet.value(row, "plan")), _text(sheet.value(row, "id"))
+        if plan_id is None or task_id is None:
+            key = "plan" if plan_id is None else "id"
+            add(sheet.problem(number, key, "missing_cell", what=sheet.header(key)))
+            continue
+        plan = plans.get(plan_id)
+        task = next((t for t in plan.tasks if t.id == task_id), None) if plan is not None else None
+        if plan is None or task is None:
+            wrong, options = (plan_id, list(plans)) if plan is None else (task_id, [t.id for t in plan.tasks])
+            add(
+                sheet.problem(
+                    number,
+                    "plan" if plan is None else "id",
+                    "unknown_task",
+                    task=task_id,
+                    plan=plan_id,
+                    into=into,
+                    **_suggest(wrong, options),
+                )
+            )
+            continue
+        date = _date_cell(sheet, row, number, "date", add)
+        if date is None and sheet.value(row, "date") is None:
+            add(sheet.problem(number, "date", "missing_cell", what=sheet.header("date")))
+        raw_status = _text(sheet.value(row, "status"))
+        status = _task_status(raw_status) if raw_status is not None else None
+        if raw_status is None:
+            add(sheet.problem(number, "status", "missing_cell", what=sheet.header("status")))
+        elif status is None:
+            add(
+                sheet.problem(
+                    number,
+                    "status",
+                    "bad_choice",
+                    value=raw_status,
+                    what_vi="tình trạng nhiệm vụ",
+                    what_en="task status",
+                    allowed=", ".join(words),
+                    **_suggest(raw_status, words),
+                )
+            )
+        reason = _text(sheet.value(row, "reason"))
+        if status is m.TaskStatus.NOT_CARRIED_OUT and reason is None:
+            add(sheet.problem(number, "reason", "report_needs_reason", status=raw_status, what=sheet.header("reason")))
+        evidence_date = _date_cell(sheet, row, number, "evidence_date", add)
+        evidence_number = _text(sheet.value(row, "evidence_number"))
+        if evidence_number is None and (evidence_date or sheet.value(row, "evidence_summary") is not None):
+            add(sheet.problem(number, "evidence_number", "missing_cell", what=sheet.header("evidence_number")))
+        if date is not None and status is not None:
+            day = parse_date(date)
+            assert day is not None  # made above from a date
+            report_key = (plan.id, task.id, fmt.date(day), status.value)
+            if report_key in taken:
+                where = taken[report_key]
+                add(
+                    sheet.problem(
+                        number,
+                        "date",
+                        "report_exists",
+                        date=date,
+                        status=raw_status,
+                        where_vi=_where(where, into, "vi"),
+                        where_en=_where(where, into, "en"),
+                    )
+                )
+            taken.setdefault(report_key, number)
+        if len(reading.problems) > before:
+            continue
+        assert date is not None and status is not None  # no problem above, so both were read
+        summary = _text(sheet.value(row, "evidence_summary"))
+        report = w.ReportFields(
+            date,
+            status.value,
+            reason,
+            _text(sheet.value(row, "result")),
+            _text(sheet.value(row, "obstacles")),
+            evidence_number,
+            evidence_date,
+            summary,
+        )
+        reading.edits.append(w.AddReport(plan.id, task.id, report))
+        reading.rows.append((sheet.name, number))
+
+
 _OBS_FIELD = re.compile(r"indicators\[(.+?)\]\.observations\[(\d+)\](?:\.(\w+))?")
 _SOURCE_FIELD = re.compile(r"sources\[(.+?)\](?:\.(\w+))?")
+_REPORT_FIELD = re.compile(r"plans\[(.+?)\]\.tasks\[(.+?)\]\.reports\[(\d+)\](?:\.(\w+))?(?:\.(\w+))?")
+# a report's key in the file -> its column in the tasks sheet
+_REPORT_COLUMN = {"date": "date", "status": "status", "reason": "reason", "result": "result", "obstacles": "obstacles"}
+_EVIDENCE_COLUMN = {"number": "evidence_number", "date": "evidence_date", "summary": "evidence_summary"}
 
 
 def plan_import(opened: w.Opened, reading: Reading) -> tuple[w.Plan, list[CellProblem | Problem]]:
@@ -414,15 +555,28 @@ def plan_import(opened: w.Opened, reading: Reading) -> tuple[w.Plan, list[CellPr
     if model is None or not plan.problems:
         return plan, list(plan.problems)
     count = {i.id: len(i.observations) for i in model.indicators}
+    reports = {(p.id, t.id): len(t.reports) for p in model.plans for t in p.tasks}
     where: dict[tuple[str, str], tuple[str, int]] = {}
+    report_at: dict[tuple[str, str, str], tuple[str, int]] = {}
     for edit, at in zip(reading.edits, reading.rows, strict=True):
         if isinstance(edit, w.AddFigure):
             where[(edit.indicator, str(count[edit.indicator]))] = at
             count[edit.indicator] += 1
         elif isinstance(edit, w.AddSource):
             where[("", edit.source.id)] = at
+        elif isinstance(edit, w.AddReport):
+            report_at[(edit.plan, edit.task_id, str(reports[(edit.plan, edit.task_id)]))] = at
+            reports[(edit.plan, edit.task_id)] += 1
     traced: list[CellProblem | Problem] = []
     for problem in plan.problems:
+        report = _REPORT_FIELD.fullmatch(problem.field)
+        if report is not None and (report[1], report[2], report[3]) in report_at:
+            sheet_name, row = report_at[(report[1], report[2], report[3])]
+            sheet = reading.sheets[sheet_name]
+            column = _EVIDENCE_COLUMN.get(report[5] or "number", "") if report[4] == "evidence" else ""
+            column = column or _REPORT_COLUMN.get(report[4] or "", "")
+            traced.append(sheet.problem(row, column, problem.code, **problem.params))
+            continue
         found = _OBS_FIELD.fullmatch(problem.field) or _SOURCE_FIELD.fullmatch(problem.field)
         is_obs = found is not None and found.re is _OBS_FIELD
         key = ((found[1], found[2]) if is_obs else ("", found[1])) if found is not None else None
@@ -446,6 +600,13 @@ class ImportResult:
     figures: int
     sources: int
     written: bool
+    reports: int = 0  # tasks' status reports
+
+
+def counts(plan: w.Plan) -> tuple[int, int, int]:
+    """(figures, sources, task reports) a planned import adds."""
+    reports = sum(1 for change in plan.changes if "task" in change)
+    return len(plan.changes) - reports, len(plan.sources_added), reports
 
 
 def import_file(
@@ -456,7 +617,8 @@ def import_file(
     who: str | None = None,
     data: bytes | None = None,
 ) -> ImportResult:
-    """Read a filled-in template and, with no problem and not a dry run, add its figures safely and log them."""
+    """Read a filled-in template and, with no problem and not a dry run, add its figures and task reports
+    safely in one change and log it."""
     opened = w.open_file(metrics_path)
     if isinstance(opened, list):
         return ImportResult([p.render(lang) for p in opened], [], 0, 0, False)
@@ -470,10 +632,10 @@ def import_file(
     if problems:
         return ImportResult([p.render(lang) for p in problems], [], 0, 0, False)
     added, _ = plan.diff()
-    figures, sources = len(plan.changes), len(plan.sources_added)
+    figures, sources, reports = counts(plan)
     if dry_run or not reading.edits:
-        return ImportResult([], added, figures, sources, False)
+        return ImportResult([], added, figures, sources, False, reports)
     refused = History(opened.path).save(plan, who, kind="import")
     if refused:
         return ImportResult([p.render(lang) for p in refused], [], 0, 0, False)
-    return ImportResult([], added, figures, sources, True)
+    return ImportResult([], added, figures, sources, True, reports)

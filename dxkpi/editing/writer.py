@@ -632,20 +632,6 @@ def _apply(ops: _Ops, root: Node, metrics: m.Metrics, edit: Edit, name: str) -> 
     return ops.text(), {"indicator": ind.id, "old": old.as_dict(), "new": edit.figure.as_dict()}
 
 
-def own_plan_ids(opened: Opened) -> list[str]:
-    """The ids of the plans written in this file itself (not in the files it includes): the ones it can edit."""
-    root = _nodes(opened.text, opened.path.name, [])
-    plans = _get(root, "plans") if root is not None else None
-    if plans is None or not isinstance(plans[1], SequenceNode):
-        return []
-    out = []
-    for item in plans[1].value:
-        found = _get(item, "id")
-        if found is not None and isinstance(found[1], ScalarNode):
-            out.append(found[1].value)
-    return out
-
-
 def _apply_task(ops: _Ops, root: Node, metrics: m.Metrics, edit: TaskEdit, name: str) -> tuple[str, object]:
     """The text with one task edit made (only plans written in this file), and the change as the history has it."""
     text = "".join(ops.lines)

@@ -600,6 +600,8 @@ def _load_include(
     metrics.targets.extend(shared.targets)
     metrics.national.extend(shared.national)
     metrics.definitions.extend(shared.definitions)
+    for plan in shared.plans:
+        plan.included_from = inc_name
     metrics.plans.extend(shared.plans)
 
 

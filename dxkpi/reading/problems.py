@@ -312,6 +312,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the indicator already has a figure for {period} {where_en}; to change it use the Update figures page, "
         "or clear this row",
     ),
+    "unknown_task": (
+        "không có nhiệm vụ mã '{task}' trong kế hoạch '{plan}' của {into}{suggest_vi}; giữ nguyên mã nhiệm vụ và mã "
+        "kế hoạch của tệp mẫu (nhiệm vụ mới thì thêm vào tệp trước, xem docs/plans.md)",
+        "no task with id '{task}' in plan '{plan}' of {into}{suggest_en}; keep the task and plan ids the template "
+        "lists (a new task goes into the file first, see docs/plans.md)",
+    ),
+    "report_needs_reason": (
+        "tình trạng '{status}' cần lý do: điền cột {what}",
+        "status '{status}' needs a reason: fill in the column {what}",
+    ),
+    "report_exists": (
+        "nhiệm vụ đã có báo cáo ngày {date} với tình trạng '{status}' {where_vi}; nếu đã nhập rồi thì xoá dòng này",
+        "the task already has a report dated {date} with status '{status}' {where_en}; if it was imported "
+        "already, clear this row",
+    ),
     "unknown_version": ("không còn lưu phiên bản {version}", "version {version} is not kept"),
 }
 

@@ -76,7 +76,7 @@ def _task_change(change: dict[str, object], lang: str) -> str:
 
 
 def describe(entry: Entry, metrics: m.Metrics | None, lang: str) -> list[str]:
-    """One line per figure changed: 'Name: old → new'."""
+    """One line per figure changed: 'Name: old → new'; one per task change or report."""
     t = common.t
     by_id = {i.id: i for i in metrics.indicators} if metrics else {}
     lines = []

@@ -30,7 +30,7 @@ def render(opened: w.Opened, metrics: m.Metrics, lang: str, k: Callable[[str], s
 
     `k` makes a widget key of the current generation (the update page's, so a save empties the form)."""
     t = common.t
-    own = [p for p in metrics.plans if p.id in w.own_plan_ids(opened)]
+    own = metrics.own_plans()
     if not own:
         st.info(
             t(
