@@ -118,3 +118,41 @@ def test_the_word_report_counts_the_2025_targets_as_the_final_account_does(word)
     account = final_account(METRICS)
     achieved = fmt.count_of(account.count(Outcome.ACHIEVED), account.total)
     assert fmt.t(lang, f"hoàn thành {achieved} mục tiêu", f"achieved {achieved} targets") in text
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("region", ["metrics.yaml", "data/regions/tay-ninh.yaml"])
+def test_the_plans_page_the_deck_and_the_excel_count_each_plan_in_the_same_sentence(region, lang, tmp_path, monkeypatch):
+    import shutil
+
+    from openpyxl import load_workbook
+    from streamlit.testing.v1 import AppTest
+
+    from dxkpi.analysis import plans as p
+    from dxkpi.core import clock
+    from dxkpi.export import export
+
+    shutil.copy(ROOT / "metrics.yaml", tmp_path / "metrics.yaml")
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    monkeypatch.setenv("DXKPI_METRICS", str(tmp_path / "metrics.yaml"))  # the page reads the copy, never the repo
+    metrics = load(tmp_path / region).metrics
+    today = clock.today()
+    accounts = [p.account_of(metrics, plan, today) for plan in p.open_plans(metrics, today)]
+    sentences = [a.target_sentence(lang) + (" · " + a.task_sentence(lang) if a.tasks else "") for a in accounts]
+    title = fmt.t(lang, "Các kế hoạch đang thực hiện", "Plans under way")
+    (slide,) = [s for s in build_deck(metrics, assess_all(metrics), lang) if s.title == title]
+    assert [r.reason for r in slide.all_rows] == sentences
+    out = tmp_path / "plans.xlsx"
+    export(tmp_path / region, "xlsx", out, lang)
+    sheet = load_workbook(out)[fmt.t(lang, "Kế hoạch", "Plans")]
+    rows = sheet.iter_rows(min_row=2, values_only=True)
+    assert [row[3] for row in rows] == [a.target_sentence(lang) for a in accounts]
+    for account in accounts:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+        at.query_params.update({"lang": lang, "plan": account.plan.id})
+        if "tay-ninh" in region:
+            at.query_params["region"] = "tay-ninh"
+        at.run()
+        at.switch_page("dxkpi/ui/pages/plans.py").run()
+        shown = html.unescape("\n".join(md.value for md in at.markdown))
+        assert account.target_sentence(lang) in shown, account.plan.id

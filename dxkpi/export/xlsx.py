@@ -1,4 +1,5 @@
-"""Every indicator as a row of an Excel sheet, numbers as numbers, plus a sheet of the sources.
+"""Every indicator as a row of an Excel sheet, numbers as numbers; the plans under way (their counts, targets and
+tasks), the closed period's final account, and a sheet of the sources.
 
 Values and shares are numeric cells with a number format, so they can be sorted, filtered and
 computed with; Excel shows them with the reader's own decimal and thousands marks.
@@ -14,9 +15,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from dxkpi.analysis import plans as p
 from dxkpi.analysis.account import final_account
-from dxkpi.core import fmt
+from dxkpi.core import clock, fmt
 from dxkpi.core import model as m
+from dxkpi.presentation.plan_rows import target_rows, task_rows
 from dxkpi.presentation.slides import final_title
 
 from .common import Report, t
@@ -56,6 +59,44 @@ FINAL_COLUMNS = [
     ("Kết quả", "Outcome", 18),
     ("Vì sao", "Why", 70),
     ("Mã chỉ tiêu", "Indicator id", 30),
+]
+
+# The plans under way: one row each with its counts in the province's sentence (the Plans page's words).
+PLAN_COLUMNS = [
+    ("Kế hoạch", "Plan", 50),
+    ("Văn bản", "Document", 18),
+    ("Kỳ", "Period", 12),
+    ("Chỉ tiêu", "Targets", 70),
+    ("Nhiệm vụ", "Tasks", 60),
+    ("Mã kế hoạch", "Plan id", 18),
+]
+
+# Each plan's targets: the state word, the figure counted as a number, and the sentence that says why.
+PLAN_TARGET_COLUMNS = [
+    ("Kế hoạch", "Plan", 18),
+    ("Chỉ tiêu", "Target", 48),
+    ("Mục tiêu", "Goal", 26),
+    ("Đánh giá", "Assessment", 22),
+    ("Kết quả", "Result", 14),
+    ("Đơn vị", "Unit", 12),
+    ("Kỳ số liệu", "Period", 14),
+    ("Vì sao", "Why", 70),
+    ("Nguồn", "Source", 26),
+]
+
+# Each plan's tasks, the overdue ones first.
+TASK_COLUMNS = [
+    ("Kế hoạch", "Plan", 18),
+    ("Mã nhiệm vụ", "Task id", 16),
+    ("Nhiệm vụ", "Task", 48),
+    ("Cơ quan chủ trì", "Agency in charge", 26),
+    ("Cơ quan phối hợp", "Coordinating", 26),
+    ("Thời hạn", "Deadline", 12),
+    ("Tình trạng", "Status", 26),
+    ("Ngày báo cáo", "Reported", 12),
+    ("Kết quả", "Result", 40),
+    ("Khó khăn, vướng mắc", "Obstacles", 40),
+    ("Văn bản minh chứng", "Evidence", 30),
 ]
 
 SOURCE_COLUMNS = [
@@ -179,6 +220,54 @@ def final_sheet(ws: Worksheet, report: Report) -> None:
     _finish(ws, FINAL_COLUMNS)
 
 
+def plan_sheets(wb: Workbook, report: Report, as_of: dt.date | None = None) -> None:
+    """Three sheets for the plans under way at `as_of` (today): their counts, their targets, their tasks; none when
+    the files hold no open plan."""
+    lang = report.lang
+    metrics = report.metrics
+    as_of = as_of or clock.today()
+    accounts = [p.account_of(metrics, plan, as_of) for plan in p.open_plans(metrics, as_of)]
+    if not accounts:
+        return
+    sources = metrics.source_by_id()
+    plans = wb.create_sheet(t(lang, "Kế hoạch", "Plans"))
+    _sheet(plans, PLAN_COLUMNS, lang)
+    targets = wb.create_sheet(t(lang, "Chỉ tiêu kế hoạch", "Plan targets"))
+    _sheet(targets, PLAN_TARGET_COLUMNS, lang)
+    tasks = wb.create_sheet(t(lang, "Nhiệm vụ", "Tasks"))
+    _sheet(tasks, TASK_COLUMNS, lang)
+    for account in accounts:
+        plan = account.plan
+        label = fmt.plan_label(plan, lang)
+        plans.append(
+            [
+                fmt.fallback(lang, plan.name, plan.name_en),
+                plan.document.number,
+                fmt.period(plan.period, lang),
+                account.target_sentence(lang),
+                account.task_sentence(lang),
+                plan.id,
+            ]
+        )
+        for line, row in zip(account.targets, target_rows(account, sources, lang), strict=True):
+            figure = line.figure
+            unit = _unit(line.indicator, lang) if line.indicator is not None else None
+            targets.append(
+                [label, row.name, row.goal, row.status_text, figure.value if figure else None, unit]
+                + [row.period if figure else None, row.reason, row.source]
+            )
+            value = targets.cell(row=targets.max_row, column=5)
+            if isinstance(value.value, int | float):
+                value.number_format = number_format(value.value)
+        for r in task_rows(account, lang):
+            tasks.append(
+                [label, r.id, r.title, r.lead, r.partners or None, r.due, r.status_text, r.reported]
+                + [r.result or None, r.obstacles or None, r.evidence or None]
+            )
+    for ws, columns in ((plans, PLAN_COLUMNS), (targets, PLAN_TARGET_COLUMNS), (tasks, TASK_COLUMNS)):
+        _finish(ws, columns)
+
+
 def sources_sheet(ws: Worksheet, report: Report) -> None:
     lang = report.lang
     ws.title = t(lang, "Nguồn", "Sources")
@@ -200,6 +289,7 @@ def sources_sheet(ws: Worksheet, report: Report) -> None:
 def build(report: Report, path: Path) -> None:
     wb = Workbook()
     indicators_sheet(wb.active, report)
+    plan_sheets(wb, report)
     final_sheet(wb.create_sheet(), report)
     sources_sheet(wb.create_sheet(), report)
     props = wb.properties
