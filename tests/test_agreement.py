@@ -122,7 +122,9 @@ def test_the_word_report_counts_the_2025_targets_as_the_final_account_does(word)
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("region", ["metrics.yaml", "data/regions/tay-ninh.yaml"])
-def test_the_plans_page_the_deck_and_the_excel_count_each_plan_in_the_same_sentence(region, lang, tmp_path, monkeypatch):
+def test_the_plans_page_the_deck_and_the_excel_count_each_plan_in_the_same_sentence(
+    region, lang, tmp_path, monkeypatch
+):
     import shutil
 
     from openpyxl import load_workbook

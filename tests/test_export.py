@@ -426,7 +426,14 @@ def test_without_o_the_file_is_named_after_the_language_in_the_current_folder(tm
         "dxkpi-en.xlsx\n",
         ["dxkpi-en.xlsx"],
     )
-    assert load_workbook(tmp_path / "dxkpi-en.xlsx").sheetnames == ["Indicators", "Plans", "Plan targets", "Tasks", "2021–2025 final account", "Sources"]
+    assert load_workbook(tmp_path / "dxkpi-en.xlsx").sheetnames == [
+        "Indicators",
+        "Plans",
+        "Plan targets",
+        "Tasks",
+        "2021–2025 final account",
+        "Sources",
+    ]
 
 
 def test_the_default_outputs_are_named_per_format_and_language():

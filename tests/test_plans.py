@@ -43,7 +43,10 @@ def report(day: dt.date, status: m.TaskStatus, **fields) -> m.TaskReport:
     return m.TaskReport(date=day, status=status, **fields)
 
 
-def line(tg: m.Target, *figures: m.Observation, as_of: dt.date = D(2026, 12, 2)) -> p.TargetLine:
+TODAY = D(2026, 12, 2)
+
+
+def line(tg: m.Target, *figures: m.Observation, as_of: dt.date = TODAY) -> p.TargetLine:
     return p.target_line(tg, make_indicator(observations=list(figures)), as_of)
 
 
@@ -123,7 +126,11 @@ def test_a_figure_that_fits_only_imperfectly_carries_its_caveat_into_the_reason(
 
 def test_a_target_no_indicator_measures_is_counted_with_no_information():
     got = p.target_line(target(100, name="100% khu công nghiệp có 5G", name_en="5G in every zone"), None, D(2026, 1, 1))
-    assert (got.state, got.name("vi"), got.name("en")) == (p.TargetState.NO_INFO, "100% khu công nghiệp có 5G", "5G in every zone")
+    assert (got.state, got.name("vi"), got.name("en")) == (
+        p.TargetState.NO_INFO,
+        "100% khu công nghiệp có 5G",
+        "5G in every zone",
+    )
     assert "tệp chưa có chỉ tiêu nào đo mục tiêu này" in got.sentence("vi")
 
 
@@ -202,7 +209,9 @@ def test_the_agency_table_puts_the_agency_with_most_overdue_tasks_first():
 
 
 def test_two_plans_setting_targets_for_one_indicator_are_each_counted_in_their_own_plan():
-    ind = make_indicator(observations=[make_observation(95, year(2025))], targets=[target(90, plan="a"), target(99, plan="b")])
+    ind = make_indicator(
+        observations=[make_observation(95, year(2025))], targets=[target(90, plan="a"), target(99, plan="b")]
+    )
     metrics = make_metrics(ind, plans=[a_plan(id="a"), a_plan(id="b")])
     got = {x.id: [t.state for t in p.account_of(metrics, x, D(2026, 1, 1)).targets] for x in metrics.plans}
     assert got == {"a": [p.TargetState.ACHIEVED], "b": [p.TargetState.NOT_ACHIEVED]}
@@ -249,7 +258,11 @@ def test_today_comes_from_one_place_that_a_test_can_fix(monkeypatch):
 def test_long_an_s_level_3_4_figure_counts_toward_its_target_with_the_caveat_that_its_source_names_no_levels():
     metrics = load(ROOT / "metrics.yaml").metrics
     plan = metrics.plan_by_id()["la-cds-2025"]
-    got = next(x for x in p.account_of(metrics, plan, D(2026, 12, 2)).targets if x.indicator.id == "tthc-du-dieu-kien-dvctt-muc-3-4")
+    got = next(
+        x
+        for x in p.account_of(metrics, plan, D(2026, 12, 2)).targets
+        if x.indicator.id == "tthc-du-dieu-kien-dvctt-muc-3-4"
+    )
     assert got.state is p.TargetState.ACHIEVED
     assert "không nêu mức độ 3, 4" in got.sentence("vi") and "names no levels" in got.sentence("en")
     line = next(x for x in final_account(metrics).lines if x.indicator.id == "tthc-du-dieu-kien-dvctt-muc-3-4")

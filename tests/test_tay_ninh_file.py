@@ -44,7 +44,8 @@ def row(obs: m.Observation) -> tuple[object, ...]:
 # (row of figures-2025-2030.md, indicator id, period, value, qualifiers, source, out of, numerator, denominator,
 # the note's opening words: the sentence as read)
 GROUP_1 = [
-    ("G1-01", "dvctt-toan-trinh", "12/2025", 95.13, [], "thanhtra-tn-toan-trinh", None, 1134, 1192, "'Tính đến cuối tháng"),
+    ("G1-01", "dvctt-toan-trinh", "12/2025", 95.13, [], "thanhtra-tn-toan-trinh", None, 1134, 1192,
+     "'Tính đến cuối tháng"),
     ("G1-03", "nq57-nhiem-vu-trung-uong-hoan-thanh", "10/2025", 90, [], "phapluatplus-228111", 166, None, None,
      "'Tỉnh Tây Ninh được giao 166"),
     ("G1-03", "nq57-nhiem-vu-trung-uong-dang-thuc-hien", "10/2025", 76, [], "phapluatplus-228111", 166, None, None,

@@ -43,7 +43,10 @@ def codes(at: AppTest) -> str:
 
 def tasks(path: Path) -> list[tuple[str, str, str, list[tuple[str, str]]]]:
     plan = load(path).metrics.plan_by_id()[PLAN]
-    return [(t.id, t.lead, t.due.text, [(r.date.strftime("%d/%m/%Y"), r.status.value) for r in t.reports]) for t in plan.tasks]
+    return [
+        (t.id, t.lead, t.due.text, [(r.date.strftime("%d/%m/%Y"), r.status.value) for r in t.reports])
+        for t in plan.tasks
+    ]
 
 
 def add_task(at: AppTest) -> AppTest:

@@ -67,7 +67,12 @@ def test_a_first_task_goes_into_a_new_tasks_list_of_its_plan_and_nothing_else_ch
 
 def test_a_status_report_is_appended_with_its_evidence_and_the_task_counts_as_done_late(region):
     write(region, w.AddTask("tn-ha-tang-so", TASK))
-    write(region, w.AddReport("tn-ha-tang-so", "tn-nv-01", w.ReportFields("15/5/2026", "dang-thuc-hien", obstacles="Chưa có mặt bằng")))
+    write(
+        region,
+        w.AddReport(
+            "tn-ha-tang-so", "tn-nv-01", w.ReportFields("15/5/2026", "dang-thuc-hien", obstacles="Chưa có mặt bằng")
+        ),
+    )
     report = w.ReportFields(
         "20/8/2026", "hoan-thanh", result="Đã phát sóng", evidence_number="45/BC-SKHCN", evidence_date="21/8/2026"
     )

@@ -133,7 +133,9 @@ def final_account(metrics: m.Metrics, year: int | None = None) -> Account:
 
 def _first_year(metrics: m.Metrics, year: int) -> int:
     """The first year of the national plan period that ends in `year`; five years back when no plan says."""
-    starts = [p.period.start.year for p in metrics.plans if p.level is m.PlanLevel.NATIONAL and p.period.end.year == year]
+    starts = [
+        p.period.start.year for p in metrics.plans if p.level is m.PlanLevel.NATIONAL and p.period.end.year == year
+    ]
     return min(starts) if starts else year - 4
 
 

@@ -163,7 +163,8 @@ class PlanAccount:
         return tuple(line for line in self.tasks if line.overdue)
 
     def target_sentence(self, lang: str) -> str:
-        """'Hoàn thành 23/34 chỉ tiêu; 02/34 chưa hoàn thành; 02/34 không thực hiện; 07/34 chưa có thông tin đánh giá'."""
+        """'Hoàn thành 23/34 chỉ tiêu; 02/34 chưa hoàn thành; 02/34 không thực hiện; 07/34 chưa có thông tin
+        đánh giá', and its English twin."""
         n = len(self.targets)
         if n == 0:
             return fmt.t(lang, "Kế hoạch chưa có chỉ tiêu nào trong tệp", "The files hold no target of this plan")
@@ -171,7 +172,12 @@ class PlanAccount:
         beyond = f" ({fmt.t(lang, 'vượt', 'over-achieved')} {self.exceeded:02d})" if self.exceeded else ""
         head = fmt.t(lang, f"Hoàn thành {fmt.of_total(done, n)} chỉ tiêu", f"Achieved {fmt.of_total(done, n)} targets")
         parts = [head + beyond]
-        for state in (TargetState.BASICALLY, TargetState.NOT_ACHIEVED, TargetState.NOT_CARRIED_OUT, TargetState.NO_INFO):
+        for state in (
+            TargetState.BASICALLY,
+            TargetState.NOT_ACHIEVED,
+            TargetState.NOT_CARRIED_OUT,
+            TargetState.NO_INFO,
+        ):
             k = self.count(state)
             if k:
                 parts.append(f"{fmt.of_total(k, n)} {_lower(fmt.status_label(state, lang))}")
@@ -192,7 +198,11 @@ class PlanAccount:
             tail = tail if late else ""
             if state is TaskState.DONE:
                 parts.append(
-                    fmt.t(lang, f"Hoàn thành {fmt.of_total(len(lines), n)} nhiệm vụ", f"Done {fmt.of_total(len(lines), n)} tasks")
+                    fmt.t(
+                        lang,
+                        f"Hoàn thành {fmt.of_total(len(lines), n)} nhiệm vụ",
+                        f"Done {fmt.of_total(len(lines), n)} tasks",
+                    )
                     + tail
                 )
                 continue
@@ -264,7 +274,9 @@ def target_line(target: m.Target, ind: m.Indicator | None, as_of: dt.date) -> Ta
     later = after[-1] if after else None
     pace = assess(ind, [target], as_of) if ind is not None and is_open and judged is None else None
     if judged is not None:
-        state = TargetState.BASICALLY if judged.status is m.Judgement.BASICALLY_ACHIEVED else TargetState.NOT_CARRIED_OUT
+        state = (
+            TargetState.BASICALLY if judged.status is m.Judgement.BASICALLY_ACHIEVED else TargetState.NOT_CARRIED_OUT
+        )
         exceeded = False
     elif figure is None:
         state, exceeded = TargetState.NO_INFO, False
@@ -307,7 +319,9 @@ def _sentence(
     word_vi = _lower(fmt.status_label(state, "vi")) + (" (vượt)" if exceeded else "")
     word_en = _lower(fmt.status_label(state, "en")) + (" (over-achieved)" if exceeded else "")
     goal_vi = fmt.target(target, ind, "vi") if ind is not None else _bare_goal(target, "vi")
-    goal_en = fmt.target(target, ind, "en") if ind is not None else _bare_goal(target, "en")  # a unit needs an indicator
+    goal_en = (
+        fmt.target(target, ind, "en") if ind is not None else _bare_goal(target, "en")
+    )  # a unit needs an indicator
     if judged is not None:
         reason_en = judged.reason_en or judged.reason
         vi = f"mục tiêu {goal_vi}: {word_vi} theo đánh giá ngày {fmt.date(judged.date)}, lý do: {judged.reason}"
@@ -329,7 +343,9 @@ def _sentence(
             en += f"; caveat: {figure.caveat_en or figure.caveat}"
     if later is not None and ind is not None:
         vi += f"; số liệu {fmt.figure_at(later, ind, 'vi')} là sau hạn hoặc sau ngày chốt nên không tính"
-        en += f"; the figure {fmt.figure_at(later, ind, 'en')} comes after the deadline or the cut-off and does not count"
+        en += (
+            f"; the figure {fmt.figure_at(later, ind, 'en')} comes after the deadline or the cut-off and does not count"
+        )
     if is_open and pace is not None and state is not TargetState.ACHIEVED:
         vi += f"; chưa đến hạn, tiến độ: {_lower(fmt.status_label(pace.status, 'vi'))}"
         en += f"; not yet due, pace: {_lower(fmt.status_label(pace.status, 'en'))}"

@@ -21,7 +21,6 @@ from dxkpi.core import fmt
 from dxkpi.core import model as m
 
 
-
 class ReportKind(StrEnum):
     MONTH = "month"
     QUARTER = "quarter"

@@ -266,7 +266,8 @@ class Observation:
     caveat: str | None = field(
         default=None,
         metadata=doc(
-            "Vì sao số liệu này chỉ khớp chỉ tiêu một phần (vd. nguồn không nêu mức độ); hiện cạnh mọi kết quả tính từ nó",
+            "Vì sao số liệu này chỉ khớp chỉ tiêu một phần (vd. nguồn không nêu mức độ); "
+            "hiện cạnh mọi kết quả tính từ nó",
             "Why this figure fits its indicator only imperfectly (e.g. the source names no levels); shown beside every"
             " result counted from it",
         ),

@@ -135,7 +135,16 @@ class ReportFields:
 
     def as_dict(self) -> dict[str, object]:
         out: dict[str, object] = {}
-        for key in ("date", "status", "reason", "result", "obstacles", "evidence_number", "evidence_date", "evidence_summary"):
+        for key in (
+            "date",
+            "status",
+            "reason",
+            "result",
+            "obstacles",
+            "evidence_number",
+            "evidence_date",
+            "evidence_summary",
+        ):
             value = getattr(self, key)
             if value not in (None, ""):
                 out[key] = value
@@ -448,9 +457,13 @@ def _item_with_id(node: Node | None, ident: str) -> MappingNode | None:
         return None
     for item in node.value:
         found = _get(item, "id")
-        if isinstance(item, MappingNode) and found is not None and isinstance(found[1], ScalarNode):
-            if found[1].value == ident:
-                return item
+        if (
+            isinstance(item, MappingNode)
+            and found is not None
+            and isinstance(found[1], ScalarNode)
+            and found[1].value == ident
+        ):
+            return item
     return None
 
 

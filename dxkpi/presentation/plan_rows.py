@@ -51,7 +51,8 @@ def target_row(line: TargetLine, plan: m.Plan, sources: dict[str, m.Source], lan
     source_id = figure.source if figure is not None else line.target.source
     return TargetRow(
         status=str(line.state),
-        status_text=fmt.status_label(line.state, lang) + (fmt.t(lang, " (vượt)", " (over-achieved)") if line.exceeded else ""),
+        status_text=fmt.status_label(line.state, lang)
+        + (fmt.t(lang, " (vượt)", " (over-achieved)") if line.exceeded else ""),
         name=line.name(lang),
         goal=line.goal(lang),
         plan=fmt.plan_label(plan, lang),

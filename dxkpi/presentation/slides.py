@@ -363,7 +363,11 @@ def plans_slide(metrics: m.Metrics, lang: str, as_of: dt.date | None = None) -> 
         fmt.t(lang, f"Số liệu tính đến ngày {fmt.date(as_of)}", f"Figures as of {fmt.date(as_of)}"),
         rows=tuple(rows[:MAX_FINAL_ROWS]),
         all_rows=tuple(rows),
-        more=fmt.t(lang, f"và {len(rows) - MAX_FINAL_ROWS} kế hoạch khác — xem trang Kế hoạch", f"and {len(rows) - MAX_FINAL_ROWS} more plans — see the Plans page")
+        more=fmt.t(
+            lang,
+            f"và {len(rows) - MAX_FINAL_ROWS} kế hoạch khác — xem trang Kế hoạch",
+            f"and {len(rows) - MAX_FINAL_ROWS} more plans — see the Plans page",
+        )
         if len(rows) > MAX_FINAL_ROWS
         else "",
         notes=_notes(cited, metrics.source_by_id(), lang),
@@ -386,10 +390,18 @@ def overdue_slide(metrics: m.Metrics, lang: str, as_of: dt.date | None = None) -
     return Slide(
         "final",
         fmt.t(lang, "Nhiệm vụ quá hạn", "Overdue tasks"),
-        fmt.t(lang, f"{len(rows)} nhiệm vụ, tính đến ngày {fmt.date(as_of)}", f"{len(rows)} tasks, as of {fmt.date(as_of)}"),
+        fmt.t(
+            lang,
+            f"{len(rows)} nhiệm vụ, tính đến ngày {fmt.date(as_of)}",
+            f"{len(rows)} tasks, as of {fmt.date(as_of)}",
+        ),
         rows=tuple(rows[:MAX_FINAL_ROWS]),
         all_rows=tuple(rows),
-        more=fmt.t(lang, f"và {len(rows) - MAX_FINAL_ROWS} nhiệm vụ khác — xem trang Kế hoạch", f"and {len(rows) - MAX_FINAL_ROWS} more — see the Plans page")
+        more=fmt.t(
+            lang,
+            f"và {len(rows) - MAX_FINAL_ROWS} nhiệm vụ khác — xem trang Kế hoạch",
+            f"and {len(rows) - MAX_FINAL_ROWS} more — see the Plans page",
+        )
         if len(rows) > MAX_FINAL_ROWS
         else "",
         item_word=("Nhiệm vụ", "Task"),

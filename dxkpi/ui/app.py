@@ -33,7 +33,10 @@ PAGE_TABLE = [
 
 # The sidebar's sections, by url path: what a reader comes for (following, the merger, a meeting, updating).
 SECTIONS = [
-    (("Theo dõi", "Tracking"), ["", "ke-hoach", "tong-ket", "chinh-quyen-so", "kinh-te-so", "xa-hoi-so", "nen-tang", "cot-moc"]),
+    (
+        ("Theo dõi", "Tracking"),
+        ["", "ke-hoach", "tong-ket", "chinh-quyen-so", "kinh-te-so", "xa-hoi-so", "nen-tang", "cot-moc"],
+    ),
     (("Tỉnh hợp nhất", "The merged province"), ["nen-tu-tinh-cu", "so-sanh"]),
     (("Cuộc họp", "Meetings"), ["present", "tai-ve", "nguon"]),
     (("Cập nhật", "Updating"), ["cap-nhat", "thay-doi"]),

@@ -60,7 +60,11 @@ def _figure(raw: object) -> w.Figure | None:
 def _task_change(change: dict[str, object], lang: str) -> str:
     """'Nhiệm vụ kh26-nv-01 (kế hoạch kh-cds-2026): báo cáo 20/11/2026, hoan-thanh' and the other task changes."""
     t = common.t
-    head = t(lang, f"Nhiệm vụ {change['task']} (kế hoạch {change.get('plan')})", f"Task {change['task']} (plan {change.get('plan')})")
+    head = t(
+        lang,
+        f"Nhiệm vụ {change['task']} (kế hoạch {change.get('plan')})",
+        f"Task {change['task']} (plan {change.get('plan')})",
+    )
     old, new = change.get("old"), change.get("new")
     if isinstance(new, dict) and "report" in new and isinstance(new["report"], dict):
         report = new["report"]
@@ -72,7 +76,9 @@ def _task_change(change: dict[str, object], lang: str) -> str:
         return f"{head}: {t(lang, 'xoá', 'removed')}"
     assert isinstance(old, dict) and isinstance(new, dict)
     keys = [k for k in {**old, **new} if old.get(k) != new.get(k)]
-    return f"{head}: {t(lang, 'sửa', 'edited')} " + ", ".join(f"{k} {old.get(k, '—')} → {new.get(k, '—')}" for k in keys)
+    return f"{head}: {t(lang, 'sửa', 'edited')} " + ", ".join(
+        f"{k} {old.get(k, '—')} → {new.get(k, '—')}" for k in keys
+    )
 
 
 def describe(entry: Entry, metrics: m.Metrics | None, lang: str) -> list[str]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from dxkpi.core import clock
 from dxkpi.presentation import html as h
 
 from ..export import ExportError, export, images
@@ -50,7 +51,7 @@ FAILURES = "dx-download-failures"  # session key: format -> why its last downloa
 def build(path: str, signature: data.Signature, fmt: str, lang: str) -> bytes:
     """The exported file's bytes; cached per saved version of the metrics file (signature), and for the Word report
     per day too (it is dated today, its figures cut off today)."""
-    return _build(path, signature, fmt, lang, dt.date.today() if fmt == "docx" else None)
+    return _build(path, signature, fmt, lang, clock.today() if fmt == "docx" else None)
 
 
 @functools.lru_cache(maxsize=16)

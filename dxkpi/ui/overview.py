@@ -39,8 +39,12 @@ def render() -> None:
     st.subheader(
         t(
             lang,
-            f"Giai đoạn {now}: tiến độ {len(measured)} chỉ tiêu có mục tiêu" if now else f"Tiến độ {len(measured)} chỉ tiêu có mục tiêu",
-            f"{now}: progress of {len(measured)} indicators with a target" if now else f"Progress of {len(measured)} indicators with a target",
+            f"Giai đoạn {now}: tiến độ {len(measured)} chỉ tiêu có mục tiêu"
+            if now
+            else f"Tiến độ {len(measured)} chỉ tiêu có mục tiêu",
+            f"{now}: progress of {len(measured)} indicators with a target"
+            if now
+            else f"Progress of {len(measured)} indicators with a target",
         )
     )
     common.html(h.grid([h.count_card(s, counts.get(s, 0), lang) for s in TRACKED], columns=6))

@@ -74,7 +74,11 @@ def _header(plan: m.Plan, sources: dict[str, m.Source], as_of: dt.date, lang: st
     issuer = fmt.fallback(lang, doc.issuer, doc.issuer_en)
     common.html(f'<div class="dx-lead">{h.esc(fmt.plan_title(plan, lang))}</div>')
     lines = [
-        t(lang, f"Kỳ {fmt.period(plan.period, lang)} · {level} · ban hành: {issuer}", f"Period {fmt.period(plan.period, lang)} · {level} · issued by {issuer}"),
+        t(
+            lang,
+            f"Kỳ {fmt.period(plan.period, lang)} · {level} · ban hành: {issuer}",
+            f"Period {fmt.period(plan.period, lang)} · {level} · issued by {issuer}",
+        ),
         t(lang, "Nguồn", "Source") + ": " + fmt.source_name(sources.get(doc.source), doc.source),
     ]
     note = fmt.fallback(lang, plan.note, plan.note_en)
@@ -154,9 +158,11 @@ def _tasks(account: p.PlanAccount, lang: str) -> None:
         status = st.selectbox(
             t(lang, "Lọc theo trạng thái", "Filter by status"),
             [ALL, "overdue", *[s for s in p.TaskState if any(r.status == s for r in rows)]],
-            format_func=lambda s: t(lang, "Tất cả", "All")
-            if s == ALL
-            else (t(lang, "⚠ Quá hạn", "⚠ Overdue") if s == "overdue" else fmt.status_label(s, lang)),
+            format_func=lambda s: (
+                t(lang, "Tất cả", "All")
+                if s == ALL
+                else (t(lang, "⚠ Quá hạn", "⚠ Overdue") if s == "overdue" else fmt.status_label(s, lang))
+            ),
             key="plan_task_status",
         )
     with right:
@@ -211,7 +217,10 @@ def _tasks(account: p.PlanAccount, lang: str) -> None:
         )
     ]
     body = [
-        [h.esc(a.agency), *(f'<span class="dx-num">{n}</span>' for n in (a.total, a.done, a.in_progress, a.not_started, a.overdue))]
+        [
+            h.esc(a.agency),
+            *(f'<span class="dx-num">{n}</span>' for n in (a.total, a.done, a.in_progress, a.not_started, a.overdue)),
+        ]
         for a in table
     ]
     common.html(h.table(header, body))

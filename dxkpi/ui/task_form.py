@@ -25,7 +25,9 @@ ACTIONS = {
 KEYS = ("task_plan", "task_task")  # a chosen plan or task is something typed: a re-read must not lose it
 
 
-def render(opened: w.Opened, metrics: m.Metrics, lang: str, k: Callable[[str], str]) -> tuple[list[w.Edit], list[str], str] | None:
+def render(
+    opened: w.Opened, metrics: m.Metrics, lang: str, k: Callable[[str], str]
+) -> tuple[list[w.Edit], list[str], str] | None:
     """The chosen form: (edits, problems of the fields, the action), or None while nothing is chosen yet.
 
     `k` makes a widget key of the current generation (the update page's, so a save empties the form)."""
@@ -44,7 +46,10 @@ def render(opened: w.Opened, metrics: m.Metrics, lang: str, k: Callable[[str], s
         return None
     by_id = {p.id: p for p in own}
     plan_id = st.selectbox(
-        t(lang, "Kế hoạch", "Plan"), list(by_id), format_func=lambda i: fmt.plan_title(by_id[i], lang), key=k("task_plan")
+        t(lang, "Kế hoạch", "Plan"),
+        list(by_id),
+        format_func=lambda i: fmt.plan_title(by_id[i], lang),
+        key=k("task_plan"),
     )
     plan = by_id[plan_id]
     action = st.radio(
@@ -109,16 +114,24 @@ def _task_fields(plan: m.Plan, old: m.Task | None, lang: str, prefix: str) -> tu
         key=f"{prefix}partners",
     )
     cols = st.columns(2)
-    due = cols[0].text_input(
-        t(lang, "Thời hạn: 30/6/2026, 6/2026, Q2/2026 hoặc 2026", "Deadline: 30/6/2026, 6/2026, Q2/2026 or 2026"),
-        value=old.due.text if old else "",
-        key=f"{prefix}due",
-    ).strip()
-    item = cols[1].text_input(
-        t(lang, "Mục của văn bản (không bắt buộc)", "Item of the document (optional)"),
-        value=(old.item or "") if old else "",
-        key=f"{prefix}item",
-    ).strip()
+    due = (
+        cols[0]
+        .text_input(
+            t(lang, "Thời hạn: 30/6/2026, 6/2026, Q2/2026 hoặc 2026", "Deadline: 30/6/2026, 6/2026, Q2/2026 or 2026"),
+            value=old.due.text if old else "",
+            key=f"{prefix}due",
+        )
+        .strip()
+    )
+    item = (
+        cols[1]
+        .text_input(
+            t(lang, "Mục của văn bản (không bắt buộc)", "Item of the document (optional)"),
+            value=(old.item or "") if old else "",
+            key=f"{prefix}item",
+        )
+        .strip()
+    )
     if old is None and ident and ident in {x.id for x in plan.tasks}:
         problems.append(t(lang, f"Mã '{ident}' đã có trong kế hoạch.", f"The id '{ident}' is already in the plan."))
     if due and not isinstance(parse_period(due), m.Period):
@@ -126,9 +139,7 @@ def _task_fields(plan: m.Plan, old: m.Task | None, lang: str, prefix: str) -> tu
     if not (ident and title.strip() and lead.strip() and due):
         return None, problems
     names = tuple(x.strip() for x in partners.split(";") if x.strip())
-    fields = w.TaskFields(
-        ident, title.strip(), lead.strip(), due, old.title_en if old else None, item or None, names
-    )
+    fields = w.TaskFields(ident, title.strip(), lead.strip(), due, old.title_en if old else None, item or None, names)
     return fields, problems
 
 
@@ -137,11 +148,15 @@ def _report_fields(lang: str, prefix: str) -> tuple[w.ReportFields | None, list[
     t = common.t
     problems: list[str] = []
     cols = st.columns(2)
-    day = cols[0].text_input(
-        t(lang, "Ngày báo cáo (dd/mm/yyyy)", "Date of the report (dd/mm/yyyy)"),
-        value=fmt.date(clock.today()),
-        key=f"{prefix}date",
-    ).strip()
+    day = (
+        cols[0]
+        .text_input(
+            t(lang, "Ngày báo cáo (dd/mm/yyyy)", "Date of the report (dd/mm/yyyy)"),
+            value=fmt.date(clock.today()),
+            key=f"{prefix}date",
+        )
+        .strip()
+    )
     status = cols[1].selectbox(
         t(lang, "Tình trạng", "Status"),
         [x.value for x in m.TaskStatus],
@@ -157,9 +172,14 @@ def _report_fields(lang: str, prefix: str) -> tuple[w.ReportFields | None, list[
     number = ev[0].text_input(t(lang, "Số hiệu văn bản minh chứng", "Evidence: document number"), key=f"{prefix}ev_no")
     ev_date = ev[1].text_input(t(lang, "Ngày văn bản", "Its date"), key=f"{prefix}ev_date").strip()
     summary = ev[2].text_input(t(lang, "Trích yếu", "What it is about"), key=f"{prefix}ev_sum")
-    for label, text in ((t(lang, "Ngày báo cáo", "The report's date"), day), (t(lang, "Ngày văn bản", "The evidence's date"), ev_date)):
+    for label, text in (
+        (t(lang, "Ngày báo cáo", "The report's date"), day),
+        (t(lang, "Ngày văn bản", "The evidence's date"), ev_date),
+    ):
         if text and parse_date(text) is None:
-            problems.append(t(lang, f"{label} '{text}' không phải ngày dd/mm/yyyy.", f"{label} '{text}' is not a dd/mm/yyyy date."))
+            problems.append(
+                t(lang, f"{label} '{text}' không phải ngày dd/mm/yyyy.", f"{label} '{text}' is not a dd/mm/yyyy date.")
+            )
     if not day:
         return None, problems
     report = w.ReportFields(
