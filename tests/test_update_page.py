@@ -273,3 +273,46 @@ def test_a_filled_tasks_sheet_uploaded_on_the_import_part_lands_its_reports_in_o
     ]
     assert [e.kind for e in History(region).entries() if e.kind != "seen"] == ["import"]
     assert "Nhiệm vụ tn-nv-01 (kế hoạch tn-ha-tang-so): báo cáo 10/7/2026, Hoàn thành" in codes(at)  # the undo box
+
+
+def test_two_departments_templates_uploaded_one_after_the_other_both_land_as_two_changes(metrics_copy):
+    region = metrics_copy.parent / "data" / "regions" / "tay-ninh.yaml"
+    tasks = [
+        w.TaskFields("tn-nv-01", "Lắp trạm 5G tại các khu công nghiệp", "Sở Khoa học và Công nghệ", "Q2/2026"),
+        w.TaskFields("tn-nv-02", "Số hoá hồ sơ đất đai", "Sở Nông nghiệp và Môi trường", "2026"),
+    ]
+    for task in tasks:
+        opened = w.open_file(region)
+        assert isinstance(opened, w.Opened)
+        assert History(region).save(w.plan(opened, [w.AddTask("tn-ha-tang-so", task)])) == []
+    metrics = load(region).metrics
+    files = []
+    for task, (day, status) in zip(
+        tasks, [(dt.datetime(2026, 7, 10), "Hoàn thành"), (dt.datetime(2026, 11, 1), "Đang thực hiện")], strict=True
+    ):
+        book = template(metrics, agency=task.lead)
+        sheet = book["Nhiệm vụ"]
+        assert sheet["A2"].value == task.id and sheet.max_row == 2  # each department sees only its own task
+        sheet["G2"], sheet["H2"] = day, status
+        data = io.BytesIO()
+        book.save(data)
+        files.append(data.getvalue())
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.query_params["region"] = "tay-ninh"
+    at.run()
+    at.switch_page("dxkpi/ui/pages/update.py").run()
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    for n, data in enumerate(files):
+        at.radio(key="upd_mode").set_value("import").run()
+        at.file_uploader[0].set_value((f"so-{n}.xlsx", data, xlsx)).run()
+        at.button(key="upd_import").click().run()
+        assert [s.value for s in at.success] == ["Đã nhập 0 số liệu, 0 nguồn, 1 báo cáo nhiệm vụ."]
+    got = {
+        t.id: [(r.date, r.status.value) for r in t.reports]
+        for t in load(region).metrics.plan_by_id()["tn-ha-tang-so"].tasks
+    }
+    assert got == {
+        "tn-nv-01": [(dt.date(2026, 7, 10), "hoan-thanh")],
+        "tn-nv-02": [(dt.date(2026, 11, 1), "dang-thuc-hien")],
+    }
+    assert [e.kind for e in History(region).entries() if e.kind != "seen"] == ["add", "add", "import", "import"]
