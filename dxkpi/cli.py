@@ -73,8 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--kind",
         choices=[k.value for k in ReportKind],
-        help="kỳ báo cáo: tháng, quý, 6 tháng, năm (mặc định), giai đoạn 2021–2025 "
-        "/ month, quarter, half year, year (the default), 2021–2025",
+        help="kỳ báo cáo: tháng, quý, 6 tháng, năm (mặc định), giai đoạn đã kết thúc theo các kế hoạch (2021–2025) "
+        "/ month, quarter, half year, year (the default), the closed plan period (2021–2025)",
     )
     report.add_argument("--charts", action="store_true", help="kèm biểu đồ / with the charts (needs Chrome or Edge)")
     template = sub.add_parser(

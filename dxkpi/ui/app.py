@@ -6,7 +6,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from dxkpi.analysis.account import final_account
 from dxkpi.core import fmt
+from dxkpi.core.model import Metrics
 
 from . import common, data, live
 
@@ -49,6 +51,14 @@ def main() -> None:
         _run()
 
 
+def _closed_period(metrics: Metrics | None) -> str:
+    """'2021–2025': the closed period the plans give, for the final account's place in the sidebar."""
+    if metrics is None:
+        return ""
+    account = final_account(metrics)
+    return f"{account.first}–{account.year}"
+
+
 def _run() -> None:
     st.set_page_config(page_title="Chuyển đổi số · DX KPI", page_icon="📊", layout="wide")
     first = data.current()
@@ -57,10 +67,13 @@ def _run() -> None:
     region = common.region(lang)
     snap = common.current()
     # The first page is the default one, which Streamlit always serves at "/" (it takes no url_path).
+    closed = _closed_period(snap.metrics)
     pages = {
         url: st.Page(
             PAGES / file,
-            title=fmt.t(lang, vi, en),
+            title=fmt.t(lang, f"Tổng kết {closed}", f"{closed} final account")
+            if url == "tong-ket" and closed
+            else fmt.t(lang, vi, en),
             icon=icon,
             **({"default": True} if i == 0 else {"url_path": url}),
         )
