@@ -10,7 +10,7 @@ from dxkpi.analysis import plans as p
 from dxkpi.core import clock, fmt
 from dxkpi.core import model as m
 from dxkpi.presentation import html as h
-from dxkpi.presentation.plan_rows import target_rows, task_rows
+from dxkpi.presentation.plan_rows import TaskRow, target_rows, task_rows
 
 from . import common
 
@@ -133,6 +133,16 @@ def _targets(account: p.PlanAccount, sources: dict[str, m.Source], lang: str) ->
     common.html(h.table(header, body))
 
 
+def _lateness(row: TaskRow, lang: str) -> str:
+    """Under the status badge: whether the task is past its deadline and not done, or was done after it."""
+    t = common.t
+    if row.overdue:
+        return f'<div class="dx-meta">{h.esc(t(lang, "⚠ Quá hạn", "⚠ Overdue"))}</div>'
+    if row.late:
+        return f'<div class="dx-meta">{h.esc(t(lang, "Hoàn thành quá hạn", "Done late"))}</div>'
+    return ""
+
+
 def _tasks(account: p.PlanAccount, lang: str) -> None:
     t = common.t
     st.subheader(t(lang, "Nhiệm vụ", "Tasks"))
@@ -185,7 +195,7 @@ def _tasks(account: p.PlanAccount, lang: str) -> None:
     ]
     body = [
         [
-            h.badge(r.status, lang) + (f'<div class="dx-meta">{h.esc(r.status_text)}</div>' if r.overdue else ""),
+            h.badge(r.status, lang) + _lateness(r, lang),
             h.esc(r.title) + f'<div class="dx-meta">{h.esc(r.id)}</div>',
             h.esc(r.lead) + (f'<div class="dx-meta">{h.esc(r.partners)}</div>' if r.partners else ""),
             h.esc(r.due),
