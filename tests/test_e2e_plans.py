@@ -165,6 +165,10 @@ def test_long_an_s_programme_lists_its_milestones_as_tasks_and_leaves_a_screensh
     expect(targets).to_contain_text(caveat)  # the level-3–4 figure counts, its caveat said beside it
     expect(rows(tasks)).to_have_count(9)
     expect(rows(tasks).nth(0)).to_contain_text(milestone)
+    # Milestones name no agency in charge: no agency filter, no table by agency.
+    expect(page.locator(".st-key-plan_task_status")).to_be_visible()
+    expect(page.locator(".st-key-plan_task_agency")).to_have_count(0)
+    expect(tables(page)).to_have_count(2)
     assert_no_error(page)
     assert screenshot(page, f"plans-long-an-{lang}").stat().st_size > 10_000
 

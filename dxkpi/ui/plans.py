@@ -169,13 +169,15 @@ def _tasks(account: p.PlanAccount, lang: str) -> None:
             else (t(lang, "⚠ Quá hạn", "⚠ Overdue") if s == "overdue" else fmt.status_label(s, lang)),
             key="plan_task_status",
         )
-    with right:
-        agency = st.selectbox(
-            t(lang, "Lọc theo cơ quan chủ trì", "Filter by agency in charge"),
-            [ALL, *agencies],
-            format_func=lambda a: t(lang, "Tất cả", "All") if a == ALL else a,
-            key="plan_task_agency",
-        )
+    agency = ALL
+    if agencies:  # the files' milestones name no agency: no filter that offers only "All"
+        with right:
+            agency = st.selectbox(
+                t(lang, "Lọc theo cơ quan chủ trì", "Filter by agency in charge"),
+                [ALL, *agencies],
+                format_func=lambda a: t(lang, "Tất cả", "All") if a == ALL else a,
+                key="plan_task_agency",
+            )
     shown = [
         r
         for r in rows
