@@ -13,9 +13,12 @@ from playwright.sync_api import Page
 
 from tests.serve import Server, copy_metrics, wait_idle
 from tests.test_e2e import CHARTS_DRAWN, TIMEOUT_MS, page  # noqa: F401  (page is a fixture; browser: conftest.py)
+from tests.test_e2e_plans import add_tasks
 
-# name -> address: the overview, the final account, a pillar, Compare, the update page and the presentation
-# (its title slide, then the overview, final-account and pillar slides with their status badges).
+# name -> address: the overview, the final account, a pillar, Compare, the update page, the presentation (its title
+# slide, then the overview, final-account and pillar slides with their status badges) and the Plans page (the new Tây
+# Ninh's infrastructure plan with the tasks of tests/test_e2e_plans.py, one overdue and one done late;
+# and the former Long An's programme, in English).
 PAGES = {
     "overview": "",
     "final-account": "tong-ket",
@@ -27,6 +30,8 @@ PAGES = {
     "present-final-account": "present?slide=3",
     "present-pillar": "present?slide=4",
     "overview-en": "?lang=en",
+    "plans": "ke-hoach?region=tay-ninh&plan=tn-ha-tang-so",
+    "plans-long-an-en": "ke-hoach?plan=la-cds-2025&lang=en",
 }
 OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}, "resultTypes": ["violations"]}
 
@@ -45,7 +50,9 @@ IN_STREAMLIT_NAV = """([selector, nav]) => {
 @pytest.fixture(scope="module")
 def dashboard(tmp_path_factory):
     folder = tmp_path_factory.mktemp("axe")
-    server = Server("dashboard.py", folder / "streamlit.log", {"DXKPI_METRICS": str(copy_metrics(folder))})
+    metrics = copy_metrics(folder)
+    add_tasks(folder)
+    server = Server("dashboard.py", folder / "streamlit.log", {"DXKPI_METRICS": str(metrics)})
     yield server
     server.stop()
 

@@ -36,6 +36,7 @@ class TaskRow:
     status: str
     status_text: str
     overdue: bool
+    late: bool  # done after its deadline
     reported: str
     result: str
     obstacles: str
@@ -86,6 +87,7 @@ def task_row(line: TaskLine, lang: str) -> TaskRow:
         status=str(line.state),
         status_text=line.status(lang),
         overdue=line.overdue,
+        late=line.late,
         reported=fmt.date(line.reported) if line.reported else "—",
         result=result,
         obstacles=report.obstacles if report is not None and report.obstacles else "",

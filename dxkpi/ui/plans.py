@@ -10,7 +10,7 @@ from dxkpi.analysis import plans as p
 from dxkpi.core import clock, fmt
 from dxkpi.core import model as m
 from dxkpi.presentation import html as h
-from dxkpi.presentation.plan_rows import target_rows, task_rows
+from dxkpi.presentation.plan_rows import TaskRow, target_rows, task_rows
 
 from . import common
 
@@ -137,6 +137,16 @@ def _targets(account: p.PlanAccount, sources: dict[str, m.Source], lang: str) ->
     common.html(h.table(header, body))
 
 
+def _lateness(row: TaskRow, lang: str) -> str:
+    """Under the status badge: whether the task is past its deadline and not done, or was done after it."""
+    t = common.t
+    if row.overdue:
+        return f'<div class="dx-meta">{h.esc(t(lang, "⚠ Quá hạn", "⚠ Overdue"))}</div>'
+    if row.late:
+        return f'<div class="dx-meta">{h.esc(t(lang, "Hoàn thành quá hạn", "Done late"))}</div>'
+    return ""
+
+
 def _tasks(account: p.PlanAccount, lang: str) -> None:
     t = common.t
     st.subheader(t(lang, "Nhiệm vụ", "Tasks"))
@@ -165,13 +175,15 @@ def _tasks(account: p.PlanAccount, lang: str) -> None:
             ),
             key="plan_task_status",
         )
-    with right:
-        agency = st.selectbox(
-            t(lang, "Lọc theo cơ quan chủ trì", "Filter by agency in charge"),
-            [ALL, *agencies],
-            format_func=lambda a: t(lang, "Tất cả", "All") if a == ALL else a,
-            key="plan_task_agency",
-        )
+    agency = ALL
+    if agencies:  # the files' milestones name no agency: no filter that offers only "All"
+        with right:
+            agency = st.selectbox(
+                t(lang, "Lọc theo cơ quan chủ trì", "Filter by agency in charge"),
+                [ALL, *agencies],
+                format_func=lambda a: t(lang, "Tất cả", "All") if a == ALL else a,
+                key="plan_task_agency",
+            )
     shown = [
         r
         for r in rows
@@ -191,7 +203,7 @@ def _tasks(account: p.PlanAccount, lang: str) -> None:
     ]
     body = [
         [
-            h.badge(r.status, lang) + (f'<div class="dx-meta">{h.esc(r.status_text)}</div>' if r.overdue else ""),
+            h.badge(r.status, lang) + _lateness(r, lang),
             h.esc(r.title) + f'<div class="dx-meta">{h.esc(r.id)}</div>',
             h.esc(r.lead) + (f'<div class="dx-meta">{h.esc(r.partners)}</div>' if r.partners else ""),
             h.esc(r.due),
