@@ -381,9 +381,7 @@ def _account_item(account: pl.PlanAccount | None) -> str:
     return "I.3" if account is not None else "I.2"
 
 
-def _tasks(
-    metrics: m.Metrics, progress: dict[str, Progress], lang: str, account: pl.PlanAccount | None
-) -> list[Block]:
+def _tasks(metrics: m.Metrics, progress: dict[str, Progress], lang: str, account: pl.PlanAccount | None) -> list[Block]:
     """Phần I, II: the plan's tasks counted in the province's sentence (its milestones among them); with no plan,
     the milestones of the file."""
     blocks = [
@@ -621,10 +619,7 @@ def _plan_task_rows(account: pl.PlanAccount, sources: dict[str, m.Source], lang:
         said = [row.result] if row.result else []
         if row.obstacles:
             said.append(fmt.t(lang, "Khó khăn, vướng mắc: ", "Obstacles: ") + row.obstacles)
-        if line.milestone is not None:
-            source = _milestone_source(line, sources)
-        else:
-            source = row.evidence or "—"
+        source = _milestone_source(line, sources) if line.milestone is not None else row.evidence or "—"
         rows.append(TaskRow(row.title, row.lead, row.due, status, "; ".join(said) or "—", source))
     return rows
 
@@ -640,7 +635,9 @@ def _annexes(
     stt = fmt.t(lang, "STT", "No.")
     if account is not None:
         title, day = fmt.plan_title(account.plan, lang), fmt.date(account.as_of)
-        empty_targets = fmt.t(lang, "Kế hoạch chưa có chỉ tiêu nào trong tệp số liệu.", "The files hold no target of this plan.")
+        empty_targets = fmt.t(
+            lang, "Kế hoạch chưa có chỉ tiêu nào trong tệp số liệu.", "The files hold no target of this plan."
+        )
         targets_note = fmt.t(
             lang,
             f"Các chỉ tiêu của {title}, đánh giá đến ngày {day}: hoàn thành (vượt khi kết quả vượt mục tiêu), chưa "
@@ -648,7 +645,9 @@ def _annexes(
             f"The targets of {title}, assessed as at {day}: achieved (over-achieved when the result is beyond the "
             "target), not achieved, not carried out, no information to assess (the rules: docs/progress-method.md, §8).",
         )
-        empty_tasks = fmt.t(lang, "Kế hoạch chưa có nhiệm vụ nào trong tệp số liệu.", "The files hold no task of this plan.")
+        empty_tasks = fmt.t(
+            lang, "Kế hoạch chưa có nhiệm vụ nào trong tệp số liệu.", "The files hold no task of this plan."
+        )
         tasks_note = fmt.t(
             lang,
             f"Các nhiệm vụ của {title}, tình trạng theo báo cáo gần nhất đến ngày {day}; nhiệm vụ quá hạn xếp trước.",
