@@ -640,10 +640,12 @@ def _annexes(
         )
         targets_note = fmt.t(
             lang,
-            f"Các chỉ tiêu của {title}, đánh giá đến ngày {day}: hoàn thành (vượt khi kết quả vượt mục tiêu), chưa "
-            "hoàn thành, không thực hiện, chưa có thông tin đánh giá (cách tính: docs/progress-method.md, mục 8).",
-            f"The targets of {title}, assessed as at {day}: achieved (over-achieved when the result is beyond the "
-            "target), not achieved, not carried out, no information to assess (the rules: docs/progress-method.md, §8).",
+            f"Các chỉ tiêu của {title}, đánh giá đến ngày {day} theo số liệu cuối cùng đến hạn của chỉ tiêu: hoàn "
+            "thành (vượt khi kết quả vượt mục tiêu), chưa hoàn thành, không thực hiện (theo đánh giá của cơ quan, có "
+            "lý do), chưa có thông tin đánh giá (chưa có số liệu).",
+            f"The targets of {title}, assessed as at {day} on each target's last figure by its deadline: achieved "
+            "(over-achieved when the result is beyond the target), not achieved, not carried out (as the office "
+            "judged it, with the reason), no information to assess (no figure yet).",
         )
         empty_tasks = fmt.t(
             lang, "Kế hoạch chưa có nhiệm vụ nào trong tệp số liệu.", "The files hold no task of this plan."
