@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
+import shutil
 from pathlib import Path
 
 import pytest
 
+from dxkpi.analysis import plans
 from dxkpi.analysis.account import Outcome, final_account
 from dxkpi.analysis.progress import Status, assess_all
 from dxkpi.core import fmt
@@ -118,3 +121,47 @@ def test_the_word_report_counts_the_2025_targets_as_the_final_account_does(word)
     account = final_account(METRICS)
     achieved = fmt.count_of(account.count(Outcome.ACHIEVED), account.total)
     assert fmt.t(lang, f"hoàn thành {achieved} mục tiêu", f"achieved {achieved} targets") in text
+
+
+# ----- the Word report's plan and the Plans page -----
+
+
+def test_the_word_reports_plan_counts_are_the_plans_accounts_sentences(word):
+    """The shipped file's report counts its first open plan as the Plans page's PlanAccount does on the same day."""
+    lang, text, _ = word
+    as_of = dt.date(2026, 11, 25)
+    plan = plans.open_plans(METRICS, as_of)[0]
+    account = plans.account_of(METRICS, plan, as_of)  # as the Plans page counts it: the file as loaded
+    assert f"\n{account.target_sentence(lang)}" in text
+    assert f"\n{account.task_sentence(lang)}." in text
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_word_report_and_the_plans_page_count_the_provinces_plan_in_the_same_words(tmp_path, monkeypatch, lang):
+    """The new Tây Ninh, today: the Plans page's default plan and its two sentences, as the page sends them, are the
+    Word report's default plan and sentences."""
+    import docx
+    from streamlit.testing.v1 import AppTest
+
+    from dxkpi.export import export
+
+    shutil.copy(ROOT / "metrics.yaml", tmp_path / "metrics.yaml")
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    monkeypatch.setenv("DXKPI_METRICS", str(tmp_path / "metrics.yaml"))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.query_params["lang"] = lang
+    at.query_params["region"] = "tay-ninh"
+    at.run()
+    at.switch_page("dxkpi/ui/pages/plans.py").run()
+    assert not at.exception
+    sent = "\n".join(md.value for md in at.markdown)
+    said = {
+        key: html.unescape(re.search(rf'data-testid="dx-plan-{key}">(.*?)</div>', sent).group(1))
+        for key in ("targets", "tasks")
+    }
+    out = tmp_path / "report.docx"
+    export(tmp_path / "data" / "regions" / "tay-ninh.yaml", "docx", out, lang)
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert at.selectbox(key="plan").value == "tn-ha-tang-so"
+    assert f"\n{said['targets']}{fmt.t(lang, ' (chi tiết tại Phụ lục I)', ' (details in Annex I)')}." in text
+    assert f"\n{said['tasks']}." in text
