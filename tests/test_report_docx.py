@@ -378,6 +378,7 @@ def test_a_date_that_is_not_a_date_is_a_usage_message_not_a_traceback(tmp_path):
     [
         (("--format", "pdf", "--as-of", "01/01/2026", "--charts"), "--as-of, --charts: chỉ dùng với --format docx\n"),
         (("--format", "xlsx", "--kind", "year", "--lang", "en"), "--kind: only for --format docx\n"),
+        (("--format", "pptx", "--plan", "qd-2629"), "--plan: chỉ dùng với --format docx\n"),
     ],
 )
 def test_the_reports_options_with_another_format_are_a_usage_message(args, message):

@@ -152,3 +152,19 @@ def test_an_unknown_plan_is_a_usage_message_listing_the_plans_with_no_traceback_
     assert (result.returncode, result.stdout, "Traceback" in result.stderr, out.exists()) == (2, "", False, False)
     assert result.stderr == f"Unknown plan 'tn-ha-tang' in {region}: the plans are {ids}\n"
     assert ids.startswith("tn-ha-tang-so, tn-nq57-2030, ")
+
+
+def test_the_plan_a_report_counts_is_the_one_named_else_the_first_open_one_and_none_for_a_period_report():
+    from dxkpi.analysis.window import ReportKind
+    from dxkpi.presentation.report import UnknownPlan, draft, report_plan
+
+    metrics = load(ROOT / "data/regions/tay-ninh.yaml").metrics
+    chosen = [report_plan(metrics, AS_OF, kind, plan) for kind, plan in
+              ((ReportKind.YEAR, None), (ReportKind.QUARTER, None), (ReportKind.PERIOD, None),
+               (ReportKind.PERIOD, "qd-749"))]  # fmt: skip
+    assert [x.id if x else None for x in chosen] == ["tn-ha-tang-so", "tn-ha-tang-so", None, "qd-749"]
+    with pytest.raises(UnknownPlan) as raised:
+        report_plan(metrics, AS_OF, ReportKind.YEAR, "nope")
+    assert raised.value.known == [p.id for p in plans.plan_order(metrics)]
+    period = draft(metrics, kind=ReportKind.PERIOD, plan="qd-749", as_of=AS_OF)
+    assert (period.plan.id, period.annexes[0].rows[0][2].endswith("; 749/QĐ-TTg")) == ("qd-749", True)

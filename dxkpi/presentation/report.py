@@ -68,7 +68,8 @@ class TargetRow:
 
 @dataclass(frozen=True)
 class TaskRow:
-    """A row of Phụ lục II: a task (until plans exist, a milestone) and how it stands."""
+    """A row of Phụ lục II: a task of the plan (or one of its milestones; with no plan, a milestone of the file) and
+    how it stands."""
 
     task: str
     lead: str
