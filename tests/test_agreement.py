@@ -102,18 +102,29 @@ def test_the_word_report_words_every_figure_as_the_slide_does_with_the_sources_w
     assert disagree == []
 
 
-def test_the_word_reports_phu_luc_i_judges_each_target_as_the_deck_does(word):
-    lang, _, tables = word
+def test_the_word_report_judges_each_target_as_the_deck_does(word):
+    """Each figure's target and pace in the pillars' paragraphs are the deck's (Phụ lục I now holds the plan's
+    targets: the next test)."""
+    lang, text, _ = word
     tracked = [i for i in METRICS.indicators if i.kind in (m.Kind.MEASURED, m.Kind.RANK) and METRICS.targets_of(i)]
-    rows = [(r.cells[1].text, r.cells[2].text, r.cells[5].text) for r in tables[2].rows[1:]]
-    assert rows == [
-        (
-            fmt.name(i, lang),
-            fmt.target(PROGRESS[i.id].target, i, lang),
-            fmt.status_word(PROGRESS[i.id].status, lang),
-        )
-        for i in tracked
-    ]
+    said = [
+        (i.id, fmt.t(lang, ", mục tiêu ", ", target ") + fmt.target_short(PROGRESS[i.id].target, i, lang)
+         + f": {fmt.status_word(PROGRESS[i.id].status, lang).lower()}")
+        for i in tracked if i.latest_figure() is not None
+    ]  # fmt: skip
+    assert said
+    assert [i for i, words in said if words not in text] == []
+
+
+def test_the_word_reports_phu_luc_i_words_the_plans_targets_as_the_plans_page_does(word):
+    from dxkpi.presentation.plan_rows import target_rows
+
+    lang, _, tables = word
+    as_of = dt.date(2026, 11, 25)
+    account = plans.account_of(METRICS, plans.open_plans(METRICS, as_of)[0], as_of)
+    page = target_rows(account, METRICS.source_by_id(), lang)
+    rows = [(r.cells[1].text, r.cells[2].text, r.cells[3].text, r.cells[5].text) for r in tables[2].rows[1:]]
+    assert rows == [(x.name, f"{x.goal}; {x.plan}", x.figure, x.status_text.split(" ", 1)[1]) for x in page]
 
 
 def test_the_word_report_counts_the_2025_targets_as_the_final_account_does(word):
