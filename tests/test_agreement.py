@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
+import shutil
 from pathlib import Path
 
 import pytest
 
+from dxkpi.analysis import plans
 from dxkpi.analysis.account import Outcome, final_account
 from dxkpi.analysis.progress import Status, assess_all
 from dxkpi.core import fmt
@@ -99,18 +102,29 @@ def test_the_word_report_words_every_figure_as_the_slide_does_with_the_sources_w
     assert disagree == []
 
 
-def test_the_word_reports_phu_luc_i_judges_each_target_as_the_deck_does(word):
-    lang, _, tables = word
+def test_the_word_report_judges_each_target_as_the_deck_does(word):
+    """Each figure's target and pace in the pillars' paragraphs are the deck's (Phụ lục I now holds the plan's
+    targets: the next test)."""
+    lang, text, _ = word
     tracked = [i for i in METRICS.indicators if i.kind in (m.Kind.MEASURED, m.Kind.RANK) and METRICS.targets_of(i)]
-    rows = [(r.cells[1].text, r.cells[2].text, r.cells[5].text) for r in tables[2].rows[1:]]
-    assert rows == [
-        (
-            fmt.name(i, lang),
-            fmt.target(PROGRESS[i.id].target, i, lang),
-            fmt.status_word(PROGRESS[i.id].status, lang),
-        )
-        for i in tracked
-    ]
+    said = [
+        (i.id, fmt.t(lang, ", mục tiêu ", ", target ") + fmt.target_short(PROGRESS[i.id].target, i, lang)
+         + f": {fmt.status_word(PROGRESS[i.id].status, lang).lower()}")
+        for i in tracked if i.latest_figure() is not None
+    ]  # fmt: skip
+    assert said
+    assert [i for i, words in said if words not in text] == []
+
+
+def test_the_word_reports_phu_luc_i_words_the_plans_targets_as_the_plans_page_does(word):
+    from dxkpi.presentation.plan_rows import target_rows
+
+    lang, _, tables = word
+    as_of = dt.date(2026, 11, 25)
+    account = plans.account_of(METRICS, plans.open_plans(METRICS, as_of)[0], as_of)
+    page = target_rows(account, METRICS.source_by_id(), lang)
+    rows = [(r.cells[1].text, r.cells[2].text, r.cells[3].text, r.cells[5].text) for r in tables[2].rows[1:]]
+    assert rows == [(x.name, f"{x.goal}; {x.plan}", x.figure, x.status_text.split(" ", 1)[1]) for x in page]
 
 
 def test_the_word_report_counts_the_2025_targets_as_the_final_account_does(word):
@@ -125,12 +139,9 @@ def test_the_word_report_counts_the_2025_targets_as_the_final_account_does(word)
 def test_the_plans_page_the_deck_and_the_excel_count_each_plan_in_the_same_sentence(
     region, lang, tmp_path, monkeypatch
 ):
-    import shutil
-
     from openpyxl import load_workbook
     from streamlit.testing.v1 import AppTest
 
-    from dxkpi.analysis import plans as p
     from dxkpi.core import clock
     from dxkpi.export import export
 
@@ -139,7 +150,7 @@ def test_the_plans_page_the_deck_and_the_excel_count_each_plan_in_the_same_sente
     monkeypatch.setenv("DXKPI_METRICS", str(tmp_path / "metrics.yaml"))  # the page reads the copy, never the repo
     metrics = load(tmp_path / region).metrics
     today = clock.today()
-    accounts = [p.account_of(metrics, plan, today) for plan in p.open_plans(metrics, today)]
+    accounts = [plans.account_of(metrics, plan, today) for plan in plans.open_plans(metrics, today)]
     sentences = [a.target_sentence(lang) + (" · " + a.task_sentence(lang) if a.tasks else "") for a in accounts]
     title = fmt.t(lang, "Các kế hoạch đang thực hiện", "Plans under way")
     (slide,) = [s for s in build_deck(metrics, assess_all(metrics), lang) if s.title == title]
@@ -158,3 +169,47 @@ def test_the_plans_page_the_deck_and_the_excel_count_each_plan_in_the_same_sente
         at.switch_page("dxkpi/ui/pages/plans.py").run()
         shown = html.unescape("\n".join(md.value for md in at.markdown))
         assert account.target_sentence(lang) in shown, account.plan.id
+
+
+# ----- the Word report's plan and the Plans page -----
+
+
+def test_the_word_reports_plan_counts_are_the_plans_accounts_sentences(word):
+    """The shipped file's report counts its first open plan as the Plans page's PlanAccount does on the same day."""
+    lang, text, _ = word
+    as_of = dt.date(2026, 11, 25)
+    plan = plans.open_plans(METRICS, as_of)[0]
+    account = plans.account_of(METRICS, plan, as_of)  # as the Plans page counts it: the file as loaded
+    assert f"\n{account.target_sentence(lang)}" in text
+    assert f"\n{account.task_sentence(lang)}." in text
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_word_report_and_the_plans_page_count_the_provinces_plan_in_the_same_words(tmp_path, monkeypatch, lang):
+    """The new Tây Ninh, today: the Plans page's default plan and its two sentences, as the page sends them, are the
+    Word report's default plan and sentences."""
+    import docx
+    from streamlit.testing.v1 import AppTest
+
+    from dxkpi.export import export
+
+    shutil.copy(ROOT / "metrics.yaml", tmp_path / "metrics.yaml")
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    monkeypatch.setenv("DXKPI_METRICS", str(tmp_path / "metrics.yaml"))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.query_params["lang"] = lang
+    at.query_params["region"] = "tay-ninh"
+    at.run()
+    at.switch_page("dxkpi/ui/pages/plans.py").run()
+    assert not at.exception
+    sent = "\n".join(md.value for md in at.markdown)
+    said = {
+        key: html.unescape(re.search(rf'data-testid="dx-plan-{key}">(.*?)</div>', sent).group(1))
+        for key in ("targets", "tasks")
+    }
+    out = tmp_path / "report.docx"
+    export(tmp_path / "data" / "regions" / "tay-ninh.yaml", "docx", out, lang)
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert at.selectbox(key="plan").value == "tn-ha-tang-so"
+    assert f"\n{said['targets']}{fmt.t(lang, ' (chi tiết tại Phụ lục I)', ' (details in Annex I)')}." in text
+    assert f"\n{said['tasks']}." in text

@@ -215,6 +215,34 @@ def test_a_downloaded_word_report_is_dated_today_with_the_model_figures(metrics_
     assert ("gần 11.500 tỷ đồng" in text, f"Số liệu tính đến ngày {fmt.date(dt.date.today())}" in text) == (True, True)
 
 
+def test_the_word_reports_plan_is_chosen_beside_its_button_the_provinces_own_first(metrics_copy):
+    import docx
+
+    from dxkpi.analysis import plans
+    from dxkpi.reading.loader import load
+    from dxkpi.ui.data import signature
+    from dxkpi.ui.downloads import PLAN_KEY, build
+
+    at = app()
+    at.query_params["region"] = "tay-ninh"
+    at.run()
+    at.switch_page("dxkpi/ui/pages/downloads.py").run()
+    assert not at.exception
+    chooser = at.selectbox(key=PLAN_KEY)
+    assert (chooser.value, chooser.options[:2]) == ("tn-ha-tang-so", [
+        "Kế hoạch phát triển hạ tầng số của tỉnh Tây Ninh đến năm 2030",
+        "Các chỉ tiêu đến năm 2030 của tỉnh Tây Ninh thực hiện Nghị quyết 57-NQ/TW",
+    ])  # fmt: skip
+    chooser.set_value("qd-2629").run()
+    assert (not at.exception, len(at.get("download_button")), at.selectbox(key=PLAN_KEY).value) == (True, 6, "qd-2629")
+    region = metrics_copy.parent / "data" / "regions" / "tay-ninh.yaml"
+    content = build(str(region), signature(region), "docx", "vi", "qd-2629")
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(content)).paragraphs)
+    metrics = load(region).metrics
+    plan = metrics.plan_by_id()["qd-2629"]
+    assert f"\n{plans.account_of(metrics, plan).target_sentence('vi')} (chi tiết tại Phụ lục I)." in text
+
+
 def test_downloaded_chart_images_come_as_one_zip_of_pngs(metrics_copy):
     from dxkpi.ui.data import signature
     from dxkpi.ui.downloads import build

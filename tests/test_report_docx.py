@@ -16,6 +16,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
+from dxkpi.analysis import plans
 from dxkpi.analysis.progress import assess_all
 from dxkpi.analysis.window import cut, known_by
 from dxkpi.core import clock, fmt
@@ -163,9 +164,10 @@ def test_the_header_block_is_a_borderless_table_with_short_rules_under_the_issue
 def test_the_body_follows_the_decrees_numbering(reports, region):
     headings = [p.text.split(" ")[0] for p in reports[region].paragraphs
                 if re.match(r"(Phần [IVX]+$|[IVX]+\. |\d+\. |[a-d]\) )", p.text)]  # fmt: skip
-    expected_shortcomings = len([p for p in reports[region].paragraphs if re.match(r"\d+\. ", p.text)]) - 3
+    # I.: the plan's targets, the indicators with a target, the closed period's account, the results by pillar
+    expected_shortcomings = len([p for p in reports[region].paragraphs if re.match(r"\d+\. ", p.text)]) - 4
     assert headings == [
-        "Phần", "I.", "1.", "2.", "3.", "a)", "b)", "c)", "d)", "II.", "III.",
+        "Phần", "I.", "1.", "2.", "3.", "4.", "a)", "b)", "c)", "d)", "II.", "III.",
         *[f"{n}." for n in range(1, expected_shortcomings + 1)], "Phần", "Phần",
     ]  # fmt: skip
     parts = [p.text for p in reports[region].paragraphs if p.text.startswith("Phần ")]
@@ -179,16 +181,33 @@ def test_the_report_states_its_cut_off_and_its_window(reports, region):
         f" đến ngày 14/12/{TODAY.year}" in text  # fmt: skip
 
 
+def default_account(region: str | None) -> plans.PlanAccount:
+    """The plan a report counts by default (the first open one, the province's own first) at its cut-off."""
+    metrics = cut(metrics_of(region), TODAY)
+    return plans.account_of(metrics, plans.open_plans(metrics, TODAY)[0], TODAY)
+
+
+@pytest.mark.parametrize(
+    ("region", "plan"), [(None, "nq-57"), ("tay-ninh", "tn-ha-tang-so"), ("tay-ninh-cu", "nq-57")], ids=IDS
+)
+def test_the_results_count_the_default_plans_targets_and_tasks_in_the_provinces_sentence(reports, region, plan):
+    account = default_account(region)
+    text = body_text(reports[region])
+    assert account.plan.id == plan
+    assert f"Kế hoạch được báo cáo: {fmt.plan_title(account.plan)}; đánh giá đến ngày {fmt.date(TODAY)}." in text
+    assert f"{account.target_sentence('vi')} (chi tiết tại Phụ lục I)." in text
+    assert f"\n{account.task_sentence('vi')}." in text  # no task in the shipped plans: nothing in Phụ lục II
+
+
 @pytest.mark.parametrize("region", REGIONS, ids=IDS)
-def test_the_results_count_the_targets_and_the_milestones_in_the_official_words(reports, region):
+def test_the_results_count_the_indicators_with_a_target_in_the_official_words(reports, region):
     metrics = cut(metrics_of(region), TODAY)
     targets = tracked(metrics)
     text = body_text(reports[region])
     achieved = sum(1 for i in targets if assess_all(metrics, TODAY)[i.id].status == "achieved")
     assert f"Trong {len(targets):02d} chỉ tiêu có mục tiêu, đến thời điểm báo cáo: " in text
     assert (f"hoàn thành {fmt.count_of(achieved, len(targets))} chỉ tiêu" in text) is (achieved > 0)
-    steps = milestones(metrics)
-    assert (f"Trong {len(steps):02d} cột mốc" in text) is bool(steps)
+    assert "cột mốc" not in text  # a plan's milestones are among its tasks; the file's others are not this report's
 
 
 @pytest.mark.parametrize("region", REGIONS, ids=IDS)
@@ -272,17 +291,19 @@ def test_page_numbers_are_centred_in_the_top_margin_none_on_page_1_and_each_phu_
 
 
 @pytest.mark.parametrize("region", REGIONS, ids=IDS)
-def test_phu_luc_i_has_a_row_per_target_and_phu_luc_ii_a_row_per_milestone_under_repeating_headers(reports, region):
+def test_phu_luc_i_has_a_row_per_plan_target_and_phu_luc_ii_a_row_per_plan_task_under_repeating_headers(
+    reports, region
+):
     doc = reports[region]
-    metrics = cut(metrics_of(region), TODAY)
+    account = default_account(region)
     first, second = doc.tables[2], doc.tables[3]
     heads = [[c.text for c in t.rows[0].cells] for t in (first, second)]
     assert heads == [
         ["STT", "Chỉ tiêu", "Mục tiêu (kế hoạch)", "Kết quả", "Kỳ số liệu", "Đánh giá", "Nguồn"],
         ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Tình trạng", "Kết quả hoặc khó khăn", "Nguồn"],
     ]
-    assert [r.cells[1].text for r in first.rows[1:]] == [fmt.name(i) for i in tracked(metrics)]
-    assert [r.cells[1].text for r in second.rows[1:]] == [fmt.name(i) for i in milestones(metrics)]
+    assert [r.cells[1].text for r in first.rows[1:]] == [x.name("vi") for x in account.targets]
+    assert [r.cells[1].text for r in second.rows[1:]] == [x.title("vi") for x in account.tasks] == []
     assert [r.cells[0].text for r in first.rows[1:]] == [str(n) for n in range(1, len(first.rows))]
     repeat = [t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None for t in (first, second)]
     assert repeat == [True, True]
@@ -357,6 +378,7 @@ def test_a_date_that_is_not_a_date_is_a_usage_message_not_a_traceback(tmp_path):
     [
         (("--format", "pdf", "--as-of", "01/01/2026", "--charts"), "--as-of, --charts: chỉ dùng với --format docx\n"),
         (("--format", "xlsx", "--kind", "year", "--lang", "en"), "--kind: only for --format docx\n"),
+        (("--format", "pptx", "--plan", "qd-2629"), "--plan: chỉ dùng với --format docx\n"),
     ],
 )
 def test_the_reports_options_with_another_format_are_a_usage_message(args, message):

@@ -27,7 +27,7 @@ from docx.shared import Mm, Pt
 
 from dxkpi.presentation.report import Annex, Block, Draft, annex_reference
 
-from .common import Report, t
+from .common import ExportError, Report, t
 
 FONT = "Times New Roman"
 BODY = 14  # pt: the body, the title, the motto, the page numbers (the decree's 13–14)
@@ -395,10 +395,21 @@ def build(draft: Draft, path: Path, pngs: list[bytes] | None = None) -> None:
 
 
 def write(report: Report, path: Path, progress: bool | None = None, **options) -> None:
-    """The export's entry: the draft of the report's model with `options` (as_of, kind, charts, today)."""
+    """The export's entry: the draft of the report's model with `options` (as_of, kind, charts, today, plan)."""
+    from dxkpi.presentation.report import UnknownPlan
     from dxkpi.presentation.report import draft as make_draft
 
-    made = make_draft(report.metrics, report.lang, **options)
+    try:
+        made = make_draft(report.metrics, report.lang, **options)
+    except UnknownPlan as unknown:
+        known = ", ".join(unknown.known)
+        raise ExportError(
+            t(
+                report.lang,
+                f"Không có kế hoạch '{unknown.plan_id}': có {known}",
+                f"Unknown plan '{unknown.plan_id}': the plans are {known}",
+            )
+        ) from None
     pngs: list[bytes] = []
     if made.charts:
         from .images import render_png  # a browser only when charts are asked for

@@ -95,7 +95,11 @@ def task_row(line: TaskLine, lang: str) -> TaskRow:
     )
 
 
+def task_order(account: PlanAccount) -> list[TaskLine]:
+    """Every task line, the overdue ones first (then file order): the meeting asks about those first."""
+    return sorted(account.tasks, key=lambda x: not x.overdue)
+
+
 def task_rows(account: PlanAccount, lang: str) -> list[TaskRow]:
-    """Every task, the overdue ones first (then file order): the meeting asks about those first."""
-    lines = sorted(account.tasks, key=lambda x: not x.overdue)
-    return [task_row(line, lang) for line in lines]
+    """Every task, in task_order."""
+    return [task_row(line, lang) for line in task_order(account)]

@@ -1,8 +1,11 @@
 """The Báo cáo as data: the letterhead, the numbered body, the two phụ lục tables, in the form of Nghị định 30/2020.
 
-The Word export lays this out; nothing here knows Word. The tables are plain rows (TargetRow, TaskRow), so the
-plans work (targets and tasks with their agencies and deadlines) can fill them in place of what the app has today:
-the statuses of the targets (analysis.progress), the 2021–2025 account (analysis.account) and the milestones.
+The Word export lays this out; nothing here knows Word. The report counts one plan (analysis.plans, at the report's
+cut-off): its targets and tasks in the province's sentence, its unmet targets and overdue tasks, and the two phụ lục
+in the Plans page's words (presentation.plan_rows). By default the plan is the first one open at the cut-off (the
+province's own first); a report of a programme period with no plan named counts the closed period's final account
+(analysis.account) and lists the milestones, as it did before plans existed. The pace of every indicator with a
+target (analysis.progress) and the 2021–2025 account are said beside the plan's counts.
 Every figure is the one the deck and the other exports show (fmt.spoken spells out the same number and unit with
 the source's own words), cut off at the report's date (analysis.window), each followed by a note citing its source.
 """
@@ -16,11 +19,13 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from dxkpi.analysis import plans as pl
 from dxkpi.analysis.account import Outcome, final_account
 from dxkpi.analysis.progress import Progress, Status, assess_all
 from dxkpi.analysis.window import ReportKind, Window, cut, window
 from dxkpi.core import clock, fmt
 from dxkpi.core import model as m
+from dxkpi.presentation import plan_rows
 from dxkpi.presentation.slides import citation, pillar_slide
 
 BLANK = "…"  # what the clerk fills in: the number, the signer, the date of the document it is attached to
@@ -63,7 +68,8 @@ class TargetRow:
 
 @dataclass(frozen=True)
 class TaskRow:
-    """A row of Phụ lục II: a task (until plans exist, a milestone) and how it stands."""
+    """A row of Phụ lục II: a task of the plan (or one of its milestones; with no plan, a milestone of the file) and
+    how it stands."""
 
     task: str
     lead: str
@@ -116,6 +122,40 @@ class Draft:
     charts: tuple[go.Figure, ...]
     as_of: dt.date
     window: Window
+    plan: m.Plan | None = None  # the plan the report counts; None: the closed period's account and the milestones
+
+
+class UnknownPlan(ValueError):
+    """A plan id the files do not hold; `known` lists the ids they do, in the chooser's order."""
+
+    def __init__(self, plan_id: str, known: list[str]) -> None:
+        super().__init__(plan_id)
+        self.plan_id = plan_id
+        self.known = known
+
+
+def report_plan(
+    metrics: m.Metrics, as_of: dt.date, kind: ReportKind = ReportKind.YEAR, plan_id: str | None = None
+) -> m.Plan | None:
+    """The plan a report counts: the one named (UnknownPlan if the files hold none by that id); else the first plan
+    open at `as_of` (analysis.plans.open_plans: the province's own first); none for a programme period's report,
+    which counts the closed period's final account, nor when no plan is open."""
+    if plan_id is not None:
+        found = metrics.plan_by_id().get(plan_id)
+        if found is None:
+            raise UnknownPlan(plan_id, [x.id for x in pl.plan_order(metrics)])
+        return found
+    if ReportKind(kind) is ReportKind.PERIOD:
+        return None
+    open_ = pl.open_plans(metrics, as_of)
+    return open_[0] if open_ else None
+
+
+def plain(label: str) -> str:
+    """'✔ Hoàn thành (vượt)' -> 'Hoàn thành (vượt)': a status label of the Plans page without its icon, as a printed
+    report writes it (the icons are the screen's, and Times New Roman has none of them)."""
+    icon, _, word = label.partition(" ")
+    return word if word and not icon.isalnum() else label
 
 
 SUMMARY = {
@@ -238,15 +278,45 @@ def _counted(counts: Counter[str], order: tuple[str, ...], total: int, noun: str
     return "; ".join(parts)
 
 
-def _results(metrics: m.Metrics, progress: dict[str, Progress], win: Window, lang: str) -> list[Block]:
-    """Phần I, I: the counts of the targets, the 2021–2025 account and the milestones, in the official words."""
-    blocks = [
-        Block("section", "I.", fmt.t(lang, "TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU", "PROGRESS ON THE TARGETS")),
-        Block("item", "1.", fmt.t(lang, "Các chỉ tiêu có mục tiêu", "Indicators with a target")),
+def _plan_counts(account: pl.PlanAccount, lang: str) -> list[Block]:
+    """The plan's name and cut-off, then its targets counted in the province's sentence (the Plans page's)."""
+    plan = account.plan
+    said = fmt.t(
+        lang,
+        f"Kế hoạch được báo cáo: {fmt.plan_title(plan, lang)}; đánh giá đến ngày {fmt.date(account.as_of)}.",
+        f"The plan reported on: {fmt.plan_title(plan, lang)}; assessed as at {fmt.date(account.as_of)}.",
+    )
+    detail = fmt.t(lang, " (chi tiết tại Phụ lục I)", " (details in Annex I)") if account.targets else ""
+    return [
+        Block("text", runs=(Run(said),)),
+        Block("text", runs=(Run(account.target_sentence(lang) + detail + "."),)),
     ]
+
+
+def _results(
+    metrics: m.Metrics, progress: dict[str, Progress], win: Window, lang: str, account: pl.PlanAccount | None
+) -> list[Block]:
+    """Phần I, I: the chosen plan's targets counted in the province's words (with a plan), the pace of the
+    indicators with a target, the closed period's account; then the heading of the results by pillar."""
+    blocks = [Block("section", "I.", fmt.t(lang, "TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU", "PROGRESS ON THE TARGETS"))]
+    n = 0
+
+    def item(title: str) -> None:
+        nonlocal n
+        n += 1
+        blocks.append(Block("item", f"{n}.", title))
+
+    if account is not None:
+        label = fmt.plan_label(account.plan, lang)
+        item(fmt.t(lang, f"Các chỉ tiêu của {label}", f"The targets of {label}"))
+        blocks += _plan_counts(account, lang)
+    item(fmt.t(lang, "Các chỉ tiêu có mục tiêu", "Indicators with a target"))
     tracked = _tracked(metrics)
+    # Phụ lục I details the plan's targets when there is a plan, else the targets this part counts
     annex_ref = (
-        fmt.t(lang, " (chi tiết tại Phụ lục I)", " (details in Annex I)") if win.kind is not ReportKind.PERIOD else ""
+        fmt.t(lang, " (chi tiết tại Phụ lục I)", " (details in Annex I)")
+        if account is None and win.kind is not ReportKind.PERIOD
+        else ""
     )
     if tracked:
         counts = Counter(str(progress[i.id].status) for i in tracked)
@@ -278,42 +348,49 @@ def _results(metrics: m.Metrics, progress: dict[str, Progress], win: Window, lan
         blocks.append(
             Block("text", runs=(Run(fmt.t(lang, "Chưa có chỉ tiêu nào có mục tiêu.", "No indicator has a target.")),))
         )
-    account = final_account(metrics)
-    blocks.append(
-        Block(
-            "item",
-            "2.",
-            fmt.t(lang, f"Tổng kết các mục tiêu năm {account.year}", f"The targets for {account.year}"),
-        )
-    )
-    if account.total:
+    closed = final_account(metrics)
+    item(fmt.t(lang, f"Tổng kết các mục tiêu năm {closed.year}", f"The targets for {closed.year}"))
+    if closed.total:
         noun = fmt.t(lang, "mục tiêu", "targets")
-        counts = Counter(str(line.outcome) for line in account.lines)
+        counts = Counter(str(line.outcome) for line in closed.lines)
         text = fmt.t(
             lang,
-            f"Đối với {account.total:02d} mục tiêu năm {account.year} của giai đoạn {account.first}–{account.year}: ",
-            f"Of the {account.total} targets for {account.year} of the {account.first}–{account.year} period: ",
+            f"Đối với {closed.total:02d} mục tiêu năm {closed.year} của giai đoạn {closed.first}–{closed.year}: ",
+            f"Of the {closed.total} targets for {closed.year} of the {closed.first}–{closed.year} period: ",
         )
         order = tuple(str(o) for o in Outcome)
-        detail = fmt.t(lang, " (chi tiết tại Phụ lục I)", " (details in Annex I)") if not annex_ref else ""
-        text += _counted(counts, order, account.total, noun, lang) + detail + "."
+        detail = (
+            fmt.t(lang, " (chi tiết tại Phụ lục I)", " (details in Annex I)")
+            if account is None and win.kind is ReportKind.PERIOD
+            else ""
+        )
+        text += _counted(counts, order, closed.total, noun, lang) + detail + "."
         blocks.append(Block("text", runs=(Run(text),)))
     else:
         blocks.append(
             Block(
                 "text",
-                runs=(Run(fmt.t(lang, f"Không có mục tiêu năm {account.year}.", f"No target for {account.year}.")),),
+                runs=(Run(fmt.t(lang, f"Không có mục tiêu năm {closed.year}.", f"No target for {closed.year}.")),),
             )
         )
-    blocks.append(Block("item", "3.", fmt.t(lang, "Kết quả theo từng trụ cột", "Results by pillar")))
+    item(fmt.t(lang, "Kết quả theo từng trụ cột", "Results by pillar"))
     return blocks
 
 
-def _tasks(metrics: m.Metrics, progress: dict[str, Progress], lang: str) -> list[Block]:
-    """Phần I, II: the tasks counted as the targets are; until plans exist, the milestones."""
+def _account_item(account: pl.PlanAccount | None) -> str:
+    """Where Phần I says the closed period's account: I.2, or I.3 after the plan's targets."""
+    return "I.3" if account is not None else "I.2"
+
+
+def _tasks(metrics: m.Metrics, progress: dict[str, Progress], lang: str, account: pl.PlanAccount | None) -> list[Block]:
+    """Phần I, II: the plan's tasks counted in the province's sentence (its milestones among them); with no plan,
+    the milestones of the file."""
     blocks = [
         Block("section", "II.", fmt.t(lang, "TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ", "PROGRESS ON THE TASKS")),
     ]
+    if account is not None:
+        detail = fmt.t(lang, " (chi tiết tại Phụ lục II)", " (details in Annex II)") if account.tasks else ""
+        return [*blocks, Block("text", runs=(Run(account.task_sentence(lang) + detail + "."),))]
     milestones = _milestones(metrics)
     if milestones:
         counts = Counter(str(progress[i.id].status) for i in milestones)
@@ -333,27 +410,51 @@ def _tasks(metrics: m.Metrics, progress: dict[str, Progress], lang: str) -> list
     return [*blocks, Block("text", runs=(Run(text),))]
 
 
-def _why(prog: Progress, lang: str) -> str:
+def _why(prog: Progress, lang: str, where: str = "I.2") -> str:
     """The status's reason, and where a later target is measured because earlier ones have passed, which part of the
-    report gives those (the dashboard's own note points to a page of the dashboard)."""
+    report gives those (`where`: the dashboard's own note points to a page of the dashboard)."""
     if not prog.horizon:
         return prog.reason(lang)
     years = ", ".join(str(y) for y in prog.passed)
     return prog.reason(lang) + fmt.t(
         lang,
-        f" (đo so với mục tiêu {prog.horizon}; mục tiêu {years} đã qua: xem mục I.2)",
-        f" (measured against the {prog.horizon} target; the {years} target has passed: see I.2)",
+        f" (đo so với mục tiêu {prog.horizon}; mục tiêu {years} đã qua: xem mục {where})",
+        f" (measured against the {prog.horizon} target; the {years} target has passed: see {where})",
     )
 
 
-def _shortcomings(metrics: m.Metrics, progress: dict[str, Progress], lang: str) -> list[Block]:
-    """Phần I, III: the targets behind or missed, with why; the milestones not done; the targets without data."""
+UNMET = (pl.TargetState.NOT_ACHIEVED, pl.TargetState.NOT_CARRIED_OUT)
+
+
+def _overdue_line(line: pl.TaskLine, lang: str) -> str:
+    """'Lắp trạm 5G (Sở KH&CN; hạn Q2/2026): đang thực hiện · quá hạn, báo cáo ngày 15/05/2026; khó khăn, vướng
+    mắc: Chưa có mặt bằng.': an overdue task in the Plans page's words, with the obstacles its last report gave."""
+    row = plan_rows.task_row(line, lang)
+    status = plain(row.status_text)
+    head = f"{row.title} ({row.lead}; {fmt.t(lang, 'hạn', 'due')} {row.due}): {status[:1].lower()}{status[1:]}"
+    if line.reported is not None:
+        head += fmt.t(lang, f", báo cáo ngày {row.reported}", f", reported on {row.reported}")
+    else:
+        head += fmt.t(lang, ", chưa có báo cáo", ", no report yet")
+    if row.obstacles:
+        head += fmt.t(lang, "; khó khăn, vướng mắc: ", "; obstacles: ") + row.obstacles.rstrip(".")
+    return head + "."
+
+
+def _shortcomings(
+    metrics: m.Metrics, progress: dict[str, Progress], lang: str, account: pl.PlanAccount | None
+) -> list[Block]:
+    """Phần I, III: the plan's unmet targets with why and its overdue tasks with their obstacles; the targets behind
+    or missed, with why; with no plan, the milestones not done; the targets without data."""
     blocks = [Block("section", "III.", fmt.t(lang, "TỒN TẠI, HẠN CHẾ", "SHORTCOMINGS"))]
     behind = [i for i in _tracked(metrics) if progress[i.id].status in SHORTFALL]
     closed = final_account(metrics)
     missed = [g for g in closed.groups() if g.outcome is Outcome.NOT_ACHIEVED]
-    waiting = [i for i in _milestones(metrics) if progress[i.id].status is not Status.DONE]
+    # with a plan, its milestones are among its tasks (overdue or not); the file's others are not this report's
+    waiting = [i for i in _milestones(metrics) if progress[i.id].status is not Status.DONE] if account is None else []
     unknown = [i for i in _tracked(metrics) if progress[i.id].status is Status.NO_DATA]
+    unmet = [x for x in account.targets if x.state in UNMET] if account is not None else []
+    overdue = list(account.overdue) if account is not None else []
     n = 0
 
     def item(title: str, lines: list[str]) -> None:
@@ -362,10 +463,22 @@ def _shortcomings(metrics: m.Metrics, progress: dict[str, Progress], lang: str) 
         blocks.append(Block("item", f"{n}.", title))
         blocks.extend(Block("text", runs=(Run(f"- {line}"),)) for line in lines)
 
+    if account is not None and unmet:
+        label = fmt.plan_label(account.plan, lang)
+        item(
+            fmt.t(lang, f"Các chỉ tiêu của {label} chưa hoàn thành", f"Targets of {label} not achieved"),
+            [f"{x.name(lang)}: {x.sentence(lang)}." for x in unmet],
+        )
+    if account is not None and overdue:
+        label = fmt.plan_label(account.plan, lang)
+        item(
+            fmt.t(lang, f"Các nhiệm vụ quá hạn của {label}", f"Overdue tasks of {label}"),
+            [_overdue_line(x, lang) for x in overdue],
+        )
     if behind:
         item(
             fmt.t(lang, "Các chỉ tiêu chậm hoặc có nguy cơ chậm tiến độ", "Targets behind or at risk"),
-            [f"{fmt.name(i, lang)}: {_why(progress[i.id], lang)}." for i in behind],
+            [f"{fmt.name(i, lang)}: {_why(progress[i.id], lang, _account_item(account))}." for i in behind],
         )
     if missed:
         item(
@@ -475,8 +588,95 @@ def _task_rows(metrics: m.Metrics, progress: dict[str, Progress], lang: str) -> 
     return rows
 
 
-def _annexes(target_rows: list[TargetRow], task_rows: list[TaskRow], win: Window, lang: str) -> tuple[Annex, ...]:
+def _plan_target_rows(account: pl.PlanAccount, sources: dict[str, m.Source], lang: str) -> list[TargetRow]:
+    """Phụ lục I of a plan: its targets in the Plans page's words (plan_rows.target_rows), the state word with vượt;
+    a figure that fits its target only imperfectly carries its caveat there, as the page's reason does."""
+    rows = []
+    for line, row in zip(account.targets, plan_rows.target_rows(account, sources, lang), strict=True):
+        assessed = plain(row.status_text)
+        figure = line.figure
+        if figure is not None and figure.caveat:
+            assessed += fmt.t(lang, "; lưu ý: ", "; caveat: ") + fmt.fallback(lang, figure.caveat, figure.caveat_en)
+        rows.append(TargetRow(row.name, f"{row.goal}; {row.plan}", row.figure, row.period, assessed, row.source))
+    return rows
+
+
+def _milestone_source(line: pl.TaskLine, sources: dict[str, m.Source]) -> str:
+    """The source of the status a milestone stands on at the cut-off (the last one dated by then)."""
+    ind, when = line.milestone, line.reported
+    assert ind is not None
+    if when is None:
+        return "—"
+    steps = [o for o in m.in_time_order(ind.observations) if o.status is not None and o.period.end <= when]
+    return fmt.source_name(sources.get(steps[-1].source), steps[-1].source) if steps else "—"
+
+
+def _plan_task_rows(account: pl.PlanAccount, sources: dict[str, m.Source], lang: str) -> list[TaskRow]:
+    """Phụ lục II of a plan: its tasks in the Plans page's words (plan_rows.task_rows), overdue first; the status
+    with quá hạn and the date of the report it stands on; the result, or the obstacles reported; the evidence."""
+    rows = []
+    for line, row in zip(plan_rows.task_order(account), plan_rows.task_rows(account, lang), strict=True):
+        status = plain(row.status_text) + (f" ({row.reported})" if line.reported is not None else "")
+        said = [row.result] if row.result else []
+        if row.obstacles:
+            said.append(fmt.t(lang, "Khó khăn, vướng mắc: ", "Obstacles: ") + row.obstacles)
+        source = _milestone_source(line, sources) if line.milestone is not None else row.evidence or "—"
+        rows.append(TaskRow(row.title, row.lead, row.due, status, "; ".join(said) or "—", source))
+    return rows
+
+
+def _annexes(
+    target_rows: list[TargetRow],
+    task_rows: list[TaskRow],
+    win: Window,
+    lang: str,
+    account: pl.PlanAccount | None = None,
+) -> tuple[Annex, ...]:
+    """Phụ lục I (the targets) and II (the tasks); with a plan, each says whose they are and as at which day."""
     stt = fmt.t(lang, "STT", "No.")
+    if account is not None:
+        title, day = fmt.plan_title(account.plan, lang), fmt.date(account.as_of)
+        empty_targets = fmt.t(
+            lang, "Kế hoạch chưa có chỉ tiêu nào trong tệp số liệu.", "The files hold no target of this plan."
+        )
+        targets_note = fmt.t(
+            lang,
+            f"Các chỉ tiêu của {title}, đánh giá đến ngày {day} theo số liệu cuối cùng đến hạn của chỉ tiêu: hoàn "
+            "thành (vượt khi kết quả vượt mục tiêu), chưa hoàn thành, không thực hiện (theo đánh giá của cơ quan, có "
+            "lý do), chưa có thông tin đánh giá (chưa có số liệu).",
+            f"The targets of {title}, assessed as at {day} on each target's last figure by its deadline: achieved "
+            "(over-achieved when the result is beyond the target), not achieved, not carried out (as the office "
+            "judged it, with the reason), no information to assess (no figure yet).",
+        )
+        empty_tasks = fmt.t(
+            lang, "Kế hoạch chưa có nhiệm vụ nào trong tệp số liệu.", "The files hold no task of this plan."
+        )
+        tasks_note = fmt.t(
+            lang,
+            f"Các nhiệm vụ của {title}, tình trạng theo báo cáo gần nhất đến ngày {day}; nhiệm vụ quá hạn xếp trước.",
+            f"The tasks of {title}, each as its last report by {day} gives it; the overdue ones first.",
+        )
+        if any(x.milestone is not None for x in account.tasks):
+            tasks_note += fmt.t(
+                lang,
+                " Các cột mốc của kế hoạch ghi trong tệp số liệu được liệt kê như nhiệm vụ; cơ quan chủ trì và thời hạn"
+                " để trống (—) vì tệp không ghi.",
+                " The plan's milestones in the figures file are listed as tasks; their lead agency and deadline are"
+                " blank (—) because the file does not give them.",
+            )
+    else:
+        empty_targets = fmt.t(lang, "Không có chỉ tiêu nào có mục tiêu.", "No indicator has a target.")
+        targets_note = ""
+        empty_tasks = fmt.t(
+            lang, "Tệp số liệu chưa ghi nhiệm vụ hay cột mốc nào.", "The figures file has no task or milestone."
+        )
+        tasks_note = fmt.t(
+            lang,
+            "Chưa có kế hoạch nhiệm vụ trong tệp số liệu: bảng liệt kê các cột mốc nền tảng và dự án; cơ quan chủ trì "
+            "và thời hạn để trống (—) vì tệp không ghi.",
+            "No task plan in the figures file yet: the table lists the platform and project milestones; the lead "
+            "agency and deadline are blank (—) because the file does not give them.",
+        )
     first = Annex(
         fmt.t(lang, "Phụ lục I", "Annex I"),
         fmt.t(
@@ -498,7 +698,8 @@ def _annexes(target_rows: list[TargetRow], task_rows: list[TaskRow], win: Window
             (f"{n}", *(r.indicator, r.target, r.result, r.period, r.status, r.source))
             for n, r in enumerate(target_rows, 1)
         ),
-        fmt.t(lang, "Không có chỉ tiêu nào có mục tiêu.", "No indicator has a target."),
+        empty_targets,
+        targets_note,
     )
     second = Annex(
         fmt.t(lang, "Phụ lục II", "Annex II"),
@@ -516,14 +717,8 @@ def _annexes(target_rows: list[TargetRow], task_rows: list[TaskRow], win: Window
         tuple(
             (f"{n}", *(r.task, r.lead, r.deadline, r.status, r.outcome, r.source)) for n, r in enumerate(task_rows, 1)
         ),
-        fmt.t(lang, "Tệp số liệu chưa ghi nhiệm vụ hay cột mốc nào.", "The figures file has no task or milestone."),
-        fmt.t(
-            lang,
-            "Chưa có kế hoạch nhiệm vụ trong tệp số liệu: bảng liệt kê các cột mốc nền tảng và dự án; cơ quan chủ trì "
-            "và thời hạn để trống (—) vì tệp không ghi.",
-            "No task plan in the figures file yet: the table lists the platform and project milestones; the lead "
-            "agency and deadline are blank (—) because the file does not give them.",
-        ),
+        empty_tasks,
+        tasks_note,
     )
     return first, second
 
@@ -536,8 +731,11 @@ def draft(
     kind: ReportKind = ReportKind.YEAR,
     today: dt.date | None = None,
     charts: bool = False,
+    plan: str | None = None,
 ) -> Draft:
-    """The report of `metrics` as known on `as_of` (default today), for the `kind` of report, dated `today`."""
+    """The report of `metrics` as known on `as_of` (default today), for the `kind` of report, dated `today`,
+    counting the plan of id `plan` (report_plan: by default the first open one; UnknownPlan for an id the files do
+    not hold)."""
     today = today or clock.today()
     as_of = as_of or today
     closed = final_account(metrics)
@@ -545,6 +743,9 @@ def draft(
     win = window(ReportKind(kind), as_of, (closed.first, closed.year))
     known = cut(metrics, as_of)
     progress = assess_all(known, as_of)
+    chosen = report_plan(known, as_of, kind, plan)
+    # the plan counted on the figures known by the cut-off; account_of leaves out the task reports dated later
+    account = pl.account_of(known, chosen, as_of) if chosen is not None else None
     meta = known.meta
     short = meta.report_issuer_short or BLANK
     number = f"{BLANK}/BC-{short}"
@@ -584,7 +785,7 @@ def draft(
             fmt.t(lang, f"KẾT QUẢ THỰC HIỆN {win.name_vi.upper()}", f"RESULTS, {win.name_en.upper()}"),
         ),
     ]
-    body += _results(known, progress, win, lang)
+    body += _results(known, progress, win, lang, account)
     figures: list[go.Figure] = []
     for letter, pillar in zip("abcd", m.Pillar, strict=True):
         body.append(Block("sub", f"{letter})", fmt.pillar(pillar, lang)))
@@ -593,8 +794,8 @@ def draft(
             for chart in pillar_slide(known, progress, pillar, lang).charts:
                 body.append(Block("chart", chart=len(figures)))
                 figures.append(chart.figure)
-    body += _tasks(known, progress, lang)
-    body += _shortcomings(known, progress, lang)
+    body += _tasks(known, progress, lang, account)
+    body += _shortcomings(known, progress, lang, account)
     for number_word, title_vi, title_en, ask_vi, ask_en in (
         (
             fmt.t(lang, "Phần II", "Part II"),
@@ -613,7 +814,12 @@ def draft(
     ):
         body.append(Block("part", number_word, fmt.t(lang, title_vi, title_en)))
         body.append(Block("placeholder", runs=(Run(fmt.t(lang, ask_vi, ask_en)),)))
-    annexes = _annexes(_target_rows(known, progress, win, lang), _task_rows(known, progress, lang), win, lang)
+    if account is not None:
+        sources = known.source_by_id()
+        target_rows, task_rows = _plan_target_rows(account, sources, lang), _plan_task_rows(account, sources, lang)
+    else:
+        target_rows, task_rows = _target_rows(known, progress, win, lang), _task_rows(known, progress, lang)
+    annexes = _annexes(target_rows, task_rows, win, lang, account)
     recipient = meta.report_recipient or BLANK
     return Draft(
         lang=lang,
@@ -642,6 +848,7 @@ def draft(
         charts=tuple(figures),
         as_of=as_of,
         window=win,
+        plan=chosen,
     )
 
 

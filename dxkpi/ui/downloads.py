@@ -12,7 +12,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from dxkpi.core import clock
+from dxkpi.analysis import plans
+from dxkpi.core import clock, fmt
+from dxkpi.core import model as m
 from dxkpi.presentation import html as h
 
 from ..export import ExportError, export, images
@@ -46,19 +48,22 @@ FORMATS = {
 
 NEEDS_BROWSER = ("pdf", "pptx", "png")  # their charts are drawn by a Chrome-family browser (kaleido)
 FAILURES = "dx-download-failures"  # session key: format -> why its last download could not be made
+PLAN_KEY = "dl-plan"  # session key: the plan the Word report counts, chosen beside its button
 
 
-def build(path: str, signature: data.Signature, fmt: str, lang: str) -> bytes:
+def build(path: str, signature: data.Signature, fmt: str, lang: str, plan: str | None = None) -> bytes:
     """The exported file's bytes; cached per saved version of the metrics file (signature), and for the Word report
-    per day too (it is dated today, its figures cut off today)."""
-    return _build(path, signature, fmt, lang, clock.today() if fmt == "docx" else None)
+    per day too (it is dated today, its figures cut off today) and per plan it counts (None: the default one)."""
+    if fmt != "docx":
+        return _build(path, signature, fmt, lang, None, None)
+    return _build(path, signature, fmt, lang, clock.today(), plan)
 
 
 @functools.lru_cache(maxsize=16)
-def _build(path: str, signature: data.Signature, fmt: str, lang: str, today: dt.date | None) -> bytes:
+def _build(path: str, signature: data.Signature, fmt: str, lang: str, today: dt.date | None, plan: str | None) -> bytes:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / ("charts" if fmt == "png" else f"export.{fmt}")
-        options = {"today": today} if today is not None else None
+        options = {"today": today, "plan": plan} if today is not None else None
         written = export(path, fmt, out, lang, progress=False, options=options)
         if fmt != "png":
             return written.read_bytes()
@@ -69,7 +74,7 @@ def _build(path: str, signature: data.Signature, fmt: str, lang: str, today: dt.
         return buffer.getvalue()
 
 
-def _maker(snap: data.Snapshot, fmt: str, lang: str, failures: dict[str, str]):
+def _maker(snap: data.Snapshot, fmt: str, lang: str, failures: dict[str, str], plan: str | None = None):
     """A callable for st.download_button: the file is made only when the button is pressed.
 
     If it cannot be made, the callable raises, so the browser saves nothing (never an error message
@@ -77,7 +82,7 @@ def _maker(snap: data.Snapshot, fmt: str, lang: str, failures: dict[str, str]):
 
     def make() -> bytes:
         try:
-            data = build(str(snap.path), snap.signature, fmt, lang)
+            data = build(str(snap.path), snap.signature, fmt, lang, plan)
         except ExportError as error:
             failures[fmt] = str(error)
             raise
@@ -85,6 +90,26 @@ def _maker(snap: data.Snapshot, fmt: str, lang: str, failures: dict[str, str]):
         return data
 
     return make
+
+
+def choose_plan(metrics: m.Metrics, lang: str) -> str | None:
+    """The plan the Word report counts, chosen beside its button and kept for the session: by default the first plan
+    open today (the province's own first), as the command line's default; None when the files hold no plan."""
+    ordered = plans.plan_order(metrics)
+    if not ordered:
+        return None
+    ids = [x.id for x in ordered]
+    if st.session_state.get(PLAN_KEY) not in ids:
+        first = plans.open_plans(metrics, clock.today())
+        st.session_state[PLAN_KEY] = first[0].id if first else ids[0]
+    by_id = {x.id: x for x in ordered}
+    chosen: str = st.selectbox(
+        common.t(lang, "Kế hoạch được báo cáo trong báo cáo Word", "The plan the Word report counts"),
+        ids,
+        format_func=lambda i: fmt.plan_title(by_id[i], lang),
+        key=PLAN_KEY,
+    )
+    return chosen
 
 
 def no_browser(lang: str) -> str | None:
@@ -125,20 +150,23 @@ def render() -> None:
     stem = f"chuyen-doi-so-{lang}" if region.default else f"chuyen-doi-so-{region.id}-{lang}"
     failures: dict[str, str] = st.session_state.setdefault(FAILURES, {})
     missing = no_browser(lang)
-    for fmt, (vi, en, ext, mime) in FORMATS.items():
-        blocked = missing if fmt in NEEDS_BROWSER else None
+    for form, (vi, en, ext, mime) in FORMATS.items():
+        blocked = missing if form in NEEDS_BROWSER else None
+        plan = None
+        if form == "docx" and snap.metrics is not None:  # the Word report's own option, just above its button
+            plan = choose_plan(snap.metrics, lang)
         st.download_button(
             t(lang, vi, en),
-            data=_maker(snap, fmt, lang, failures),
+            data=_maker(snap, form, lang, failures, plan),
             file_name=f"{stem}.{ext}",
             mime=mime,
-            key=f"dl-{fmt}",
+            key=f"dl-{form}",
             icon=":material/download:",
             disabled=blocked is not None,
         )
         if blocked:  # said before the click, under the button that needs the browser
             st.caption(h.esc(t(lang, "Chưa tạo được trên máy này. ", "Cannot be made on this computer. ") + blocked))
-        failure = failures.pop(fmt, None)
+        failure = failures.pop(form, None)
         if failure:
             said = t(lang, "Lần tải trước không tạo được tệp: ", "The last download could not be made: ") + failure
             st.error(h.esc(said))  # Markdown: the reason may quote lines of the metrics file
