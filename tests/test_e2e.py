@@ -110,9 +110,9 @@ def assert_no_error(page: Page) -> None:
 
 
 def key_figures(page: Page) -> list[str]:
-    """The values of the key-figure cards (the third grid of cards on the overview, after the status counts and the
-    2021–2025 final account)."""
-    return page.locator(".dx-grid").nth(2).locator(".dx-value").all_inner_texts()
+    """The values of the key-figure cards (the second grid of cards on the overview, after the status counts; the
+    plans under way and the closed period's account are a table and a line between them)."""
+    return page.locator(".dx-grid").nth(1).locator(".dx-value").all_inner_texts()
 
 
 def screenshot(page: Page, name: str) -> Path:
@@ -182,7 +182,7 @@ def test_the_sidebar_language_switch_turns_the_overview_to_english_and_keeps_it_
 
 @pytest.mark.parametrize(
     ("path", "legend"),
-    [("nen-tang", "88,9%"), ("chinh-quyen-so", "Thứ hạng chỉ số chuyển đổi số")],
+    [("nen-tang", "88,9%"), ("chinh-quyen-so", "bộ 922/QĐ-BTTTT")],  # the DTI, one line per version
     ids=["nen-tang", "chinh-quyen-so"],
 )
 def test_a_pillar_page_draws_its_plotly_charts(page: Page, dashboard: Server, path: str, legend: str):
@@ -356,7 +356,7 @@ def test_text_full_of_markup_shows_as_written_in_the_title_and_on_the_title_slid
 
 def test_slides_keep_their_size_at_1280x720_whatever_the_length_of_the_text(browser: Browser, tmp_path: Path):
     metrics = copy_metrics(tmp_path)
-    for path in (metrics, tmp_path / "data" / "national-targets.yaml"):
+    for path in (metrics, tmp_path / "data" / "national-targets.yaml", tmp_path / "data" / "plans.yaml"):
         path.write_text(hostile_text(path.read_text(encoding="utf-8"), LONG), encoding="utf-8")
     server = Server("dashboard.py", tmp_path / "streamlit.log", {"DXKPI_METRICS": str(metrics)})
     context = browser.new_context(viewport={"width": 1280, "height": 720})
