@@ -7,7 +7,6 @@ figures whichever way they are shown. Pure: plain text and plotly figures, no St
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -340,45 +339,45 @@ def final_slide(metrics: m.Metrics, lang: str, account: Account | None = None) -
     )
 
 
-def plans_slide(metrics: m.Metrics, lang: str, as_of: dt.date | None = None) -> Slide | None:
+def _more(rows: list[Row], lang: str, what: tuple[str, str]) -> str:
+    """'và 3 kế hoạch khác — xem trang Kế hoạch' when a slide's table cannot hold every row; else ''."""
+    rest = len(rows) - MAX_FINAL_ROWS
+    if rest <= 0:
+        return ""
+    return fmt.t(
+        lang, f"và {rest} {what[0]} khác — xem trang Kế hoạch", f"and {rest} more {what[1]} — see the Plans page"
+    )
+
+
+def plans_slide(metrics: m.Metrics, accounts: list[p.PlanAccount], lang: str) -> Slide | None:
     """The plans under way, one row each with its counts in the province's sentence (the Plans page's words);
     None when the files hold no open plan."""
-    as_of = as_of or clock.today()
-    plans = p.open_plans(metrics, as_of)
-    if not plans:
+    if not accounts:
         return None
     rows = []
-    cited = []
-    for plan in plans:
-        account = p.account_of(metrics, plan, as_of)
+    for account in accounts:
+        plan = account.plan
         counts = account.target_sentence(lang)
         if account.tasks:
             counts += " · " + account.task_sentence(lang)
         label = fmt.plan_label(plan, lang)  # the document number a meeting knows it by; the page has the full name
         rows.append(Row("plan", label, fmt.period(plan.period, lang), "", counts))
-        cited.append(plan.document.source)
+    as_of = accounts[0].as_of
     return Slide(
         "final",
         fmt.t(lang, "Các kế hoạch đang thực hiện", "Plans under way"),
         fmt.t(lang, f"Số liệu tính đến ngày {fmt.date(as_of)}", f"Figures as of {fmt.date(as_of)}"),
         rows=tuple(rows[:MAX_FINAL_ROWS]),
         all_rows=tuple(rows),
-        more=fmt.t(
-            lang,
-            f"và {len(rows) - MAX_FINAL_ROWS} kế hoạch khác — xem trang Kế hoạch",
-            f"and {len(rows) - MAX_FINAL_ROWS} more plans — see the Plans page",
-        )
-        if len(rows) > MAX_FINAL_ROWS
-        else "",
-        notes=_notes(cited, metrics.source_by_id(), lang),
+        more=_more(rows, lang, ("kế hoạch", "plans")),
+        notes=_notes([a.plan.document.source for a in accounts], metrics.source_by_id(), lang),
         item_word=("Kế hoạch", "Plan"),
     )
 
 
-def overdue_slide(metrics: m.Metrics, lang: str, as_of: dt.date | None = None) -> Slide | None:
+def overdue_slide(accounts: list[p.PlanAccount], lang: str) -> Slide | None:
     """The overdue tasks of the plans under way, for the chair who asks who is late; None when there are none."""
-    as_of = as_of or clock.today()
-    lines = [x for plan in p.open_plans(metrics, as_of) for x in p.account_of(metrics, plan, as_of).overdue]
+    lines = [x for account in accounts for x in account.overdue]
     if not lines:
         return None
     rows = []
@@ -387,6 +386,7 @@ def overdue_slide(metrics: m.Metrics, lang: str, as_of: dt.date | None = None) -
         reason = " · ".join(x for x in (line.status(lang), fmt.plan_label(line.plan, lang), obstacles) if x)
         due = fmt.period(line.due, lang) if line.due is not None else "—"
         rows.append(Row(str(line.state), line.title(lang), line.lead, fmt.t(lang, f"hạn {due}", f"due {due}"), reason))
+    as_of = accounts[0].as_of
     return Slide(
         "final",
         fmt.t(lang, "Nhiệm vụ quá hạn", "Overdue tasks"),
@@ -397,13 +397,7 @@ def overdue_slide(metrics: m.Metrics, lang: str, as_of: dt.date | None = None) -
         ),
         rows=tuple(rows[:MAX_FINAL_ROWS]),
         all_rows=tuple(rows),
-        more=fmt.t(
-            lang,
-            f"và {len(rows) - MAX_FINAL_ROWS} nhiệm vụ khác — xem trang Kế hoạch",
-            f"and {len(rows) - MAX_FINAL_ROWS} more — see the Plans page",
-        )
-        if len(rows) > MAX_FINAL_ROWS
-        else "",
+        more=_more(rows, lang, ("nhiệm vụ", "tasks")),
         item_word=("Nhiệm vụ", "Task"),
     )
 
@@ -412,7 +406,9 @@ def build_deck(metrics: m.Metrics, progress: dict[str, Progress], lang: str = "v
     """The whole deck in order: title, overview, the plans under way and their overdue tasks, the closed period's
     final account, the four pillars, milestones, sources."""
     deck = [title_slide(metrics, lang), overview_slide(metrics, progress, lang)]
-    deck += [s for s in (plans_slide(metrics, lang), overdue_slide(metrics, lang)) if s is not None]
+    today = clock.today()
+    accounts = [p.account_of(metrics, plan, today) for plan in p.open_plans(metrics, today)]  # counted once for both
+    deck += [s for s in (plans_slide(metrics, accounts, lang), overdue_slide(accounts, lang)) if s is not None]
     deck.append(final_slide(metrics, lang))
     deck += [pillar_slide(metrics, progress, p, lang) for p in m.Pillar]
     deck.append(milestones_slide(metrics, progress, lang))
