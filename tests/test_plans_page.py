@@ -114,3 +114,24 @@ def test_long_an_s_programme_lists_its_milestones_as_tasks_and_its_level_3_4_cav
     text = page_text(at)
     assert "Nền tảng tích hợp, chia sẻ dữ liệu của tỉnh (LGPS)" in text
     assert "không nêu mức độ 3, 4" in text
+
+
+def test_an_agency_chosen_for_one_plan_falls_back_to_all_on_a_plan_that_does_not_have_it(regions_copy):
+    path = regions_copy / "data" / "regions" / "tay-ninh.yaml"
+    text = path.read_text(encoding="utf-8")
+    other = """    tasks:
+      - id: nq-nv-01
+        title: "Đào tạo kỹ năng số cho người dân"
+        lead: "Sở Giáo dục và Đào tạo"
+        due: 2026
+"""
+    anchor = "  - id: tn-nq57-2030\n"
+    start = text.index(anchor)
+    end = text.index("\n\n", start)  # the end of that plan's block
+    path.write_text(text[:end] + "\n" + other.rstrip("\n") + text[end:], encoding="utf-8")
+    at = opened("tay-ninh", plan="tn-ha-tang-so")
+    at.selectbox(key="plan_task_agency").set_value("Sở Khoa học và Công nghệ").run()
+    at.selectbox(key="plan").set_value("tn-nq57-2030").run()
+    assert not at.exception
+    assert at.selectbox(key="plan_task_agency").value == "__all__"
+    assert "Đào tạo kỹ năng số cho người dân" in page_text(at)
