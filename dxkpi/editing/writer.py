@@ -14,7 +14,7 @@ import hashlib
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -34,6 +34,16 @@ _DASH = re.compile(r"( *)-( +)")
 
 
 # --- what a change is -------------------------------------------------------------------------------
+def given(obj: object, keys: tuple[str, ...]) -> dict[str, object]:
+    """The keys of `obj` that have a value (not None, '' or ()), in `keys` order; a tuple as a list, as JSON has it."""
+    out: dict[str, object] = {}
+    for key in keys:
+        value = getattr(obj, key)
+        if value not in (None, "", ()):
+            out[key] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
 @dataclass(frozen=True)
 class Figure:
     """One observation as a form or a spreadsheet row gives it (text as typed, number already read)."""
@@ -49,12 +59,7 @@ class Figure:
 
     def as_dict(self) -> dict[str, object]:
         """The figure as the history records it: only the keys that have a value."""
-        out: dict[str, object] = {}
-        for key in OBS_KEYS:
-            value = getattr(self, key)
-            if value not in (None, "", ()):
-                out[key] = list(value) if isinstance(value, tuple) else value
-        return out
+        return given(self, OBS_KEYS)
 
 
 @dataclass(frozen=True)
@@ -112,12 +117,8 @@ class TaskFields:
     partners: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
-        out: dict[str, object] = {}
-        for key in TASK_KEYS:
-            value = getattr(self, key)
-            if value not in (None, "", ()):
-                out[key] = list(value) if isinstance(value, tuple) else value
-        return out
+        """The task as the history records it: only the keys that have a value."""
+        return given(self, TASK_KEYS)
 
 
 @dataclass(frozen=True)
@@ -134,21 +135,8 @@ class ReportFields:
     evidence_summary: str | None = None
 
     def as_dict(self) -> dict[str, object]:
-        out: dict[str, object] = {}
-        for key in (
-            "date",
-            "status",
-            "reason",
-            "result",
-            "obstacles",
-            "evidence_number",
-            "evidence_date",
-            "evidence_summary",
-        ):
-            value = getattr(self, key)
-            if value not in (None, ""):
-                out[key] = value
-        return out
+        """The report as the history records it: only the fields that have a value."""
+        return given(self, tuple(f.name for f in fields(self)))
 
 
 @dataclass(frozen=True)
