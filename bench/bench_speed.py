@@ -169,7 +169,10 @@ def load_once(browser: Browser, url: str, spec: dict) -> tuple[float, dict]:
         context.add_init_script(WATCHER + f"\nwindow.__dxWatch({spec_js(spec)});")
         page = context.new_page()
         page.goto(url, wait_until="commit")
-        page.wait_for_function("() => window.__complete !== undefined", timeout=90_000)
+        try:
+            page.wait_for_function("() => window.__complete !== undefined", timeout=90_000)
+        except Exception as e:
+            raise RuntimeError(f"{url} was never complete by {spec_js(spec)}") from e
         return page.evaluate("window.__complete") / 1000, page.evaluate(TIMINGS)
     finally:
         context.close()
