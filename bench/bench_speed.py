@@ -14,7 +14,9 @@ visible; checked on every DOM mutation and animation frame.
     information.
 (b) Walk: one tab, as a presenter in a meeting: the overview opened cold, then a click on the sidebar's link to
     each pillar page, /tong-ket, /ke-hoach and /so-sanh in turn; each step from the click to the next page
-    complete. Goal: each step <= 1.5x hello-world's cold median. N walks, median and worst of each step.
+    complete. Each page is shown for --dwell seconds (default 3: the presenter says something about it) before
+    the next click; --dwell 0 clicks the moment a page is complete. Goal: each step <= 1.5x hello-world's cold
+    median. N walks, median and worst of each step.
 
 Also reported, for where the time goes (medians over the cold loads): when the Streamlit script run finished
 (the first "notRunning" after "running"), and when plotly's chunk of Streamlit's frontend (PlotlyChart.*.js,
@@ -31,6 +33,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
@@ -201,7 +204,7 @@ def count_charts(browser: Browser, url: str) -> int:
         context.close()
 
 
-def walk_once(browser: Browser, base: str) -> list[float]:
+def walk_once(browser: Browser, base: str, dwell: float) -> list[float]:
     """One tab: the overview cold, then a click on each next page's sidebar link; seconds from click to complete."""
     context = browser.new_context(viewport=VIEWPORT)
     steps = []
@@ -212,6 +215,7 @@ def walk_once(browser: Browser, base: str) -> list[float]:
         page.wait_for_function("() => window.__complete !== undefined", timeout=90_000)
         steps.append(page.evaluate("window.__complete") / 1000)
         for name in WALK[1:]:
+            time.sleep(dwell)  # the page in front of the room
             spec = PAGES[name]
             link = f'[data-testid="stSidebarNavLink"][href$="{spec["path"]}"]'
             start = page.evaluate(
@@ -230,6 +234,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="cold loads of each page (default 5)")
     parser.add_argument("--walks", type=int, default=3, help="meeting walks (default 3)")
+    parser.add_argument("--dwell", type=float, default=3.0, help="seconds each walk page is shown (default 3)")
     parser.add_argument("--only", nargs="*", help="cold-load only these pages (hello always); no walk unless named")
     parser.add_argument("--base", help="also serve DIR/dashboard.py (another checkout) and cold-load its pages, as '<page>@base'")
     args = parser.parse_args()
@@ -271,12 +276,21 @@ def main() -> int:
                         seconds, timing = load_once(browser, url[name], PAGES[name])
                         loads[name].append(seconds)
                         timings[name].append(timing)
-                walked = [walk_once(browser, servers["dashboard"].url) for _ in range(walks)]
+                walked, walked_base = [], []
+                for _ in range(walks):  # with --base, its walks alternate with this checkout's
+                    walked.append(walk_once(browser, servers["dashboard"].url, args.dwell))
+                    if args.base:
+                        walked_base.append(walk_once(browser, servers["base"].url, args.dwell))
                 browser.close()
         finally:
             for server in servers.values():
                 server.stop()
-    report(args.runs, loads, timings, walked)
+    base = statistics.median(loads["hello"])
+    report(args.runs, loads, timings)
+    if walked:
+        report_walk(walked, base, f", {args.dwell:g} s on each page,")
+    if walked_base:
+        report_walk(walked_base, base, f" of --base, {args.dwell:g} s on each page,")
     return 0
 
 
@@ -284,7 +298,7 @@ def _med(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
-def report(runs: int, loads: dict[str, list[float]], timings: dict[str, list[dict]], walked: list[list[float]]) -> None:
+def report(runs: int, loads: dict[str, list[float]], timings: dict[str, list[dict]]) -> None:
     base = statistics.median(loads["hello"])
     print(f"(a) cold: navigation start -> complete, fresh context each load; median of {runs}")
     print(f"{'page':<22}{'charts':>7}{'median':>9}{'min':>8}{'max':>8}{'x hello':>9}{'range':>13}   goal"
@@ -304,9 +318,10 @@ def report(runs: int, loads: dict[str, list[float]], timings: dict[str, list[dic
         )
     print("    (x hello: median / hello's median; range: each load / hello's median; run: the script run finished;")
     print("     chunk: plotly's frontend chunk requested - received, since navigation start)")
-    if not walked:
-        return
-    print(f"(b) walk in one tab: click -> next page complete; {len(walked)} walks; goal each step <= {WALK_GOAL}x "
+
+
+def report_walk(walked: list[list[float]], base: float, which: str) -> None:
+    print(f"(b) walk{which} in one tab: click -> next page complete; {len(walked)} walks; goal each step <= {WALK_GOAL}x "
           f"hello ({WALK_GOAL * base:.2f} s)")
     print(f"{'step':<18}{'median':>9}{'max':>8}{'x hello':>9}{'worst':>8}   goal")
     for k, name in enumerate(WALK):

@@ -8,7 +8,7 @@ import streamlit as st
 
 from dxkpi.core import fmt
 
-from . import common, data, live
+from . import common, data, live, preload
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
@@ -39,6 +39,9 @@ SECTIONS = [
     (("Cập nhật", "Updating"), ["cap-nhat", "thay-doi"]),
 ]
 
+# The pages that draw plotly charts as they open; every other page has the browser load plotly's chunk once drawn.
+CHART_PAGES = {"chinh-quyen-so", "kinh-te-so", "xa-hoi-so", "nen-tang", "so-sanh", "present"}
+
 
 def main() -> None:
     """The whole run of a page; one that a save of the file asked for waits its turn (live.turn)."""
@@ -68,6 +71,8 @@ def _run() -> None:
         sections[next(iter(sections))].extend(pages.values())
     page = st.navigation(sections, expanded=True)
     common.style()
+    if page.url_path not in CHART_PAGES:
+        preload.plotly_bundle()
     live.follow(snap)  # a save of the file reruns this page from the server
     common.problem_banner(snap, lang)
     common.link_banner(region, lang)
