@@ -6,6 +6,7 @@ import datetime as dt
 import html
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from dxkpi.analysis.compare import Line, Panel
 from dxkpi.analysis.progress import Progress
@@ -89,12 +90,27 @@ BULLET_MARGIN = {**MARGIN, "l": 10}
 RANK_MARGIN = {**MARGIN, "l": 60, "b": 75}  # two lines under each year: the year and how many were ranked
 
 
+def _lean_white() -> go.layout.Template:
+    """plotly_white for what these charts draw (scatter and bar traces on x/y axes): its layout without the polar,
+    ternary, 3-D, geographic and colour-scale parts, its trace defaults for scatter and bar only. Draws the same;
+    plotly copies a figure's template into it, and the whole of plotly_white took 8 ms a figure (2 ms this one)
+    and 6.6 kB of each chart's JSON (1 kB)."""
+    white = pio.templates["plotly_white"]
+    layout = white.layout.to_plotly_json()
+    for unused in ("polar", "ternary", "scene", "geo", "coloraxis", "colorscale", "mapbox", "map"):
+        layout.pop(unused, None)
+    return go.layout.Template(layout=layout, data={"scatter": white.data.scatter, "bar": white.data.bar})
+
+
+TEMPLATE = _lean_white()
+
+
 def _layout(
     fig: go.Figure, ind: m.Indicator, lang: str, height: int, margin: dict[str, int] | None = None
 ) -> go.Figure:
     fig.update_layout(
         separators=fmt.PLOTLY_SEPARATORS[lang],
-        template="plotly_white",
+        template=TEMPLATE,
         height=height,
         margin=margin or MARGIN,
         font={"size": FONT_SIZE},
