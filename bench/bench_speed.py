@@ -236,7 +236,9 @@ def main() -> int:
     parser.add_argument("--walks", type=int, default=3, help="meeting walks (default 3)")
     parser.add_argument("--dwell", type=float, default=3.0, help="seconds each walk page is shown (default 3)")
     parser.add_argument("--only", nargs="*", help="cold-load only these pages (hello always); no walk unless named")
-    parser.add_argument("--base", help="also serve DIR/dashboard.py (another checkout) and cold-load its pages, as '<page>@base'")
+    parser.add_argument(
+        "--base", help="also serve DIR/dashboard.py (another checkout) and cold-load its pages, as '<page>@base'"
+    )
     args = parser.parse_args()
     chromium = shutil.which("chromium")
     if not chromium:
@@ -260,7 +262,11 @@ def main() -> int:
                 servers["base"] = Server(script, folder / "base.log", {"DXKPI_METRICS": str(metrics)})
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-                url = {name: servers[spec["app"]].url + spec["path"] for name, spec in PAGES.items() if spec["app"] in servers}
+                url = {
+                    name: servers[spec["app"]].url + spec["path"]
+                    for name, spec in PAGES.items()
+                    if spec["app"] in servers
+                }
                 for name, spec in PAGES.items():
                     if name not in url:
                         continue
@@ -301,8 +307,10 @@ def _med(values: list[float]) -> float:
 def report(runs: int, loads: dict[str, list[float]], timings: dict[str, list[dict]]) -> None:
     base = statistics.median(loads["hello"])
     print(f"(a) cold: navigation start -> complete, fresh context each load; median of {runs}")
-    print(f"{'page':<22}{'charts':>7}{'median':>9}{'min':>8}{'max':>8}{'x hello':>9}{'range':>13}   goal"
-          f"{'run':>12}{'chunk':>16}")
+    print(
+        f"{'page':<22}{'charts':>7}{'median':>9}{'min':>8}{'max':>8}{'x hello':>9}{'range':>13}   goal"
+        f"{'run':>12}{'chunk':>16}"
+    )
     for name, times in loads.items():
         spec = PAGES[name]
         ratio = statistics.median(times) / base
@@ -310,7 +318,9 @@ def report(runs: int, loads: dict[str, list[float]], timings: dict[str, list[dic
         verdict = "" if goal is None else f"<= {goal:.1f}x {'OK' if ratio <= goal else 'MISSED'}"
         run = _med([t["run"] / 1000 for t in timings[name] if t["run"] is not None])
         chunks = [t["chunk"] for t in timings[name] if t["chunk"]]
-        chunk = f"{_med([c[0] / 1000 for c in chunks]):.2f}-{_med([c[1] / 1000 for c in chunks]):.2f}s" if chunks else "-"
+        chunk = (
+            f"{_med([c[0] / 1000 for c in chunks]):.2f}-{_med([c[1] / 1000 for c in chunks]):.2f}s" if chunks else "-"
+        )
         print(
             f"{name:<22}{spec['charts']:>7}{statistics.median(times):>8.2f}s{min(times):>7.2f}s{max(times):>7.2f}s"
             f"{ratio:>8.2f}x{min(times) / base:>6.2f}-{max(times) / base:.2f}x   {verdict:<14}"
@@ -321,16 +331,20 @@ def report(runs: int, loads: dict[str, list[float]], timings: dict[str, list[dic
 
 
 def report_walk(walked: list[list[float]], base: float, which: str) -> None:
-    print(f"(b) walk{which} in one tab: click -> next page complete; {len(walked)} walks; goal each step <= {WALK_GOAL}x "
-          f"hello ({WALK_GOAL * base:.2f} s)")
+    print(
+        f"(b) walk{which} in one tab: click -> next page complete; {len(walked)} walks; goal each step <= {WALK_GOAL}x "
+        f"hello ({WALK_GOAL * base:.2f} s)"
+    )
     print(f"{'step':<18}{'median':>9}{'max':>8}{'x hello':>9}{'worst':>8}   goal")
     for k, name in enumerate(WALK):
         times = [w[k] for w in walked]
         ratio = statistics.median(times) / base
         verdict = "(cold load)" if k == 0 else f"{'OK' if max(times) / base <= WALK_GOAL else 'MISSED'}"
-        print(f"{'-> ' + name:<18}{statistics.median(times):>8.2f}s{max(times):>7.2f}s{ratio:>8.2f}x"
-              f"{max(times) / base:>7.2f}x   {verdict}")
-    print(f"    all walks (s): " + " | ".join(" ".join(f"{s:.2f}" for s in w) for w in walked))
+        print(
+            f"{'-> ' + name:<18}{statistics.median(times):>8.2f}s{max(times):>7.2f}s{ratio:>8.2f}x"
+            f"{max(times) / base:>7.2f}x   {verdict}"
+        )
+    print("    all walks (s): " + " | ".join(" ".join(f"{s:.2f}" for s in w) for w in walked))
 
 
 if __name__ == "__main__":
