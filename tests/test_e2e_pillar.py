@@ -1,20 +1,29 @@
-"""A pillar page of a large file in a real headless Chromium: it finishes drawing and moves page by page.
+"""Pillar pages in a real headless Chromium: the shipped file's draw every indicator's chart with its targets; a
+large file's finishes drawing and moves page by page.
 
-The server reads a generated valid file of 420 indicators (bench/generate_metrics.py), 105 of them on
+The large file is a generated valid one of 420 indicators (bench/generate_metrics.py), 105 of them on
 Nền tảng chung, ten a page. Same browser and server as tests/test_e2e.py; waits are for conditions only.
 """
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from bench.generate_metrics import PILLARS, generate
-from dxkpi.ui.pillar import PAGE_SIZE
+from dxkpi.analysis.progress import assess_all
+from dxkpi.core import model as m
+from dxkpi.presentation import charts
+from dxkpi.reading.loader import load
+from dxkpi.ui.pillar import ALL_AT_ONCE, PAGE_SIZE
 from tests.serve import Server
-from tests.test_e2e import (  # noqa: F401  (page is a fixture; browser comes from conftest.py)
+from tests.test_e2e import (  # noqa: F401  (page and dashboard are fixtures; browser comes from conftest.py)
     CHARTS_DRAWN,
+    ROOT,
     assert_no_error,
+    dashboard,
     main_area,
     page,
     screenshot,
@@ -35,6 +44,64 @@ def big_server(tmp_path_factory):
     server = Server("dashboard.py", folder / "streamlit.log", {"DXKPI_METRICS": str(path)})
     yield server
     server.stop()
+
+
+def expected_charts(pillar: m.Pillar) -> dict[str, list[str]]:
+    """Each chart the shipped file's pillar page draws, by indicator id: its traces' names, the legend's lines
+    (built here as the page builds them, for every indicator with a figure or a national line)."""
+    metrics = load(ROOT / "metrics.yaml").metrics
+    assert metrics is not None
+    progress = assess_all(metrics)
+    sources, definitions = metrics.source_by_id(), metrics.definition_by_id()
+    shown = {}
+    for ind in metrics.indicators:
+        national = metrics.national_of(ind)
+        if ind.pillar is not pillar or ind.kind is m.Kind.MILESTONE:
+            continue
+        if ind.latest_figure() is None and not national:
+            continue
+        targets = metrics.targets_of(ind)
+        fig = charts.indicator_chart(ind, progress[ind.id], targets, sources, "vi", national, definitions)
+        if fig is None:
+            continue
+        names = [html.unescape(trace.name) for trace in fig.data]
+        dated, bullet = any(t.year is not None for t in targets), any(t.type == "bar" for t in fig.data)
+        if dated or bullet:  # every dated target as a star on the line, or the target across the bullet's bar
+            assert any(n.startswith("Mục tiêu") for n in names), f"{ind.id}: its chart has no target"
+        shown[ind.id] = names
+    assert len(shown) <= ALL_AT_ONCE, "the page would fold its charts: this test expects every one drawn"
+    return shown
+
+
+# Each drawn chart's key (its indicator), its traces drawn and its legend's lines, as the browser has them.
+DRAWN = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]')].map(c => {
+  const box = c.closest('[class*="st-key-chart-"]');
+  const key = box ? [...box.classList].find(k => k.startsWith('st-key-chart-')).slice('st-key-chart-'.length) : null;
+  return {key, traces: c.querySelectorAll('.js-plotly-plot .main-svg g.trace').length,
+          legend: [...c.querySelectorAll('.legend .traces .legendtext')].map(t => t.textContent)};
+})"""
+
+
+@pytest.mark.parametrize("pillar", list(m.Pillar), ids=[p.value for p in m.Pillar])
+def test_every_indicator_of_a_shipped_pillar_page_has_its_chart_drawn_with_its_targets(
+    page: Page,  # noqa: F811
+    dashboard: Server,  # noqa: F811
+    pillar: m.Pillar,
+):
+    expected = expected_charts(pillar)
+    page.goto(f"{dashboard.url}/{pillar.value}")
+    charts_shown = page.get_by_test_id("stPlotlyChart")
+    expect(charts_shown).to_have_count(len(expected), timeout=FIRST_DRAW_MS)
+    wait_idle(page)
+    page.wait_for_function(CHARTS_DRAWN, polling="raf", timeout=FIRST_DRAW_MS)
+    drawn = {c["key"]: c for c in page.evaluate(DRAWN)}
+    assert set(drawn) == set(expected)
+    for key, names in expected.items():
+        # Every trace is drawn (the figures, the national line, the required path, the targets' stars or line) and
+        # named in the legend: the target among them.
+        assert drawn[key]["traces"] == len(names), (key, drawn[key])
+        assert drawn[key]["legend"] == names, key
+    assert_no_error(page)
 
 
 def names(ids: list[int]) -> list[str]:

@@ -6,6 +6,7 @@ import datetime as dt
 import html
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from dxkpi.analysis.compare import Line, Panel
 from dxkpi.analysis.progress import Progress
@@ -80,12 +81,38 @@ def by_definition(ind: m.Indicator, figures: list[m.Observation]) -> dict[str, l
     return split
 
 
-def _layout(fig: go.Figure, ind: m.Indicator, lang: str, height: int) -> go.Figure:
+# The room each kind of chart's axes and legend usually take, in pixels, as plotly's automargin measured them on the
+# shipped files' charts. Starting from it, automargin (kept on, so a longer label still fits) seldom has to push a
+# margin; each push costs plotly a second drawing of the chart, which was a third of its drawing time (24 charts:
+# 413 ms against 265 ms in the same browser). BULLET has no tick labels on its y axis.
+MARGIN = {"l": 80, "r": 10, "t": 50, "b": 60}
+BULLET_MARGIN = {**MARGIN, "l": 10}
+RANK_MARGIN = {**MARGIN, "l": 60, "b": 75}  # two lines under each year: the year and how many were ranked
+
+
+def _lean_white() -> go.layout.Template:
+    """plotly_white for what these charts draw (scatter and bar traces on x/y axes): its layout without the polar,
+    ternary, 3-D, geographic and colour-scale parts, its trace defaults for scatter and bar only. Draws the same;
+    plotly copies a figure's template into it, and the whole of plotly_white took 8 ms a figure (2 ms this one)
+    and 6.6 kB of each chart's JSON (1 kB)."""
+    white = pio.templates["plotly_white"]
+    layout = white.layout.to_plotly_json()
+    for unused in ("polar", "ternary", "scene", "geo", "coloraxis", "colorscale", "mapbox", "map"):
+        layout.pop(unused, None)
+    return go.layout.Template(layout=layout, data={"scatter": white.data.scatter, "bar": white.data.bar})
+
+
+TEMPLATE = _lean_white()
+
+
+def _layout(
+    fig: go.Figure, ind: m.Indicator, lang: str, height: int, margin: dict[str, int] | None = None
+) -> go.Figure:
     fig.update_layout(
         separators=fmt.PLOTLY_SEPARATORS[lang],
-        template="plotly_white",
+        template=TEMPLATE,
         height=height,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        margin=margin or MARGIN,
         font={"size": FONT_SIZE},
         showlegend=True,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
@@ -135,7 +162,7 @@ def progress_bar(
         xaxis = {"autorange": "reversed"}
     fig.update_xaxes(title_text=_axis_title(ind, lang), **xaxis)
     fig.update_yaxes(showticklabels=False, range=[-0.6, 0.6], showgrid=False, zeroline=False)
-    return _layout(fig, ind, lang, height=190)
+    return _layout(fig, ind, lang, height=190, margin=BULLET_MARGIN)
 
 
 def _add_targets(fig: go.Figure, ind: m.Indicator, targets: list[m.Target], lang: str) -> None:
@@ -401,4 +428,4 @@ def rank_chart(panel: Panel, lang: str = "vi", order: list[str] | None = None) -
         range=_date_range(panel),
         automargin=True,
     )
-    return _layout(fig, panel.indicator, lang, height=380)
+    return _layout(fig, panel.indicator, lang, height=380, margin=RANK_MARGIN)

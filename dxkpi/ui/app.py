@@ -10,7 +10,7 @@ from dxkpi.analysis.account import final_account
 from dxkpi.core import fmt
 from dxkpi.core.model import Metrics
 
-from . import common, data, live
+from . import common, data, live, preload
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
@@ -43,6 +43,9 @@ SECTIONS = [
     (("Cuộc họp", "Meetings"), ["present", "tai-ve", "nguon"]),
     (("Cập nhật", "Updating"), ["cap-nhat", "thay-doi"]),
 ]
+
+# The pages that draw plotly charts as they open; every other page has the browser load plotly's chunk once drawn.
+CHART_PAGES = {"chinh-quyen-so", "kinh-te-so", "xa-hoi-so", "nen-tang", "so-sanh", "present"}
 
 
 def main() -> None:
@@ -84,6 +87,8 @@ def _run() -> None:
         sections[next(iter(sections))].extend(pages.values())
     page = st.navigation(sections, expanded=True)
     common.style()
+    if page.url_path not in CHART_PAGES:
+        preload.plotly_bundle()
     live.follow(snap)  # a save of the file reruns this page from the server
     common.problem_banner(snap, lang)
     common.link_banner(region, lang)
