@@ -535,35 +535,23 @@ def _target_rows(metrics: m.Metrics, progress: dict[str, Progress], win: Window,
     def source_of(*ids: str) -> str:
         return "; ".join(dict.fromkeys(fmt.source_name(sources.get(i), i) for i in ids))
 
-    rows = []
+    def row(ind: m.Indicator, target: m.Target, obs: m.Observation | None, status: str) -> TargetRow:
+        return TargetRow(
+            fmt.name(ind, lang),
+            fmt.target(target, ind, lang),
+            fmt.spoken(obs, ind, lang) if obs else "—",
+            fmt.period(obs.period, lang) if obs else "—",
+            fmt.status_word(status, lang),
+            source_of(*([obs.source] if obs else []), target.source),
+        )
+
     if win.kind is ReportKind.PERIOD:
-        for line in final_account(metrics).lines:
-            ind, obs = line.indicator, line.figure
-            rows.append(
-                TargetRow(
-                    fmt.name(ind, lang),
-                    fmt.target(line.target, ind, lang),
-                    fmt.spoken(obs, ind, lang) if obs else "—",
-                    fmt.period(obs.period, lang) if obs else "—",
-                    fmt.status_word(line.outcome, lang),
-                    source_of(*([obs.source] if obs else []), line.target.source),
-                )
-            )
-        return rows
+        return [row(line.indicator, line.target, line.figure, line.outcome) for line in final_account(metrics).lines]
+    rows = []
     for ind in _tracked(metrics):
         prog = progress[ind.id]
-        obs = ind.latest_figure()
         assert prog.target is not None
-        rows.append(
-            TargetRow(
-                fmt.name(ind, lang),
-                fmt.target(prog.target, ind, lang),
-                fmt.spoken(obs, ind, lang) if obs else "—",
-                fmt.period(obs.period, lang) if obs else "—",
-                fmt.status_word(prog.status, lang),
-                source_of(*([obs.source] if obs else []), prog.target.source),
-            )
-        )
+        rows.append(row(ind, prog.target, ind.latest_figure(), prog.status))
     return rows
 
 
