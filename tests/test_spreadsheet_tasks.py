@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -19,6 +17,7 @@ from dxkpi.editing.history import History
 from dxkpi.editing.sheet_layout import TASKS
 from dxkpi.editing.template import UnknownAgency, agencies, template
 from dxkpi.reading.loader import load
+from tests.test_spreadsheet import run
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = "tn-ha-tang-so"
@@ -48,17 +47,6 @@ def with_tasks(tmp_path: Path) -> Path:
         assert planned.ok, [p.render("en") for p in planned.problems]
         path.write_bytes(planned.data)
     return path
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "dxkpi", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-    )
 
 
 def cli_template(region: Path, name: str, *args: str) -> Path:
