@@ -44,7 +44,12 @@ from tests.serve import CHROMIUM_ARGS, Server, copy_metrics  # noqa: E402
 
 VIEWPORT = {"width": 1400, "height": 900}
 NAV = [['[data-testid="stSidebarNavLink"]', 7], ['[data-testid="stRadio"]', 1]]
-PLOT = '[data-testid="stPlotlyChart"]'
+PLOT = '[data-testid="stPlotlyChart"], [data-testid="stEChartsChart"]'
+# A chart is drawn: plotly's with its traces, ECharts' (SVG) with its shapes and texts.
+DRAWN_JS = (
+    "c => c.querySelector('.js-plotly-plot .main-svg g.trace')"
+    " || c.querySelector('svg path') && c.querySelector('svg text')"
+)
 
 
 def _page(path: str, title: str, texts: list[str], last: str, counts: list | None = None, goal: float | None = None):
@@ -104,7 +109,11 @@ WALK_GOAL = 1.5
 
 # Installed before the page's own scripts. window.__dxWatch(spec) starts watching for `spec` complete (the page
 # loaded, or the next one after a click): window.__complete is then performance.now() at its first complete moment.
-WATCHER = """
+WATCHER = (
+    f"""
+const PLOT = {json.dumps(PLOT)}, DRAWN = {DRAWN_JS};
+"""
+    + """
 (() => {
   const visible = el => {
     const r = el.getBoundingClientRect();
@@ -125,9 +134,9 @@ WATCHER = """
     }
     for (const [sel, n] of spec.counts) if (main.querySelectorAll(sel).length < n) return false;
     for (const [sel, n] of spec.doc_counts) if (document.querySelectorAll(sel).length < n) return false;
-    const charts = main.querySelectorAll('[data-testid="stPlotlyChart"]');
+    const charts = main.querySelectorAll(PLOT);
     if (charts.length < spec.charts) return false;
-    for (const c of charts) if (!c.querySelector('.js-plotly-plot .main-svg g.trace')) return false;
+    for (const c of charts) if (!DRAWN(c)) return false;
     const text = main.textContent;
     for (const t of spec.texts) if (!text.includes(t)) return false;
     const last = main.querySelectorAll(spec.last);
@@ -150,11 +159,12 @@ WATCHER = """
   start();
 })();
 """
+)
 
 # When the script run finished and plotly's chunk loaded, in ms since navigation start.
-TIMINGS = """() => {
+TIMINGS = r"""() => {
   const done = window.__states.filter(([t, s]) => s === 'notRunning').map(([t]) => t);
-  const chunk = performance.getEntriesByType('resource').find(e => e.name.includes('/PlotlyChart.'));
+  const chunk = performance.getEntriesByType('resource').find(e => /\/(PlotlyChart|EChartsChart)\./.test(e.name));
   return {run: done.length ? done[done.length - 1] : null,
           chunk: chunk ? [chunk.startTime, chunk.responseEnd] : null};
 }"""
@@ -193,9 +203,9 @@ def count_charts(browser: Browser, url: str) -> int:
               if (!app || app.dataset.testScriptState !== 'notRunning') return false;
               if (!document.querySelector('[data-testid="stMain"] h1')) return false;
               if (document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"]')) return false;
-              const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
-              return [...charts].every(c => c.querySelector('.js-plotly-plot .main-svg g.trace'));
-            }""",
+              const charts = document.querySelectorAll(PLOT);
+              return [...charts].every(DRAWN);
+            }""".replace("PLOT", json.dumps(PLOT)).replace("DRAWN", DRAWN_JS),
             polling=500,
             timeout=90_000,
         )

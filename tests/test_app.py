@@ -96,7 +96,7 @@ def test_every_page_runs_without_an_exception_and_shows_its_figures(metrics_copy
 def test_a_pillar_page_draws_a_chart_for_an_indicator_with_a_figure_and_a_target(metrics_copy):
     at = app().run()
     at.switch_page("dxkpi/ui/pages/nen_tang.py").run()
-    charts = at.get("plotly_chart")
+    charts = at.get("echarts_chart")
     assert len(charts) >= 1
 
 
@@ -307,7 +307,7 @@ def test_a_pillar_page_draws_every_indicator_with_a_figure_or_a_national_line_as
     metrics = load(metrics_copy).metrics
     at = app().run()
     at.switch_page("dxkpi/ui/pages/kinh_te_so.py").run()
-    drawn = {c.proto.id for c in at.get("plotly_chart")}  # one chart per indicator block
+    drawn = {c.proto.id for c in at.get("echarts_chart")}  # one chart per indicator block
     expected = [
         i
         for i in metrics.indicators

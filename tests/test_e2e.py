@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.builders import HOSTILE, LONG, hostile_text
 from tests.serve import Server, copy_metrics, wait_idle
@@ -22,11 +22,21 @@ SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 TIMEOUT_MS = 60_000  # generous upper bound for one wait on a busy machine; a passing wait returns as soon as it holds
 expect.set_options(timeout=TIMEOUT_MS)
 
-# Every chart is drawn: no placeholder left (Streamlit shows an stSkeleton while plotly's bundle loads,
-# after the run has finished) and every plotly chart has drawn its traces.
+# Every chart is drawn: no placeholder left (Streamlit shows an stSkeleton while a chart's part of its frontend
+# loads, after the run has finished), every plotly chart (the slides) has drawn its traces and every ECharts chart
+# (the pages) its SVG with its texts.
 CHARTS_DRAWN = """() => !document.querySelector('[data-testid="stSkeleton"]')
   && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-    .every(chart => chart.querySelector('.js-plotly-plot .main-svg g.trace'))"""
+    .every(chart => chart.querySelector('.js-plotly-plot .main-svg g.trace'))
+  && [...document.querySelectorAll('[data-testid="stEChartsChart"]')]
+    .every(chart => chart.querySelector('svg path') && chart.querySelector('svg text'))"""
+ECHART = '[data-testid="stEChartsChart"]'
+
+
+def chart_texts(chart: Locator) -> list[str]:
+    """Every text an ECharts chart drew (legend, value labels, ticks, axis titles), as the SVG has them."""
+    return chart.locator("svg text").all_text_contents()
+
 
 # Streamlit marks its root element with the script's state; "notRunning" once a run has finished.
 
@@ -185,25 +195,23 @@ def test_the_sidebar_language_switch_turns_the_overview_to_english_and_keeps_it_
     [("nen-tang", "88,9%"), ("chinh-quyen-so", "bộ 922/QĐ-BTTTT")],  # the DTI, one line per version
     ids=["nen-tang", "chinh-quyen-so"],
 )
-def test_a_pillar_page_draws_its_plotly_charts(page: Page, dashboard: Server, path: str, legend: str):
+def test_a_pillar_page_draws_its_charts(page: Page, dashboard: Server, path: str, legend: str):
     open_page(page, f"{dashboard.url}/{path}")
-    page.wait_for_function(CHARTS_DRAWN, polling="raf")  # plotly.js loads lazily: wait until every chart is drawn
-    expect(page.get_by_test_id("stPlotlyChart").first).to_be_visible()
-    expect(page.locator(".js-plotly-plot").first.locator("svg.main-svg").first).to_be_visible()
+    page.wait_for_function(CHARTS_DRAWN, polling="raf")  # ECharts loads lazily: wait until every chart is drawn
+    expect(page.locator(ECHART).first.locator("svg").first).to_be_visible()
     # The indicator's chart drew its data (legend or value label in the SVG), not an empty frame.
-    plot = page.locator(".js-plotly-plot", has_text=legend)
-    expect(plot.locator("g.trace").first).to_be_attached()
+    plot = page.locator(ECHART, has=page.locator("svg text", has_text=legend))
+    expect(plot.locator("svg path").first).to_be_attached()
     assert_no_error(page)
 
 
 def test_hovering_a_figure_on_a_chart_shows_its_wording_period_and_source_in_vietnamese(page: Page, dashboard: Server):
     open_page(page, f"{dashboard.url}/nen-tang")
     page.wait_for_function(CHARTS_DRAWN, polling="raf")
-    plot = page.locator(".js-plotly-plot", has_text="Tỷ lệ phủ sóng 4G").first  # the 4G chart: one point, 2023
-    plot.locator("g.trace.scatter path.point").first.hover(force=True)
-    hover = plot.locator(".hoverlayer .hovertext").first
-    expect(hover).to_contain_text("99,9%")  # drawn by plotly.js from the spec: non-ASCII and the Vietnamese comma kept
-    expect(hover).to_contain_text("Kỳ:")
+    plot = page.locator(ECHART, has=page.locator("svg text", has_text="Tỷ lệ phủ sóng 4G")).first  # one point, 2023
+    hover = hover_point(page, plot, "99,9%")
+    expect(hover).to_contain_text("99,9%")  # non-ASCII and the Vietnamese comma kept
+    expect(hover).to_contain_text("Kỳ: 2023")
     expect(hover).to_contain_text("Nguồn:")
 
 
@@ -222,9 +230,12 @@ def test_the_final_account_page_in_english_counts_the_targets_and_lists_the_unme
 
 def test_the_digital_economy_chart_draws_the_countrys_line_beside_the_targets(page: Page, dashboard: Server):
     open_page(page, f"{dashboard.url}/kinh-te-so")
-    plot = page.locator(".js-plotly-plot", has_text="ước 14,02%")  # one of the page's charts with a country line
-    expect(plot.locator("g.trace")).to_have_count(2)  # the country's line, and the targets (2025, 2030) as stars
-    expect(plot).to_contain_text("ước 14,02%")
+    page.wait_for_function(CHARTS_DRAWN, polling="raf")
+    # One of the page's charts with a country line: its legend names the country's line and the targets (2025, 2030).
+    plot = page.locator(ECHART, has=page.locator("svg text", has_text="ước 14,02%"))
+    expect(plot).to_have_count(1)
+    texts = chart_texts(plot)
+    assert "Cả nước (tham khảo)" in texts and "Mục tiêu" in texts, texts
     assert_no_error(page)
 
 
@@ -333,6 +344,33 @@ def test_the_excel_download_is_a_real_workbook(page: Page, dashboard: Server, tm
 
 
 # --- text from the file -------------------------------------------------------------------------------
+
+
+def hover_point(page: Page, chart: Locator, label: str) -> Locator:
+    """Hover the point under a value label (ECharts puts it 5 px above the point) and return the tooltip."""
+    text = chart.locator("svg text", has_text=label).first
+    text.scroll_into_view_if_needed()
+    box = text.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] + 6)
+    return chart.locator("div", has_text="Nguồn:").last  # ECharts' tooltip, HTML beside the SVG
+
+
+def test_text_full_of_markup_shows_as_written_in_a_chart_s_legend_and_hover(page: Page, tmp_path: Path):
+    metrics = copy_metrics(tmp_path)
+    metrics.write_text(hostile_text(metrics.read_text(encoding="utf-8")), encoding="utf-8")
+    server = Server("dashboard.py", tmp_path / "streamlit.log", {"DXKPI_METRICS": str(metrics)})
+    try:
+        open_page(page, server.url + "/nen-tang")
+        page.wait_for_function(CHARTS_DRAWN, polling="raf")
+        chart = page.locator(ECHART, has=page.locator("svg text", has_text="99,9%")).first  # the 4G chart
+        legend = chart.locator("svg text", has_text=HOSTILE)
+        expect(legend.first).to_be_attached()  # the indicator's name as typed, drawn as SVG text
+        hover = hover_point(page, chart, "99,9%")
+        expect(hover).to_contain_text(f"Nguồn: {HOSTILE}")  # the publisher's name, characters as typed
+        assert chart.locator("b, strong, a, img").count() == 0
+    finally:
+        server.stop()
 
 
 def test_text_full_of_markup_shows_as_written_in_the_title_and_on_the_title_slide(page: Page, tmp_path: Path):

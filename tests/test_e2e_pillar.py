@@ -21,6 +21,7 @@ from dxkpi.ui.pillar import ALL_AT_ONCE, PAGE_SIZE
 from tests.serve import Server
 from tests.test_e2e import (  # noqa: F401  (page and dashboard are fixtures; browser comes from conftest.py)
     CHARTS_DRAWN,
+    ECHART,
     ROOT,
     assert_no_error,
     dashboard,
@@ -46,9 +47,10 @@ def big_server(tmp_path_factory):
     server.stop()
 
 
-def expected_charts(pillar: m.Pillar) -> dict[str, list[str]]:
-    """Each chart the shipped file's pillar page draws, by indicator id: its traces' names, the legend's lines
-    (built here as the page builds them, for every indicator with a figure or a national line)."""
+def expected_charts(pillar: m.Pillar) -> dict[str, tuple[list[str], list[str]]]:
+    """Each chart the shipped file's pillar page draws, by indicator id: its traces' names (the legend's lines) and
+    its points' value labels (built here as the page builds them, for every indicator with a figure or a national
+    line)."""
     metrics = load(ROOT / "metrics.yaml").metrics
     assert metrics is not None
     progress = assess_all(metrics)
@@ -65,20 +67,22 @@ def expected_charts(pillar: m.Pillar) -> dict[str, list[str]]:
         if fig is None:
             continue
         names = [html.unescape(trace.name) for trace in fig.data]
+        labels = [html.unescape(t) for trace in fig.data if trace.text is not None for t in trace.text]
         dated, bullet = any(t.year is not None for t in targets), any(t.type == "bar" for t in fig.data)
         if dated or bullet:  # every dated target as a star on the line, or the target across the bullet's bar
             assert any(n.startswith("Mục tiêu") for n in names), f"{ind.id}: its chart has no target"
-        shown[ind.id] = names
+        shown[ind.id] = (names, labels)
     assert len(shown) <= ALL_AT_ONCE, "the page would fold its charts: this test expects every one drawn"
     return shown
 
 
-# Each drawn chart's key (its indicator), its traces drawn and its legend's lines, as the browser has them.
-DRAWN = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]')].map(c => {
+# Each drawn chart's key (its indicator) and every text its SVG drew (legend, value labels, ticks), as the browser
+# has them.
+DRAWN = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stEChartsChart"]')].map(c => {
   const box = c.closest('[class*="st-key-chart-"]');
   const key = box ? [...box.classList].find(k => k.startsWith('st-key-chart-')).slice('st-key-chart-'.length) : null;
-  return {key, traces: c.querySelectorAll('.js-plotly-plot .main-svg g.trace').length,
-          legend: [...c.querySelectorAll('.legend .traces .legendtext')].map(t => t.textContent)};
+  return {key, shapes: c.querySelectorAll('svg path').length,
+          texts: [...c.querySelectorAll('svg text')].map(t => t.textContent)};
 })"""
 
 
@@ -90,17 +94,19 @@ def test_every_indicator_of_a_shipped_pillar_page_has_its_chart_drawn_with_its_t
 ):
     expected = expected_charts(pillar)
     page.goto(f"{dashboard.url}/{pillar.value}")
-    charts_shown = page.get_by_test_id("stPlotlyChart")
+    charts_shown = page.locator(ECHART)
     expect(charts_shown).to_have_count(len(expected), timeout=FIRST_DRAW_MS)
     wait_idle(page)
     page.wait_for_function(CHARTS_DRAWN, polling="raf", timeout=FIRST_DRAW_MS)
     drawn = {c["key"]: c for c in page.evaluate(DRAWN)}
     assert set(drawn) == set(expected)
-    for key, names in expected.items():
-        # Every trace is drawn (the figures, the national line, the required path, the targets' stars or line) and
-        # named in the legend: the target among them.
-        assert drawn[key]["traces"] == len(names), (key, drawn[key])
-        assert drawn[key]["legend"] == names, key
+    for key, (names, labels) in expected.items():
+        # Every trace (the figures, the national line, the required path, the targets' stars or line) is named in
+        # the legend, in order, the target among them; every point's value label is drawn.
+        texts = drawn[key]["texts"]
+        assert [t for t in texts if t in names] == names, (key, texts)
+        assert [t for t in labels if t not in texts] == [], (key, texts)
+        assert drawn[key]["shapes"] > len(names), key
     assert_no_error(page)
 
 
@@ -116,7 +122,7 @@ def test_a_pillar_page_of_a_420_indicator_file_finishes_drawing_and_moves_page_b
     main = main_area(page)
     rows = main.locator(".dx-index tbody tr")
     blocks = main.locator('[class*="st-key-ind-"] .dx-name')
-    charts = page.get_by_test_id("stPlotlyChart")
+    charts = page.locator(ECHART)
     expect(rows).to_have_count(len(IDS), timeout=FIRST_DRAW_MS)
     expect(rows.last).to_contain_text(f"Chỉ tiêu số {IDS[-1]}")
     expect(blocks).to_have_text(names(IDS[:PAGE_SIZE]), timeout=FIRST_DRAW_MS)
@@ -129,8 +135,8 @@ def test_a_pillar_page_of_a_420_indicator_file_finishes_drawing_and_moves_page_b
     wait_idle(page)
     page.locator(f".st-key-dx-chart-chi-tieu-{IDS[1]} label").click()
     expect(charts).to_have_count(1)
-    expect(charts.locator(".js-plotly-plot g.trace").first).to_be_attached()
-    expect(charts.locator(".js-plotly-plot")).to_contain_text(f"Chỉ tiêu số {IDS[1]}")
+    expect(charts.locator("svg text", has_text=f"Chỉ tiêu số {IDS[1]}")).to_have_count(1)  # its legend
+    expect(charts.locator("svg path").first).to_be_attached()
     page.wait_for_function(CHARTS_DRAWN, polling="raf")
 
     # "Next page" shows the next ten, with no chart drawn until asked.

@@ -79,7 +79,7 @@ def plain(fragment: str) -> str:
 
 
 def chart_keys(at) -> list[str]:
-    return [c.proto.id for c in at.get("plotly_chart")]
+    return [c.proto.id for c in at.get("echarts_chart")]
 
 
 # --- a big pillar -------------------------------------------------------------------------------------
@@ -90,7 +90,7 @@ def test_a_pillar_of_120_indicators_lists_every_one_with_its_page_and_draws_no_c
     at = open_pillar(lang)
     assert [(p, n) for p, n, _ in index_rows(at)] == [(i // PAGE_SIZE + 1, NAME[lang].format(i)) for i in range(BIG)]
     assert blocks(at) == [NAME[lang].format(i) for i in range(PAGE_SIZE)]
-    assert len(at.get("plotly_chart")) == 0
+    assert len(at.get("echarts_chart")) == 0
     assert [t.label for t in at.toggle] == [
         {"vi": "Vẽ biểu đồ của mọi chỉ tiêu trên trang", "en": "Draw the chart of every indicator on the page"}[lang],
         *[{"vi": "Biểu đồ", "en": "Chart"}[lang]] * PAGE_SIZE,
@@ -114,20 +114,20 @@ def test_every_indicator_of_a_big_pillar_is_reachable_page_by_page_and_a_page_dr
         at.selectbox(key=PAGE).set_value(page).run()
         assert not at.exception
         seen += blocks(at)
-        assert len(at.get("plotly_chart")) == 0
+        assert len(at.get("echarts_chart")) == 0
     assert seen == [NAME[lang].format(i) for i in range(BIG)]
     at.toggle(key=CHARTS).set_value(True).run()  # every chart of the last page
     assert blocks(at) == [NAME[lang].format(i) for i in range(BIG - PAGE_SIZE, BIG)]
-    assert len(at.get("plotly_chart")) == PAGE_SIZE
+    assert len(at.get("echarts_chart")) == PAGE_SIZE
 
 
 def test_switching_one_indicator_s_chart_on_draws_that_chart_alone(big_file):
     at = open_pillar()
     at.toggle(key="dx-chart-chi-tieu-3").set_value(True).run()
     assert not at.exception
-    assert len(at.get("plotly_chart")) == 1
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)  # parsed: plotly 7 writes non-ASCII as \u escapes
-    assert [trace.get("name") for trace in spec["data"]][0] == "Chỉ tiêu số 3"
+    assert len(at.get("echarts_chart")) == 1
+    spec = json.loads(at.get("echarts_chart")[0].proto.spec)
+    assert [series.get("name") for series in spec["series"]][0] == "Chỉ tiêu số 3"
 
 
 def test_next_and_previous_move_a_page_and_stop_at_the_ends(big_file):
@@ -238,5 +238,5 @@ def test_the_shipped_file_s_pillar_pages_draw_every_indicator_with_a_figure_and_
     ]
     at = open_pillar(page=PAGE_FILES[pillar])
     assert blocks(at) == [i.name for i in shown]
-    assert len(at.get("plotly_chart")) == len(with_chart) > 0
+    assert len(at.get("echarts_chart")) == len(with_chart) > 0
     assert len(at.main.toggle) == 0 and len(at.main.selectbox) == 0 and len(at.main.button_group) == 0

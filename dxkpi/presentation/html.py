@@ -103,6 +103,7 @@ CSS = """
 .dx-value{font-size:2.1rem;font-weight:700;line-height:1.15;color:#1b2733}
 .dx-name{font-size:1.02rem;margin-top:4px;color:#1b2733}
 .dx-meta{font-size:.9rem;color:#4a5562;margin-top:6px}
+.dx-facts>div+div{margin-top:10px}
 .dx-q{color:#4a5562}
 .dx-count .dx-value{font-size:2.4rem}
 .dx-badge{display:inline-block;border:2px solid;border-radius:999px;padding:2px 12px;font-weight:600;

@@ -44,8 +44,8 @@ SECTIONS = [
     (("Cập nhật", "Updating"), ["cap-nhat", "thay-doi"]),
 ]
 
-# The pages that draw plotly charts as they open; every other page has the browser load plotly's chunk once drawn.
-CHART_PAGES = {"chinh-quyen-so", "kinh-te-so", "xa-hoi-so", "nen-tang", "so-sanh", "present"}
+# The pages that draw charts as they open; every other page has the browser load the charts' chunk once drawn.
+CHART_PAGES = {"chinh-quyen-so", "kinh-te-so", "xa-hoi-so", "nen-tang", "so-sanh"}
 
 
 def main() -> None:
@@ -88,7 +88,7 @@ def _run() -> None:
     page = st.navigation(sections, expanded=True)
     common.style()
     if page.url_path not in CHART_PAGES:
-        preload.plotly_bundle()
+        preload.chart_bundle()
     live.follow(snap)  # a save of the file reruns this page from the server
     common.problem_banner(snap, lang)
     common.link_banner(region, lang)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 
 import streamlit as st
@@ -12,6 +12,7 @@ import streamlit as st
 from dxkpi.core import fmt
 from dxkpi.core.fmt import t
 from dxkpi.core.model import Metrics
+from dxkpi.presentation import echarts
 from dxkpi.presentation import html as h
 from dxkpi.reading.regions import Region, by_id, check_links
 
@@ -244,3 +245,31 @@ def source_caption(snap: Loaded, source_id: str, period: str, qualifiers: str, l
 def status_of(snap: data.Snapshot, indicator_id: str) -> str:
     progress = snap.progress.get(indicator_id)
     return str(progress.status) if progress else "no_data"
+
+
+Drawn = tuple[echarts.Option, int]  # an ECharts option and its height in pixels
+_drawn: dict[Hashable, Drawn | None] = {}
+
+
+def chart_of(key: Hashable, build: Callable[[], echarts.Figure | None], lang: str) -> Drawn | None:
+    """The page's drawing of the figure `build` makes (None for no figure), remembered for every session by `key`,
+    which holds what the figure depends on (the files' snapshots): a cold page skips plotly's building of its
+    figures, 0.2 s of /chinh-quyen-so's run."""
+
+    def draw() -> Drawn | None:
+        figure = build()
+        return None if figure is None else echarts.option(figure, lang)
+
+    return data.remembered(_drawn, (key, lang), draw, keep=4096)
+
+
+def snapshot_key(snap: data.Snapshot) -> Hashable:
+    """What a snapshot's figures depend on: its file, the files' signatures and when it was read."""
+    return (snap.path, snap.signature, snap.loaded_at)
+
+
+def chart(drawn: Drawn, key: str) -> None:
+    """A chart drawn on the page by ECharts (presentation/echarts.py says why), as SVG: sharp on a projector, and
+    its texts are text."""
+    option, height = drawn
+    st.echarts_chart(option, key=key, height=height, renderer="svg", theme=None)

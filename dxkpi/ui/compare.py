@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Hashable
+
 import streamlit as st
 
 from dxkpi.analysis import compare
@@ -10,7 +13,6 @@ from dxkpi.presentation import html as h
 from dxkpi.reading.regions import Region
 
 from . import common, data, live
-from .pillar import CHART_CONFIG
 
 t = common.t
 
@@ -45,6 +47,7 @@ def render() -> None:
         )
         return
     order = [e.region.id for e in entries]
+    key = ("compare", tuple(common.snapshot_key(snap) for snap in snaps.values()))
     names = ", ".join(common.region_label(e.region, lang, regions) for e in entries)
     intro = t(
         lang,
@@ -69,7 +72,7 @@ def render() -> None:
     if not ranks:
         st.info(t(lang, "Chưa địa phương nào có số liệu thứ hạng.", "No region has a rank figure yet."))
     for group in ranks:
-        group_block(group, lang, order)
+        group_block(group, lang, order, key)
     st.header(t(lang, "Chỉ tiêu hai địa phương trở lên cùng có số liệu", "Indicators two or more regions report"))
     if not others:
         st.info(
@@ -80,7 +83,7 @@ def render() -> None:
             )
         )
     for group in others:
-        group_block(group, lang, order)
+        group_block(group, lang, order, key)
 
 
 def _entry(region: Region, snap: data.Snapshot, regions: list[Region], lang: str) -> compare.Entry | None:
@@ -114,10 +117,11 @@ def problems_block(region: Region, snap: data.Snapshot, label: str, lang: str) -
     common.problem_box(snap, head, f"cmp-problems-{region.id}", lang, warn=True)
 
 
-def group_block(group: compare.Group, lang: str, order: list[str]) -> None:
+def group_block(group: compare.Group, lang: str, order: list[str], key: Hashable) -> None:
     """A topic: its table of latest figures, why its definitions are apart, and a chart per definition.
 
-    One chart sits beside the table; two or more (one per definition) sit side by side below it."""
+    One chart sits beside the table; two or more (one per definition) sit side by side below it. `key` holds what
+    the page's figures depend on (every region's snapshot)."""
     panels = group.panels
     with st.container(border=True, key=f"cmp-{group.topic}"):
         common.html(f'<div class="dx-name" style="font-size:1.2rem;font-weight:700">{h.esc(group.title(lang))}</div>')
@@ -134,9 +138,11 @@ def group_block(group: compare.Group, lang: str, order: list[str]) -> None:
                 if len(panels) > 1:
                     common.html(f'<div class="dx-name"><b>{h.esc(panel.label(lang))}</b></div>')
                 draw = charts.rank_chart if panel.is_rank else charts.comparison_chart
-                st.plotly_chart(
-                    draw(panel, lang, order), config=CHART_CONFIG, key=f"cmp-chart-{group.topic}-{k}", theme=None
+                drawn = common.chart_of(
+                    (key, group.topic, k, tuple(order)), functools.partial(draw, panel, lang, order), lang
                 )
+                if drawn is not None:
+                    common.chart(drawn, f"cmp-chart-{group.topic}-{k}")
 
 
 def facts(group: compare.Group, lang: str) -> None:

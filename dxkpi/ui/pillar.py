@@ -11,7 +11,7 @@ import streamlit as st
 
 from dxkpi.core import fmt
 from dxkpi.core import model as m
-from dxkpi.presentation import charts
+from dxkpi.presentation import charts, echarts
 from dxkpi.presentation import html as h
 
 from . import common
@@ -23,12 +23,6 @@ ALL_AT_ONCE = 25
 PAGE_SIZE = 10
 ALL = "all"  # the status filter's "every status"
 KEPT = "dx-kept-"  # prefix of the session keys that remember a widget's value across pages
-
-CHART_CONFIG = {
-    "displaylogo": False,
-    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-    "toImageButtonOptions": {"scale": 2},
-}
 
 
 def render(pillar: m.Pillar) -> None:
@@ -242,58 +236,65 @@ def indicator_block(snap: common.Loaded, ind: m.Indicator, lang: str, folded: bo
             f'<span class="dx-meta">{h.esc(progress.explained(lang))}</span></div>'
         )
         national = snap.metrics.national_of(ind)
-        # A folded block's chart is not even built until switched on (building one takes ~15 ms of the run).
-        chart = charts.indicator_chart
-        figure = None if folded else chart(ind, progress, targets, sources, lang, national, definitions)
+        key = ("pillar", common.snapshot_key(snap), ind.id)
+
+        def build() -> echarts.Figure | None:
+            return charts.indicator_chart(ind, progress, targets, sources, lang, national, definitions)
+
+        # A folded block's chart is not even built until switched on (building one takes ~8 ms of the run).
+        drawn = None if folded else common.chart_of(key, build, lang)
         # A figure with no chart gets the whole width; so does a folded block's, whose chart goes below it.
-        left, right = st.columns([1, 2]) if figure is not None else (st.container(), None)
-        with left:
-            latest = ind.latest_figure()
-            if latest is not None:
-                common.html(f'<div class="dx-value">{h.esc(fmt.figure(latest, ind, lang))}</div>')
-                common.html(
-                    common.source_caption(
-                        snap,
-                        latest.source,
-                        fmt.period_published(latest, lang),
-                        fmt.qualifier_words(latest.qualifier, lang),
-                        lang,
-                    )
+        left, right = st.columns([1, 2]) if drawn is not None else (st.container(), None)
+        # One element for the whole column: each st.markdown is a React element of its own to draw.
+        parts: list[str] = []
+        latest = ind.latest_figure()
+        if latest is not None:
+            parts.append(f'<div class="dx-value">{h.esc(fmt.figure(latest, ind, lang))}</div>')
+            parts.append(
+                common.source_caption(
+                    snap,
+                    latest.source,
+                    fmt.period_published(latest, lang),
+                    fmt.qualifier_words(latest.qualifier, lang),
+                    lang,
                 )
-                for line in [*h.other_wordings(ind, latest, sources, lang), *h.claims(ind, latest, sources, lang)]:
-                    common.html(f'<div class="dx-meta">{h.esc(line)}</div>')
-                note = fmt.fallback(lang, latest.note, latest.note_en)
-                if note:
-                    common.html(f'<div class="dx-meta">{h.esc(note)}</div>')
-            else:
-                ink = fmt.status_ink("no_data")  # grey text at 4.5:1 on white
-                none = h.esc(t(lang, "Chưa có số liệu", "No data"))
-                common.html(f'<div class="dx-value" style="color:{ink}">{none}</div>')
-            if national is not None:
-                common.html(f'<div class="dx-meta">{h.esc(h.national_line(ind, national, sources, lang))}</div>')
-                country = national.latest_figure()
-                for line in h.claims(ind, country, sources, lang) if country is not None else []:
-                    common.html(f'<div class="dx-meta">{h.esc(line)}</div>')
-            if targets:
-                plans = snap.metrics.plan_by_id()
-                lines = [
-                    f"{h.esc(t(lang, 'Mục tiêu', 'Target'))} {h.esc(fmt.target(tg, ind, lang))} · "
-                    f"{h.esc(fmt.source_name(sources.get(tg.source), tg.source))}"
-                    + (f" · {h.esc(fmt.plan_label(plans[tg.plan], lang))}" if tg.plan in plans else "")
-                    for tg in targets
-                ]
-                common.html('<div class="dx-meta">' + "<br>".join(lines) + "</div>")
-            definition = fmt.fallback(lang, ind.definition_note, ind.definition_note_en)
-            if definition:
-                common.html(f'<div class="dx-meta">ℹ️ {h.esc(definition)}</div>')
+            )
+            for line in [*h.other_wordings(ind, latest, sources, lang), *h.claims(ind, latest, sources, lang)]:
+                parts.append(f'<div class="dx-meta">{h.esc(line)}</div>')
+            note = fmt.fallback(lang, latest.note, latest.note_en)
+            if note:
+                parts.append(f'<div class="dx-meta">{h.esc(note)}</div>')
+        else:
+            ink = fmt.status_ink("no_data")  # grey text at 4.5:1 on white
+            none = h.esc(t(lang, "Chưa có số liệu", "No data"))
+            parts.append(f'<div class="dx-value" style="color:{ink}">{none}</div>')
+        if national is not None:
+            parts.append(f'<div class="dx-meta">{h.esc(h.national_line(ind, national, sources, lang))}</div>')
+            country = national.latest_figure()
+            for line in h.claims(ind, country, sources, lang) if country is not None else []:
+                parts.append(f'<div class="dx-meta">{h.esc(line)}</div>')
+        if targets:
+            plans = snap.metrics.plan_by_id()
+            lines = [
+                f"{h.esc(t(lang, 'Mục tiêu', 'Target'))} {h.esc(fmt.target(tg, ind, lang))} · "
+                f"{h.esc(fmt.source_name(sources.get(tg.source), tg.source))}"
+                + (f" · {h.esc(fmt.plan_label(plans[tg.plan], lang))}" if tg.plan in plans else "")
+                for tg in targets
+            ]
+            parts.append('<div class="dx-meta">' + "<br>".join(lines) + "</div>")
+        definition = fmt.fallback(lang, ind.definition_note, ind.definition_note_en)
+        if definition:
+            parts.append(f'<div class="dx-meta">ℹ️ {h.esc(definition)}</div>')
+        with left:
+            common.html('<div class="dx-facts">' + "".join(parts) + "</div>")
         if folded:
             # Not drawn until asked: the first chart of a page costs more than the rest of it (plotly's script).
             if not st.toggle(t(lang, "Biểu đồ", "Chart"), key=f"dx-chart-{ind.id}"):
                 return
-            figure = charts.indicator_chart(ind, progress, targets, sources, lang, national, definitions)
-            if figure is None:
+            drawn = common.chart_of(key, build, lang)
+            if drawn is None:
                 st.caption(t(lang, "Chưa có số liệu nào để vẽ.", "No figure to draw yet."))
-        if figure is None:
+        if drawn is None:
             return
         with right if right is not None else st.container():
-            st.plotly_chart(figure, config=CHART_CONFIG, key=f"chart-{ind.id}", theme=None)
+            common.chart(drawn, f"chart-{ind.id}")

@@ -1,0 +1,413 @@
+"""The pages' charts as Apache ECharts options (Streamlit's st.echarts_chart), translated from charts.py's figures.
+
+Why a second renderer: Streamlit's plotly part of its frontend is 4.7 MB, fetched and run cold before a page's first
+chart; its ECharts part is 1.2 MB, and draws a pillar page's charts in about half the time (bench/bench_speed.py,
+docs/speed.md). plotly stays the chart library of record: charts.py builds every figure, the exports draw those
+figures, and this module only re-expresses each one, trace for trace: the same points, names, colours, dashes,
+markers, value labels, hover texts, targets and axis titles, so what the page shows is what the export prints.
+
+ECharts formats axis numbers its own way (11,500; 1.5), so the axes' own labels are hidden and each tick's label is
+a label of an invisible point at the axis, in fmt.number's words (11.500; 1,5). For the same reason the time axis is
+a number of years: a date's place is its year plus the part of the year gone (31/12/2023 is 2023.0, as plotly puts
+a year's tick on 31 December). Texts reach ECharts as data: value labels and legend names are drawn as plain text,
+and hover texts go through Streamlit's template, which inserts them escaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import plotly.graph_objects as go
+
+from dxkpi.core import fmt
+
+Option = dict[str, Any]
+Figure = go.Figure  # what charts.py draws, for the pages to name without importing plotly
+
+INK = "#2A3F5F"  # plotly_white's text colour, 11:1 on white
+GRID = "#EBF0F8"  # plotly_white's grid
+AXIS_LINE = "#A0A8B5"
+FONT = "Open Sans, Verdana, Arial, sans-serif"  # plotly's own
+LEGEND_ROW = 28  # px a legend row takes at FONT_SIZE
+CHART_WIDTH = 640  # px a chart usually has on a laptop or a projector (two thirds of the page), to wrap the legend
+
+# plotly's marker symbols as ECharts draws them; the star and the x as paths of the same shape. ECharts sizes a
+# symbol by its box, plotly by about its width across: shapes other than the circle and the square look smaller at
+# the same number, so they are drawn SYMBOL_SCALE larger.
+SYMBOL_SCALE = {"diamond": 1.3, "triangle-up": 1.3, "star": 1.2, "x": 1.1, "cross": 1.1, "star-triangle-up": 1.3}
+SYMBOLS = {
+    "circle": "circle",
+    "square": "rect",
+    "diamond": "diamond",
+    "triangle-up": "triangle",
+    "star": "path://M0,-10L2.94,-4.05L9.51,-3.09L4.76,1.55L5.88,8.09L0,5L-5.88,8.09L-4.76,1.55L-9.51,-3.09L-2.94,-4.05Z",
+    "x": "path://M-10,-7L-7,-10L0,-3L7,-10L10,-7L3,0L10,7L7,10L0,3L-7,10L-10,7L-3,0Z",
+    "cross": "path://M-3,-10H3V-3H10V3H3V10H-3V3H-10V-3H-3Z",
+    "star-triangle-up": "triangle",
+}
+DASHES: dict[str, str | list[int]] = {
+    "solid": "solid",
+    "dash": [9, 9],
+    "dot": [3, 3],
+    "dashdot": [9, 5, 3, 5],
+    "longdash": [15, 5],
+    "longdashdot": [15, 5, 3, 5],
+}
+ROW = "v"  # the bullet chart's one row
+TOOLTIP = {"trigger": "item", "confine": True, "extraCssText": "white-space:pre-line;"}
+LABEL_POSITIONS = {
+    "top center": "top",
+    "bottom center": "bottom",
+    "middle left": "left",
+    "middle right": "right",
+    "inside": "insideRight",
+}
+
+
+def text(label: str) -> str:
+    """A plotly label as ECharts' plain text: charts.py escaped the file's text for plotly's HTML, and plotly's
+    line breaks are <br>."""
+    return html.unescape(label.replace("<br>", "\n"))
+
+
+def year_position(when: dt.date | dt.datetime | str | float) -> float:
+    """Where a date sits on the years axis: 31/12/2023 -> 2023.0, 30/06/2023 -> about 2022.5."""
+    if isinstance(when, int | float):
+        return float(when)
+    day = dt.date.fromisoformat(when[:10]) if isinstance(when, str) else when
+    if isinstance(day, dt.datetime):
+        day = day.date()
+    first = dt.date(day.year, 1, 1)
+    length = (dt.date(day.year + 1, 1, 1) - first).days
+    return day.year - 1 + ((day - first).days + 1) / length
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """About `count` round ticks covering [low, high]: 0, 20, ... 100; 0, 2.500, ... 12.500."""
+    if high <= low:
+        high = low + (abs(low) or 1)
+    raw = (high - low) / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(k * power for k in (1, 2, 2.5, 5, 10) if k * power >= raw)
+    first = math.floor(low / step + 1e-9) * step
+    last = math.ceil(high / step - 1e-9) * step
+    n = round((last - first) / step)
+    return [round(first + k * step, 10) for k in range(n + 1)]
+
+
+def _axis(layout_axis: Any) -> dict[str, Any]:
+    return layout_axis.to_plotly_json() if layout_axis is not None else {}
+
+
+def _title(axis: dict[str, Any]) -> str:
+    return text((axis.get("title") or {}).get("text") or "")
+
+
+def _trace_points(trace: Any, horizontal: bool) -> tuple[list[float], list[float]]:
+    """The trace's points as (positions along x, values along y); a horizontal bar's values are its x."""
+    xs, ys = list(trace.x or []), list(trace.y or [])
+    if horizontal:
+        return [float(v) for v in xs], [float(v) for v in ys]
+    return [year_position(v) for v in xs], [float(v) for v in ys]
+
+
+def _is_date_axis(fig: go.Figure) -> bool:
+    return any(isinstance(v, dt.date | str) for trace in fig.data if trace.x is not None for v in list(trace.x)[:1])
+
+
+def _value_ticks(values: Sequence[float], axis: dict[str, Any], lang: fmt.Lang) -> tuple[float, float, list[float]]:
+    """The value axis' range and ticks: plotly's range and tick values when the figure sets them, else round ones
+    over every value (from 0 with `rangemode: tozero`)."""
+    if "range" in axis:
+        low, high = sorted(float(v) for v in axis["range"])
+        ticks = [float(v) for v in axis.get("tickvals") or nice_ticks(low, min(high, 100.0 if high > 100 else high))]
+        return low, high, [t for t in ticks if low <= t <= high]
+    low, high = min(values), max(values)
+    if axis.get("rangemode") == "tozero":
+        low, high = min(low, 0.0), max(high, 0.0)
+    pad = (high - low) * 0.08 or abs(high) * 0.1 or 1.0  # plotly leaves room around the markers too
+    floor = low - pad if low != 0 else low
+    if low >= 0 > floor:  # no negative ticks under figures that cannot be negative
+        floor = 0.0
+    ticks = nice_ticks(floor, high + pad)
+    return ticks[0], ticks[-1], ticks
+
+
+def _tick_label(value: float, axis: dict[str, Any], lang: fmt.Lang) -> str:
+    return fmt.number(value, lang) + (axis.get("ticksuffix") or "")
+
+
+def _label_series(points: list[tuple[float, float | str, str]], position: str, name: str) -> Option:
+    """Invisible points whose labels are an axis' tick labels, in fmt.number's words."""
+    return {
+        "type": "scatter",
+        "id": name,
+        "data": [[x, y, label] for x, y, label in points],
+        "symbolSize": 0,
+        "silent": True,
+        "tooltip": {"show": False},
+        "z": 0,
+        "label": {
+            "show": True,
+            "position": position,
+            "distance": 8,
+            "formatter": "{@[2]}",
+            "color": INK,
+            "fontSize": fmt_font(),
+        },
+    }
+
+
+def fmt_font() -> int:
+    from dxkpi.presentation.charts import FONT_SIZE  # one font size for both renderers
+
+    return FONT_SIZE
+
+
+def _size(marker: Any) -> float:
+    """A marker's size in ECharts' measure (see SYMBOL_SCALE)."""
+    return round((marker.size or 6) * SYMBOL_SCALE.get(marker.symbol or "circle", 1.0), 1)
+
+
+def _series(trace: Any, horizontal: bool) -> Option | None:
+    """One plotly trace as an ECharts series: its points with their value labels (dimension 3) and hover texts
+    (dimension 2)."""
+    xs, ys = _trace_points(trace, horizontal)
+    labels = [text(str(t)) for t in (trace.text or [])] if trace.text is not None else []
+    hovers = [text(str(t)) for t in (trace.hovertext or [])] if trace.hovertext is not None else []
+    name = text(trace.name or "")
+    rows = []
+    for k, (x, y) in enumerate(zip(xs, ys, strict=True)):
+        rows.append([x, y, hovers[k] if k < len(hovers) else name, labels[k] if k < len(labels) else ""])
+    tooltip: Option = {"formatter": "{@[2]}"} if trace.hoverinfo != "name" else {"formatter": "{a}"}
+    if trace.type == "bar":
+        color = trace.marker.color
+        return {
+            "type": "bar",
+            "name": name,
+            "data": rows,
+            "itemStyle": {"color": color},
+            "barWidth": "50%",
+            "label": {"show": bool(labels), "position": "insideRight", "formatter": "{@[3]}", "color": "#FFFFFF"},
+            "tooltip": tooltip,
+        }
+    mode = trace.mode or "lines"
+    line, marker = trace.line, trace.marker
+    color = line.color or marker.color or INK
+    option: Option = {
+        "type": "line" if "lines" in mode else "scatter",
+        "name": name,
+        "data": rows,
+        "color": color,
+        "tooltip": tooltip,
+        "emphasis": {"focus": "none"},
+        "z": 3,
+    }
+    if "lines" in mode:
+        option["lineStyle"] = {"color": color, "width": line.width or 2, "type": DASHES.get(line.dash or "solid")}
+        option["symbol"] = SYMBOLS.get(marker.symbol or "circle", "circle") if "markers" in mode else "none"
+        option["symbolSize"] = _size(marker)
+        option["itemStyle"] = {"color": color}
+    else:
+        option["symbol"] = SYMBOLS.get(marker.symbol or "circle", "circle")
+        option["symbolSize"] = _size(marker)
+        option["itemStyle"] = {"color": marker.color or color}
+    if labels:
+        font = trace.textfont.color if trace.textfont is not None else None
+        option["label"] = {
+            "show": True,
+            "position": LABEL_POSITIONS.get(trace.textposition or "top center", "top"),
+            "formatter": "{@[3]}",
+            "color": font or INK,
+            "fontSize": fmt_font(),
+        }
+    return option
+
+
+def _legend_rows(names: list[str]) -> int:
+    """How many rows the legend wraps to at CHART_WIDTH: a marker and a gap beside each name."""
+    rows, used = 1, 0
+    for name in names:
+        width = 40 + 9 * len(name)
+        if used and used + width > CHART_WIDTH:
+            rows, used = rows + 1, 0
+        used += width
+    return rows
+
+
+def description(series: list[Option], lang: fmt.Lang) -> str:
+    """What a screen reader says of the chart: each line's name and its points' labels (or hover texts), in the
+    chart's language; ECharts' own would read out the tick labels' invisible points as data."""
+    parts = []
+    for s in series:
+        if not s.get("name"):
+            continue
+        rows = s.get("data") or []
+        said = [r[3] or r[2].split("\n")[0] for r in rows]
+        parts.append(f"{s['name']}: {'; '.join(said)}" if said else s["name"])
+    return fmt.t(lang, "Biểu đồ. ", "Chart. ") + ". ".join(parts) + "."
+
+
+def option(fig: go.Figure, lang: fmt.Lang = "vi") -> tuple[Option, int]:
+    """The ECharts option drawing `fig` (a figure of charts.py), and its height in pixels."""
+    drawn, height = _option(fig, lang)
+    drawn["aria"] = {"enabled": True, "label": {"description": description(drawn["series"], lang)}}
+    return drawn, height
+
+
+def _option(fig: go.Figure, lang: fmt.Lang) -> tuple[Option, int]:
+    layout = fig.layout
+    xaxis, yaxis = _axis(layout.xaxis), _axis(layout.yaxis)
+    horizontal = any(t.type == "bar" and t.orientation == "h" for t in fig.data)
+    series = [s for s in (_series(t, horizontal) for t in fig.data) if s is not None]
+    names = [s["name"] for s in series if s["name"]]
+    margin = layout.margin.to_plotly_json()
+    height = int(layout.height or 340)
+    font = fmt_font()
+    top = 14 + LEGEND_ROW * _legend_rows(names) + 10  # the legend above the plot, then room for a value label
+
+    if horizontal:
+        return _bullet(series, names, xaxis, margin, height, top, lang), height
+
+    xs = [r[0] for s in series for r in s["data"]]
+    ys = [r[1] for s in series for r in s["data"]]
+    y_low, y_high, y_ticks = _value_ticks(ys, yaxis, lang)
+    reversed_y = yaxis.get("autorange") == "reversed" or ("range" in yaxis and yaxis["range"][0] > yaxis["range"][1])
+    if "range" in xaxis:
+        x_low, x_high = (year_position(v) for v in xaxis["range"])
+    else:
+        x_low, x_high = min(xs) - 0.35, max(xs) + 0.35  # room for the first and the last value labels
+    if xaxis.get("tickvals"):
+        x_ticks = [(year_position(v), text(str(t))) for v, t in zip(xaxis["tickvals"], xaxis["ticktext"], strict=True)]
+    else:
+        x_ticks = [(float(y), str(y)) for y in range(math.ceil(x_low), math.floor(x_high) + 1)]
+    bottom = y_low if not reversed_y else y_high  # the value at the foot of the plot
+    if reversed_y and "range" not in yaxis:
+        y_low, y_high = y_ticks[0], y_ticks[-1]
+    x_rows = max(t.count("\n") + 1 for _, t in x_ticks) if x_ticks else 1
+    x_font = (xaxis.get("tickfont") or {}).get("size") or font
+    labels = [
+        _label_series([(x_low, v, _tick_label(v, yaxis, lang)) for v in y_ticks], "left", "dx-y-ticks"),
+        _label_series([(x, bottom, t) for x, t in x_ticks], "bottom", "dx-x-ticks"),
+    ]
+    labels[1]["label"]["fontSize"] = x_font
+    labels[1]["label"]["lineHeight"] = x_font + 3
+    widest = max((len(_tick_label(v, yaxis, lang)) for v in y_ticks), default=2)
+    left = max(margin.get("l", 80), 30 + 9 * widest + 12)
+    bottom_px = max(margin.get("b", 60), 12 + x_rows * (x_font + 3) + 30)
+    return {
+        "animation": False,
+        "textStyle": {"fontFamily": FONT, "fontSize": font, "color": INK},
+        "legend": {
+            "data": names,
+            "top": 4,
+            "left": left - 70 if left > 70 else 0,
+            "itemWidth": 30,
+            "textStyle": {"fontSize": font, "color": INK},
+            "selectedMode": True,
+        },
+        "tooltip": TOOLTIP | {"textStyle": {"fontSize": font, "color": INK}},
+        "grid": {"left": left, "right": margin.get("r", 10) + 20, "top": top, "bottom": bottom_px},
+        "xAxis": {
+            "type": "value",
+            "min": x_low,
+            "max": x_high,
+            "name": _title(xaxis),
+            "nameLocation": "middle",
+            "nameGap": bottom_px - 26,
+            "nameTextStyle": {"fontSize": font, "color": INK},
+            "axisLabel": {"show": False},
+            # The grid at the ticks (ECharts' own would count them from the axis' minimum).
+            "axisTick": {"show": False, "customValues": [x for x, _ in x_ticks]},
+            "splitLine": {"lineStyle": {"color": GRID}},
+            "axisLine": {"show": False},
+        },
+        "yAxis": {
+            "type": "value",
+            "min": y_low,
+            "max": y_high,
+            "interval": (y_ticks[1] - y_ticks[0]) if len(y_ticks) > 1 and "tickvals" not in yaxis else None,
+            "inverse": reversed_y,
+            "name": _title(yaxis),
+            "nameLocation": "middle",
+            "nameGap": left - 24,
+            "nameTextStyle": {"fontSize": font, "color": INK},
+            "axisLabel": {"show": False},
+            "axisTick": {"show": False},
+            "splitLine": {"lineStyle": {"color": GRID}},
+            "axisLine": {"show": False},
+        },
+        "series": [*series, *labels],
+    }, height
+
+
+def _bullet(
+    series: list[Option],
+    names: list[str],
+    xaxis: dict[str, Any],
+    margin: dict[str, Any],
+    height: int,
+    top: int,
+    lang: fmt.Lang,
+) -> Option:
+    """The bullet chart: the latest value as a bar on one row, the target as a marked line across the row."""
+    font = fmt_font()
+    bar = next(s for s in series if s["type"] == "bar")
+    target = next((s for s in series if s["type"] != "bar"), None)
+    values = [r[0] for s in series for r in s["data"]]
+    low, high, ticks = _value_ticks(values, {**xaxis, "rangemode": xaxis.get("rangemode", "tozero")}, lang)
+    bottom_px = max(margin.get("b", 60), 12 + font + 3 + 30)
+    row = height - top - bottom_px  # the plot's height: the one row
+    bar["data"] = [[r[0], ROW, r[2], r[3]] for r in bar["data"]]
+    bar["barWidth"] = round(row * 0.5 / 1.2)  # plotly's bar: 0.5 of a row 1.2 high
+    out = [bar]
+    if target is not None:
+        value = target["data"][0][0]
+        out.append(
+            {
+                "type": "line",
+                "name": target["name"],
+                "data": [],
+                "symbol": "none",  # the legend shows a line, as the target's is
+                "color": target["color"],
+                "lineStyle": target["lineStyle"],
+                "markLine": {
+                    "symbol": ["none", "none"],
+                    "silent": False,
+                    "label": {"show": False},
+                    "lineStyle": {**target["lineStyle"], "type": "solid"},
+                    "tooltip": {"formatter": "{b}"},  # a template: ECharts inserts the name escaped
+                    "data": [{"xAxis": value, "name": target["name"]}],
+                },
+            }
+        )
+    tick_labels = _label_series([(v, ROW, _tick_label(v, xaxis, lang)) for v in ticks], "bottom", "dx-x-ticks")
+    tick_labels["label"]["offset"] = [0, row / 2]
+    return {
+        "animation": False,
+        "textStyle": {"fontFamily": FONT, "fontSize": font, "color": INK},
+        "legend": {"data": names, "top": 4, "left": 0, "itemWidth": 30, "textStyle": {"fontSize": font, "color": INK}},
+        "tooltip": TOOLTIP | {"textStyle": {"fontSize": font, "color": INK}},
+        "grid": {"left": margin.get("l", 10) + 10, "right": margin.get("r", 10) + 30, "top": top, "bottom": bottom_px},
+        "xAxis": {
+            "type": "value",
+            "min": low,
+            "max": high,
+            "interval": (ticks[1] - ticks[0]) if len(ticks) > 1 else None,
+            "inverse": xaxis.get("autorange") == "reversed",
+            "name": _title(xaxis),
+            "nameLocation": "middle",
+            "nameGap": bottom_px - 26,
+            "nameTextStyle": {"fontSize": font, "color": INK},
+            "axisLabel": {"show": False},
+            "axisTick": {"show": False},
+            "splitLine": {"lineStyle": {"color": GRID}},
+            "axisLine": {"show": False},
+        },
+        "yAxis": {"type": "category", "data": [ROW], "show": False},
+        "series": [*out, tick_labels],
+    }
