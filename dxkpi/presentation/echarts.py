@@ -248,6 +248,8 @@ def description(series: list[Option], lang: fmt.Lang) -> str:
             continue
         rows = s.get("data") or []
         said = [r[3] or r[2].split("\n")[0] for r in rows]
+        if said == [s["name"].rsplit(": ", 1)[-1]]:  # the bullet's bar is named by its value already
+            said = []
         parts.append(f"{s['name']}: {'; '.join(said)}" if said else s["name"])
     return fmt.t(lang, "Biểu đồ. ", "Chart. ") + ". ".join(parts) + "."
 

@@ -45,7 +45,7 @@ SECTIONS = [
 ]
 
 # The pages that draw charts as they open; every other page has the browser load the charts' chunk once drawn.
-CHART_PAGES = {"chinh-quyen-so", "kinh-te-so", "xa-hoi-so", "nen-tang", "so-sanh"}
+CHART_PAGES = {"chinh-quyen-so", "kinh-te-so", "xa-hoi-so", "nen-tang", "so-sanh", "present"}
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 import streamlit.components.v1 as components
 
+from dxkpi.presentation import echarts
 from dxkpi.presentation import html as h
 from dxkpi.presentation.slides import build_deck
 
@@ -12,7 +13,6 @@ from . import common
 from .app import PAGES
 
 CHART_HEIGHT = 250  # two charts stacked fit a 1280x720 screen under the title
-CHART_CONFIG = {"displayModeBar": False, "staticPlot": False}
 
 # No app chrome: sidebar, header, toolbar and the page padding are hidden on this page only.
 CHROME_CSS = """
@@ -82,7 +82,7 @@ def render() -> None:
             for chart in slide.charts:
                 figure = chart.figure
                 figure.update_layout(height=CHART_HEIGHT)
-                st.plotly_chart(figure, config=CHART_CONFIG, key=f"slide-{i}-{chart.key}", theme=None)
+                common.chart(echarts.option(figure, lang), f"slide-{i}-{chart.key}")
     else:
         st.markdown(h.slide_html(slide, lang), unsafe_allow_html=True)
     with st.container(key="dx-nav"):
