@@ -228,6 +228,17 @@ def _series(trace: Any, horizontal: bool) -> Option | None:
     return option
 
 
+LINE_ICON = "path://M0,0H30V3H0Z"  # a line's legend without a marker: a stroke, as plotly draws it
+
+
+def _legend_item(series: Option) -> Option:
+    """A series' legend entry: its name, and for a line drawn without markers (the required path, the bullet's
+    target) a stroke instead of ECharts' own marker."""
+    if series.get("type") == "line" and series.get("symbol") == "none":
+        return {"name": series["name"], "icon": LINE_ICON}
+    return {"name": series["name"]}
+
+
 def _legend_rows(names: list[str]) -> int:
     """How many rows the legend wraps to at CHART_WIDTH: a marker and a gap beside each name."""
     rows, used = 1, 0
@@ -267,13 +278,14 @@ def _option(fig: go.Figure, lang: fmt.Lang) -> tuple[Option, int]:
     horizontal = any(t.type == "bar" and t.orientation == "h" for t in fig.data)
     series = [s for s in (_series(t, horizontal) for t in fig.data) if s is not None]
     names = [s["name"] for s in series if s["name"]]
+    legend = [_legend_item(s) for s in series if s["name"]]
     margin = layout.margin.to_plotly_json()
     height = int(layout.height or 340)
     font = fmt_font()
     top = 14 + LEGEND_ROW * _legend_rows(names) + 10  # the legend above the plot, then room for a value label
 
     if horizontal:
-        return _bullet(series, names, xaxis, margin, height, top, lang), height
+        return _bullet(series, legend, xaxis, margin, height, top, lang), height
 
     xs = [r[0] for s in series for r in s["data"]]
     ys = [r[1] for s in series for r in s["data"]]
@@ -305,7 +317,7 @@ def _option(fig: go.Figure, lang: fmt.Lang) -> tuple[Option, int]:
         "animation": False,
         "textStyle": {"fontFamily": FONT, "fontSize": font, "color": INK},
         "legend": {
-            "data": names,
+            "data": legend,
             "top": 4,
             "left": left - 70 if left > 70 else 0,
             "itemWidth": 30,
@@ -332,14 +344,14 @@ def _option(fig: go.Figure, lang: fmt.Lang) -> tuple[Option, int]:
             "type": "value",
             "min": y_low,
             "max": y_high,
-            "interval": (y_ticks[1] - y_ticks[0]) if len(y_ticks) > 1 and "tickvals" not in yaxis else None,
             "inverse": reversed_y,
             "name": _title(yaxis),
             "nameLocation": "middle",
             "nameGap": left - 24,
             "nameTextStyle": {"fontSize": font, "color": INK},
             "axisLabel": {"show": False},
-            "axisTick": {"show": False},
+            # The grid at the ticks only: none along a percent axis' 105% top.
+            "axisTick": {"show": False, "customValues": y_ticks},
             "splitLine": {"lineStyle": {"color": GRID}},
             "axisLine": {"show": False},
         },
@@ -349,7 +361,7 @@ def _option(fig: go.Figure, lang: fmt.Lang) -> tuple[Option, int]:
 
 def _bullet(
     series: list[Option],
-    names: list[str],
+    legend: list[Option],
     xaxis: dict[str, Any],
     margin: dict[str, Any],
     height: int,
@@ -392,7 +404,7 @@ def _bullet(
     return {
         "animation": False,
         "textStyle": {"fontFamily": FONT, "fontSize": font, "color": INK},
-        "legend": {"data": names, "top": 4, "left": 0, "itemWidth": 30, "textStyle": {"fontSize": font, "color": INK}},
+        "legend": {"data": legend, "top": 4, "left": 0, "itemWidth": 30, "textStyle": {"fontSize": font, "color": INK}},
         "tooltip": TOOLTIP | {"textStyle": {"fontSize": font, "color": INK}},
         "grid": {"left": margin.get("l", 10) + 10, "right": margin.get("r", 10) + 30, "top": top, "bottom": bottom_px},
         "xAxis": {

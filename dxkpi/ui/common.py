@@ -97,8 +97,10 @@ def region(lang: str) -> Region:
     labels = region_labels(regions, lang)
     # A few regions are a list to click (on a projector, one click; and the page needs no drop-down's code, 0.05 s
     # of a cold page here); more become a drop-down that filters as one types.
-    switch = st.sidebar.radio if len(ids) <= LISTED_REGIONS else st.sidebar.selectbox
-    chosen = switch(REGION_LABEL, ids, format_func=labels.__getitem__, key="region")
+    if len(ids) <= LISTED_REGIONS:
+        chosen = st.sidebar.radio(REGION_LABEL, ids, format_func=labels.__getitem__, key="region")
+    else:
+        chosen = st.sidebar.selectbox(REGION_LABEL, ids, format_func=labels.__getitem__, key="region")
     if chosen == ids[0]:
         if "region" in st.query_params:
             del st.query_params["region"]
