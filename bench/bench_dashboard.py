@@ -9,9 +9,9 @@ reading a copy of metrics.yaml in a temporary folder. Then measures, in one run:
     at which all of these hold at once:
       - Streamlit is idle: stApp's data-test-script-state is "notRunning", its connection state is
         "CONNECTED", no stStatusWidget is shown and no stSkeleton placeholder is left (Streamlit shows one
-        where a chart goes while plotly's frontend bundle is still loading, after the run has finished);
+        where a chart goes while its part of the frontend is still loading, after the run has finished);
       - every expected element of the page is in the document (the counts and texts listed in PAGES below,
-        and for a page with charts every plotly chart has drawn its traces);
+        and for a page with charts every chart drawn, tests/serve.py's CHART_DRAWN);
       - the page's last expected element is visible (a non-empty box, not visibility:hidden).
     Checked on every DOM mutation and every animation frame. Median of N runs, alternating the pages.
     Goal: overview <= 1.3x hello-world. A pillar page with charts (/nen-tang) is measured for information.
@@ -40,7 +40,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.serve import CHROMIUM_ARGS, Server, copy_metrics  # noqa: E402  (the same server the browser tests use)
+from tests.serve import CHART, CHART_DRAWN, CHROMIUM_ARGS, Server, copy_metrics  # noqa: E402  (the same server the browser tests use)
 
 VIEWPORT = {"width": 1400, "height": 900}
 GOAL_LOAD_RATIO = 1.3
@@ -83,7 +83,7 @@ PAGES = {
         "counts": [["h1", 1]],
         "doc_counts": [['[data-testid="stSidebarNavLink"]', 7], ['[data-testid="stRadio"]', 1]],
         "texts": ["Nền tảng chung", "88,9%"],
-        "last": '[data-testid="stPlotlyChart"]',
+        "last": CHART,
         "charts": None,  # found in the warm-up run: every chart the page draws
     },
 }
@@ -104,9 +104,9 @@ COMPLETE_WATCHER = """
     if (!main) return false;
     for (const [sel, n] of spec.counts) if (main.querySelectorAll(sel).length < n) return false;
     for (const [sel, n] of spec.doc_counts) if (document.querySelectorAll(sel).length < n) return false;
-    const charts = main.querySelectorAll('[data-testid="stPlotlyChart"]');
+    const charts = main.querySelectorAll(__CHART__);
     if (charts.length < spec.charts) return false;
-    for (const c of charts) if (!c.querySelector('.js-plotly-plot .main-svg g.trace')) return false;
+    for (const c of charts) if (!(__DRAWN__)(c)) return false;
     const text = main.textContent;
     for (const t of spec.texts) if (!text.includes(t)) return false;
     const last = main.querySelectorAll(spec.last);
@@ -120,7 +120,7 @@ COMPLETE_WATCHER = """
   const frame = () => { check(); if (window.__complete === undefined) requestAnimationFrame(frame); };
   requestAnimationFrame(frame);
 })(%s);
-"""
+""".replace("__CHART__", json.dumps(CHART)).replace("__DRAWN__", CHART_DRAWN)
 
 # Installed on the open overview before an edit: the wall-clock time the new figure is first in the page,
 # and the script-state changes (to split the time into "until the rerun starts" and "rerun and render").
@@ -174,15 +174,15 @@ def load_once(browser: Browser, url: str, spec: dict) -> float:
 
 
 def count_charts(browser: Browser, url: str) -> int:
-    """How many plotly charts the page shows once everything has settled (the warm-up)."""
+    """How many charts the page shows once everything has settled (the warm-up)."""
     context = browser.new_context(viewport=VIEWPORT)
     try:
         page = context.new_page()
         page.goto(url)
         page.wait_for_function(APP_IDLE, timeout=60_000)
-        page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=60_000)
+        page.wait_for_function(f"() => [...document.querySelectorAll({json.dumps(CHART)})].some({CHART_DRAWN})")
         page.wait_for_timeout(1500)
-        return page.locator('[data-testid="stPlotlyChart"]').count()
+        return page.locator(CHART).count()
     finally:
         context.close()
 

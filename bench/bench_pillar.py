@@ -14,7 +14,7 @@ each, each with a target). Then measures, in one run, alternating, the median of
 
 Also, for information, on the large file's pillar page, as a ratio to the median hello-world load:
   - pressing "next page" until the next page's blocks are completely drawn (median of N presses);
-  - switching one indicator's chart on until it is drawn, on a freshly loaded page (so plotly's script is
+  - switching one indicator's chart on until it is drawn, on a freshly loaded page (so the charts' script is
     loaded too, as the first chart a reader opens; median of N).
 Goal: the large file's pillar page within 3x hello-world.
 
@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 from bench.bench_dashboard import COMPLETE_WATCHER, PAGES, VIEWPORT, count_charts, load_once  # noqa: E402
 from bench.generate_metrics import PILLARS, generate  # noqa: E402
 from dxkpi.ui.pillar import PAGE_SIZE  # noqa: E402
-from tests.serve import CHROMIUM_ARGS, Server, copy_metrics  # noqa: E402
+from tests.serve import CHART, CHART_DRAWN, CHROMIUM_ARGS, Server, copy_metrics  # noqa: E402
 
 GOAL_RATIO = 3.0
 PILLAR = "nen-tang"
@@ -121,7 +121,7 @@ def next_page_times(browser: Browser, url: str, spec: dict, ids: list[int], pres
     return times
 
 
-# Installed before switching a chart on: the first moment one plotly chart has drawn its traces, with no
+# Installed before switching a chart on: the first moment one chart is drawn (tests/serve.py's CHART_DRAWN), with no
 # placeholder left and Streamlit idle.
 CHART_WATCHER = """
 () => {
@@ -131,7 +131,7 @@ CHART_WATCHER = """
     const app = document.querySelector('[data-testid="stApp"]');
     if (!app || app.dataset.testScriptState !== 'notRunning') return false;
     if (document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"]')) return false;
-    return !!document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg g.trace');
+    return [...document.querySelectorAll(__CHART__)].some(__DRAWN__);
   };
   const check = () => { if (window.__chart === undefined && done()) window.__chart = performance.now() - start; };
   new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true,
@@ -139,7 +139,7 @@ CHART_WATCHER = """
   const frame = () => { check(); if (window.__chart === undefined) requestAnimationFrame(frame); };
   requestAnimationFrame(frame);
 }
-"""
+""".replace("__CHART__", json.dumps(CHART)).replace("__DRAWN__", CHART_DRAWN)
 
 
 def chart_on_time(browser: Browser, url: str, spec: dict, first: int) -> float:
@@ -230,7 +230,7 @@ def report(
     print("    (first = the warm-up load right after the servers started; not in the median)")
     for what, times in [
         (f"next page pressed -> next {PAGE_SIZE} indicators drawn", turns),
-        ("a chart switched on -> drawn (plotly's first load)", opens),
+        ("a chart switched on -> drawn (the charts' first load)", opens),
     ]:
         if times:
             mid = statistics.median(times)

@@ -4,8 +4,9 @@ Serves, the same way as bench_dashboard.py (tests/serve.py: `python -m streamlit
 true`, cwd = the repo root), bench/hello_app.py and dashboard.py reading a copy of the shipped metrics.yaml and
 data/ (Long An, and in data/regions the former and the new Tây Ninh). "Complete" is bench_dashboard.py's: Streamlit
 idle and connected, no status widget and no skeleton left, the page's own title in its h1, its texts and counts
-present, every plotly chart the page draws (counted in a warm-up load) with its traces drawn, the last element
-visible; checked on every DOM mutation and animation frame.
+present, every chart the page draws (counted in a warm-up load) drawn: an ECharts chart's SVG with its shapes and
+texts (a plotly chart with its traces, for --base runs of commits before issue 19's change of renderer), the last
+element visible; checked on every DOM mutation and animation frame.
 
 (a) Cold: each page in a fresh browser context (empty cache, new session), median of N loads, the pages
     alternating (the order rotates each round), from navigation start to complete. Goals, against hello-world's
@@ -19,8 +20,8 @@ visible; checked on every DOM mutation and animation frame.
     median. N walks, median and worst of each step.
 
 Also reported, for where the time goes (medians over the cold loads): when the Streamlit script run finished
-(the first "notRunning" after "running"), and when plotly's chunk of Streamlit's frontend (PlotlyChart.*.js,
-4.7 MB) started and ended loading.
+(the first "notRunning" after "running"), and when the charts' chunk of Streamlit's frontend (EChartsChart.*.js,
+1.2 MB; PlotlyChart.*.js, 4.7 MB, before) started and ended loading.
 
     python bench/bench_speed.py [--runs 5] [--walks 3]
 """
@@ -40,16 +41,12 @@ from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.serve import CHROMIUM_ARGS, Server, copy_metrics  # noqa: E402
+from tests.serve import CHART, CHART_DRAWN, CHROMIUM_ARGS, Server, copy_metrics  # noqa: E402
 
 VIEWPORT = {"width": 1400, "height": 900}
 NAV = [['[data-testid="stSidebarNavLink"]', 7], ['[data-testid="stRadio"]', 1]]
-PLOT = '[data-testid="stPlotlyChart"], [data-testid="stEChartsChart"]'
-# A chart is drawn: plotly's with its traces, ECharts' (SVG) with its shapes and texts.
-DRAWN_JS = (
-    "c => c.querySelector('.js-plotly-plot .main-svg g.trace')"
-    " || c.querySelector('svg path') && c.querySelector('svg text')"
-)
+PLOT = CHART
+DRAWN_JS = CHART_DRAWN
 
 
 def _page(path: str, title: str, texts: list[str], last: str, counts: list | None = None, goal: float | None = None):
@@ -161,7 +158,7 @@ const PLOT = {json.dumps(PLOT)}, DRAWN = {DRAWN_JS};
 """
 )
 
-# When the script run finished and plotly's chunk loaded, in ms since navigation start.
+# When the script run finished and the charts' chunk loaded, in ms since navigation start.
 TIMINGS = r"""() => {
   const done = window.__states.filter(([t, s]) => s === 'notRunning').map(([t]) => t);
   const chunk = performance.getEntriesByType('resource').find(e => /\/(PlotlyChart|EChartsChart)\./.test(e.name));
@@ -192,7 +189,7 @@ def load_once(browser: Browser, url: str, spec: dict) -> tuple[float, dict]:
 
 
 def count_charts(browser: Browser, url: str) -> int:
-    """How many plotly charts the page draws: the run finished, no skeleton left and every chart drawn."""
+    """How many charts the page draws: the run finished, no skeleton left and every chart drawn."""
     context = browser.new_context(viewport=VIEWPORT)
     try:
         page = context.new_page()
@@ -337,7 +334,7 @@ def report(runs: int, loads: dict[str, list[float]], timings: dict[str, list[dic
             f"{run:>8.2f}s{chunk:>16}"
         )
     print("    (x hello: median / hello's median; range: each load / hello's median; run: the script run finished;")
-    print("     chunk: plotly's frontend chunk requested - received, since navigation start)")
+    print("     chunk: the charts' frontend chunk requested - received, since navigation start)")
 
 
 def report_walk(walked: list[list[float]], base: float, which: str) -> None:

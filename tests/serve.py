@@ -26,6 +26,14 @@ CHROMIUM_ARGS = [
 ]
 START_SECONDS = 60
 
+# A chart on a page, and a JavaScript test of one being drawn: an ECharts chart (the pages, since issue 19) has drawn
+# its SVG with its shapes and texts; a plotly chart (a bench's --base run of an older commit) its traces.
+CHART = '[data-testid="stEChartsChart"], [data-testid="stPlotlyChart"]'
+CHART_DRAWN = (
+    "c => c.dataset.testid === 'stPlotlyChart' ? !!c.querySelector('.js-plotly-plot .main-svg g.trace')"
+    " : !!(c.querySelector('svg path') && c.querySelector('svg text'))"
+)
+
 
 def free_port() -> int:
     with socket.socket() as s:

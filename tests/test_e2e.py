@@ -8,6 +8,7 @@ Playwright's own browser download is never used.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.builders import HOSTILE, LONG, hostile_text
-from tests.serve import Server, copy_metrics, wait_idle
+from tests.serve import CHART, CHART_DRAWN, Server, copy_metrics, wait_idle
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -23,13 +24,9 @@ TIMEOUT_MS = 60_000  # generous upper bound for one wait on a busy machine; a pa
 expect.set_options(timeout=TIMEOUT_MS)
 
 # Every chart is drawn: no placeholder left (Streamlit shows an stSkeleton while a chart's part of its frontend
-# loads, after the run has finished), every plotly chart (the slides) has drawn its traces and every ECharts chart
-# (the pages) its SVG with its texts.
-CHARTS_DRAWN = """() => !document.querySelector('[data-testid="stSkeleton"]')
-  && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-    .every(chart => chart.querySelector('.js-plotly-plot .main-svg g.trace'))
-  && [...document.querySelectorAll('[data-testid="stEChartsChart"]')]
-    .every(chart => chart.querySelector('svg path') && chart.querySelector('svg text'))"""
+# loads, after the run has finished) and every chart drawn (tests/serve.py's CHART_DRAWN).
+CHARTS_DRAWN = f"""() => !document.querySelector('[data-testid="stSkeleton"]')
+  && [...document.querySelectorAll({json.dumps(CHART)})].every({CHART_DRAWN})"""
 ECHART = '[data-testid="stEChartsChart"]'
 
 
