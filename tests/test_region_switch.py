@@ -25,8 +25,7 @@ def regions_copy(tmp_path, monkeypatch) -> Path:
 
 
 def switch(at):
-    """The sidebar's region switch: a list of choices for a few regions, a drop-down for more."""
-    return next(box for box in [*at.sidebar.radio, *at.sidebar.selectbox] if box.label == "Địa phương / Region")
+    return next(box for box in at.sidebar.selectbox if box.label == "Địa phương / Region")
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -74,19 +73,8 @@ def test_an_unknown_region_in_the_address_opens_the_default_one(regions_copy):
 def test_with_a_single_file_there_is_no_switch(regions_copy):
     shutil.rmtree(regions_copy / "data" / "regions")
     at = app().run()
-    switches = [box.label for box in [*at.sidebar.radio, *at.sidebar.selectbox] if box.label == "Địa phương / Region"]
-    assert switches == []
+    assert [box.label for box in at.sidebar.selectbox] == []
     assert "gần 11.500 tỷ đồng" in page_text(at)
-
-
-@pytest.mark.parametrize(("added", "kind"), [(0, "radio"), (3, "radio"), (4, "selectbox")])
-def test_a_few_regions_are_a_list_to_click_and_more_a_drop_down_that_filters(regions_copy, added, kind):
-    folder = regions_copy / "data" / "regions"
-    text = (folder / "tay-ninh-cu.yaml").read_text(encoding="utf-8")
-    for k in range(added):  # three shipped regions, then more
-        (folder / f"tinh-{k}.yaml").write_text(text.replace('region: "Tây Ninh (cũ)"', f'region: "Tỉnh {k}"'), "utf-8")
-    at = app().run()
-    assert (switch(at).type, len(switch(at).options)) == (kind, 3 + added)
 
 
 def test_a_region_file_with_a_mistake_shows_its_line_and_the_last_good_figures(regions_copy):
