@@ -202,6 +202,22 @@ def test_a_pillar_page_draws_its_charts(page: Page, dashboard: Server, path: str
     assert_no_error(page)
 
 
+CHART_CODE = "() => performance.getEntriesByType('resource').filter(e => /\\/EChartsChart\\./.test(e.name)).length"
+
+
+def test_a_page_without_charts_has_the_browser_load_the_charts_code_so_the_next_page_draws_at_once(
+    page: Page, dashboard: Server
+):
+    open_page(page, f"{dashboard.url}/")
+    expect(main_area(page).locator(".dx-card").first).to_be_visible()
+    page.wait_for_function(f"() => ({CHART_CODE})() === 1")  # asked for once the overview has been still a moment
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Nền tảng chung").click()
+    expect(main_area(page).locator("h1").first).to_have_text("Nền tảng chung")
+    page.wait_for_function(CHARTS_DRAWN, polling="raf")
+    expect(page.locator(ECHART).first).to_be_visible()
+    assert page.evaluate(CHART_CODE) == 1  # the same module: Streamlit's own import found it loaded
+
+
 def test_hovering_a_figure_on_a_chart_shows_its_wording_period_and_source_in_vietnamese(page: Page, dashboard: Server):
     open_page(page, f"{dashboard.url}/nen-tang")
     page.wait_for_function(CHARTS_DRAWN, polling="raf")

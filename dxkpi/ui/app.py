@@ -87,8 +87,6 @@ def _run() -> None:
         sections[next(iter(sections))].extend(pages.values())
     page = st.navigation(sections, expanded=True)
     common.style()
-    if page.url_path not in CHART_PAGES:
-        preload.chart_bundle()
     live.follow(snap)  # a save of the file reruns this page from the server
     common.problem_banner(snap, lang)
     common.link_banner(region, lang)
@@ -108,3 +106,6 @@ def _run() -> None:
         )
         return
     page.run()
+    if page.url_path not in CHART_PAGES:
+        # Last: its hidden element loads Streamlit's Html part, which the page itself may not need.
+        preload.chart_bundle()
