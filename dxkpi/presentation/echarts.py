@@ -250,6 +250,25 @@ def _legend_rows(names: list[str]) -> int:
     return rows
 
 
+def _value_axis(low: float, high: float, title: str, gap: float, ticks: list[float], **more: Any) -> Option:
+    """A value axis whose own labels are hidden (the tick label series write them) and whose grid lines stand at
+    `ticks` only (ECharts' own would count them from the axis' minimum, and add one along a percent axis' 105% top)."""
+    return {
+        "type": "value",
+        "min": low,
+        "max": high,
+        "name": title,
+        "nameLocation": "middle",
+        "nameGap": gap,
+        "nameTextStyle": {"fontSize": fmt_font(), "color": INK},
+        "axisLabel": {"show": False},
+        "axisTick": {"show": False, "customValues": ticks},
+        "splitLine": {"lineStyle": {"color": GRID}},
+        "axisLine": {"show": False},
+        **more,
+    }
+
+
 def description(series: list[Option], lang: fmt.Lang) -> str:
     """What a screen reader says of the chart: each line's name and its points' labels (or hover texts), in the
     chart's language; ECharts' own would read out the tick labels' invisible points as data."""
@@ -326,35 +345,8 @@ def _option(fig: go.Figure, lang: fmt.Lang) -> tuple[Option, int]:
         },
         "tooltip": TOOLTIP | {"textStyle": {"fontSize": font, "color": INK}},
         "grid": {"left": left, "right": margin.get("r", 10) + 20, "top": top, "bottom": bottom_px},
-        "xAxis": {
-            "type": "value",
-            "min": x_low,
-            "max": x_high,
-            "name": _title(xaxis),
-            "nameLocation": "middle",
-            "nameGap": bottom_px - 26,
-            "nameTextStyle": {"fontSize": font, "color": INK},
-            "axisLabel": {"show": False},
-            # The grid at the ticks (ECharts' own would count them from the axis' minimum).
-            "axisTick": {"show": False, "customValues": [x for x, _ in x_ticks]},
-            "splitLine": {"lineStyle": {"color": GRID}},
-            "axisLine": {"show": False},
-        },
-        "yAxis": {
-            "type": "value",
-            "min": y_low,
-            "max": y_high,
-            "inverse": reversed_y,
-            "name": _title(yaxis),
-            "nameLocation": "middle",
-            "nameGap": left - 24,
-            "nameTextStyle": {"fontSize": font, "color": INK},
-            "axisLabel": {"show": False},
-            # The grid at the ticks only: none along a percent axis' 105% top.
-            "axisTick": {"show": False, "customValues": y_ticks},
-            "splitLine": {"lineStyle": {"color": GRID}},
-            "axisLine": {"show": False},
-        },
+        "xAxis": _value_axis(x_low, x_high, _title(xaxis), bottom_px - 26, [x for x, _ in x_ticks]),
+        "yAxis": _value_axis(y_low, y_high, _title(yaxis), left - 24, y_ticks, inverse=reversed_y),
         "series": [*series, *labels],
     }, height
 
@@ -407,21 +399,9 @@ def _bullet(
         "legend": {"data": legend, "top": 4, "left": 0, "itemWidth": 30, "textStyle": {"fontSize": font, "color": INK}},
         "tooltip": TOOLTIP | {"textStyle": {"fontSize": font, "color": INK}},
         "grid": {"left": margin.get("l", 10) + 10, "right": margin.get("r", 10) + 30, "top": top, "bottom": bottom_px},
-        "xAxis": {
-            "type": "value",
-            "min": low,
-            "max": high,
-            "interval": (ticks[1] - ticks[0]) if len(ticks) > 1 else None,
-            "inverse": xaxis.get("autorange") == "reversed",
-            "name": _title(xaxis),
-            "nameLocation": "middle",
-            "nameGap": bottom_px - 26,
-            "nameTextStyle": {"fontSize": font, "color": INK},
-            "axisLabel": {"show": False},
-            "axisTick": {"show": False},
-            "splitLine": {"lineStyle": {"color": GRID}},
-            "axisLine": {"show": False},
-        },
+        "xAxis": _value_axis(
+            low, high, _title(xaxis), bottom_px - 26, ticks, inverse=xaxis.get("autorange") == "reversed"
+        ),
         "yAxis": {"type": "category", "data": [ROW], "show": False},
         "series": [*out, tick_labels],
     }
