@@ -24,13 +24,13 @@ from typing import Any
 import plotly.graph_objects as go
 
 from dxkpi.core import fmt
+from dxkpi.presentation.charts import FONT_SIZE  # one font size for both renderers
 
 Option = dict[str, Any]
 Figure = go.Figure  # what charts.py draws, for the pages to name without importing plotly
 
 INK = "#2A3F5F"  # plotly_white's text colour, 11:1 on white
 GRID = "#EBF0F8"  # plotly_white's grid
-AXIS_LINE = "#A0A8B5"
 FONT = "Open Sans, Verdana, Arial, sans-serif"  # plotly's own
 LEGEND_ROW = 28  # px a legend row takes at FONT_SIZE
 CHART_WIDTH = 640  # px a chart usually has on a laptop or a projector (two thirds of the page), to wrap the legend
@@ -115,16 +115,12 @@ def _trace_points(trace: Any, horizontal: bool) -> tuple[list[float], list[float
     return [year_position(v) for v in xs], [float(v) for v in ys]
 
 
-def _is_date_axis(fig: go.Figure) -> bool:
-    return any(isinstance(v, dt.date | str) for trace in fig.data if trace.x is not None for v in list(trace.x)[:1])
-
-
 def _value_ticks(values: Sequence[float], axis: dict[str, Any], lang: fmt.Lang) -> tuple[float, float, list[float]]:
     """The value axis' range and ticks: plotly's range and tick values when the figure sets them, else round ones
     over every value (from 0 with `rangemode: tozero`)."""
     if "range" in axis:
         low, high = sorted(float(v) for v in axis["range"])
-        ticks = [float(v) for v in axis.get("tickvals") or nice_ticks(low, min(high, 100.0 if high > 100 else high))]
+        ticks = [float(v) for v in axis.get("tickvals") or nice_ticks(low, min(high, 100.0))]  # a percent axis' 105%
         return low, high, [t for t in ticks if low <= t <= high]
     low, high = min(values), max(values)
     if axis.get("rangemode") == "tozero":
@@ -157,15 +153,9 @@ def _label_series(points: list[tuple[float, float | str, str]], position: str, n
             "distance": 8,
             "formatter": "{@[2]}",
             "color": INK,
-            "fontSize": fmt_font(),
+            "fontSize": FONT_SIZE,
         },
     }
-
-
-def fmt_font() -> int:
-    from dxkpi.presentation.charts import FONT_SIZE  # one font size for both renderers
-
-    return FONT_SIZE
 
 
 def _size(marker: Any) -> float:
@@ -173,7 +163,7 @@ def _size(marker: Any) -> float:
     return round((marker.size or 6) * SYMBOL_SCALE.get(marker.symbol or "circle", 1.0), 1)
 
 
-def _series(trace: Any, horizontal: bool) -> Option | None:
+def _series(trace: Any, horizontal: bool) -> Option:
     """One plotly trace as an ECharts series: its points with their value labels (dimension 3) and hover texts
     (dimension 2)."""
     xs, ys = _trace_points(trace, horizontal)
@@ -223,7 +213,7 @@ def _series(trace: Any, horizontal: bool) -> Option | None:
             "position": LABEL_POSITIONS.get(trace.textposition or "top center", "top"),
             "formatter": "{@[3]}",
             "color": font or INK,
-            "fontSize": fmt_font(),
+            "fontSize": FONT_SIZE,
         }
     return option
 
@@ -260,7 +250,7 @@ def _value_axis(low: float, high: float, title: str, gap: float, ticks: list[flo
         "name": title,
         "nameLocation": "middle",
         "nameGap": gap,
-        "nameTextStyle": {"fontSize": fmt_font(), "color": INK},
+        "nameTextStyle": {"fontSize": FONT_SIZE, "color": INK},
         "axisLabel": {"show": False},
         "axisTick": {"show": False, "customValues": ticks},
         "splitLine": {"lineStyle": {"color": GRID}},
@@ -295,12 +285,12 @@ def _option(fig: go.Figure, lang: fmt.Lang) -> tuple[Option, int]:
     layout = fig.layout
     xaxis, yaxis = _axis(layout.xaxis), _axis(layout.yaxis)
     horizontal = any(t.type == "bar" and t.orientation == "h" for t in fig.data)
-    series = [s for s in (_series(t, horizontal) for t in fig.data) if s is not None]
+    series = [_series(t, horizontal) for t in fig.data]
     names = [s["name"] for s in series if s["name"]]
     legend = [_legend_item(s) for s in series if s["name"]]
     margin = layout.margin.to_plotly_json()
     height = int(layout.height or 340)
-    font = fmt_font()
+    font = FONT_SIZE
     top = 14 + LEGEND_ROW * _legend_rows(names) + 10  # the legend above the plot, then room for a value label
 
     if horizontal:
@@ -361,7 +351,7 @@ def _bullet(
     lang: fmt.Lang,
 ) -> Option:
     """The bullet chart: the latest value as a bar on one row, the target as a marked line across the row."""
-    font = fmt_font()
+    font = FONT_SIZE
     bar = next(s for s in series if s["type"] == "bar")
     target = next((s for s in series if s["type"] != "bar"), None)
     values = [r[0] for s in series for r in s["data"]]
