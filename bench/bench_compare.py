@@ -28,10 +28,9 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.bench_dashboard import PAGES, count_charts, load_once  # noqa: E402
-from tests.serve import CHART, CHROMIUM_ARGS, Server, copy_metrics  # noqa: E402
+from tests.serve import CHART, CHROMIUM_ARGS, NAV, Server, copy_metrics  # noqa: E402
 
 GOAL_RATIO = 2.0
-NAV = [['[data-testid="stSidebarNavLink"]', 7], ['[data-testid="stRadio"]', 1]]
 
 SPECS = {
     "pillar": {

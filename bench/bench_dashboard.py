@@ -40,7 +40,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.serve import CHART, CHART_DRAWN, CHROMIUM_ARGS, Server, copy_metrics  # noqa: E402  (the same server the browser tests use)
+from tests.serve import CHART, CHART_DRAWN, CHROMIUM_ARGS, NAV, Server, copy_metrics  # noqa: E402  (the same server the browser tests use)
 
 VIEWPORT = {"width": 1400, "height": 900}
 GOAL_LOAD_RATIO = 1.3
@@ -63,7 +63,7 @@ PAGES = {
         "app": "dashboard",
         "path": "/",
         "counts": [["h1", 1], [".dx-card", 12], [".dx-table", 1]],
-        "doc_counts": [['[data-testid="stSidebarNavLink"]', 7], ['[data-testid="stRadio"]', 1]],
+        "doc_counts": NAV,
         "texts": [
             "Chỉ tiêu chuyển đổi số tỉnh Long An",
             ">193 tỷ đồng",
@@ -81,7 +81,7 @@ PAGES = {
         "app": "dashboard",
         "path": "/nen-tang",
         "counts": [["h1", 1]],
-        "doc_counts": [['[data-testid="stSidebarNavLink"]', 7], ['[data-testid="stRadio"]', 1]],
+        "doc_counts": NAV,
         "texts": ["Nền tảng chung", "88,9%"],
         "last": CHART,
         "charts": None,  # found in the warm-up run: every chart the page draws

@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 from bench.bench_dashboard import COMPLETE_WATCHER, PAGES, VIEWPORT, count_charts, load_once  # noqa: E402
 from bench.generate_metrics import PILLARS, generate  # noqa: E402
 from dxkpi.ui.pillar import PAGE_SIZE  # noqa: E402
-from tests.serve import CHART, CHART_DRAWN, CHROMIUM_ARGS, Server, copy_metrics  # noqa: E402
+from tests.serve import CHART, CHART_DRAWN, CHROMIUM_ARGS, NAV, SWITCHES, Server, copy_metrics  # noqa: E402
 
 GOAL_RATIO = 3.0
 PILLAR = "nen-tang"
@@ -47,7 +47,7 @@ PILLAR = "nen-tang"
 def big_specs(indicators: int) -> dict[str, dict]:
     """What "complete" means for the large file's pages (see bench_dashboard.PAGES)."""
     ids = [i for i in range(indicators) if PILLARS[i % 4] == PILLAR]
-    nav = [['[data-testid="stSidebarNavLink"]', 7], ['[data-testid="stRadio"]', 1]]
+    nav = [NAV[0], [SWITCHES, 1]]  # one file, no region switch: the language's only
     return {
         "big-pillar": {
             "app": "big",

@@ -41,10 +41,9 @@ from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.serve import CHART, CHART_DRAWN, CHROMIUM_ARGS, Server, copy_metrics  # noqa: E402
+from tests.serve import CHART, CHART_DRAWN, CHROMIUM_ARGS, NAV, Server, copy_metrics  # noqa: E402
 
 VIEWPORT = {"width": 1400, "height": 900}
-NAV = [['[data-testid="stSidebarNavLink"]', 7], ['[data-testid="stRadio"]', 1]]
 PLOT = CHART
 DRAWN_JS = CHART_DRAWN
 

@@ -26,6 +26,14 @@ CHROMIUM_ARGS = [
 ]
 START_SECONDS = 60
 
+# The sidebar's language and region switches, whichever widget draws them (pills and a segmented control; a radio
+# and a drop-down before issue 19's last change, for --base runs of older commits).
+SWITCHES = (
+    '[data-testid="stSidebar"] :is([data-testid="stButtonGroup"], [data-testid="stRadio"], [data-testid="stSelectbox"])'
+)
+# A page's sidebar complete: at least seven links of the navigation, and both switches.
+NAV = [['[data-testid="stSidebarNavLink"]', 7], [SWITCHES, 2]]
+
 # A chart on a page, and a JavaScript test of one being drawn: an ECharts chart (the pages, since issue 19) has drawn
 # its SVG with its shapes and texts; a plotly chart (a bench's --base run of an older commit) its traces.
 CHART = '[data-testid="stEChartsChart"], [data-testid="stPlotlyChart"]'

@@ -68,7 +68,7 @@ def test_the_overview_shows_the_key_figures_the_vietnamese_way(metrics_copy):
 
 def test_switching_to_english_shows_english_numbers_and_keeps_the_choice_in_the_url(metrics_copy):
     at = app().run()
-    at.sidebar.radio[0].set_value("en").run()
+    at.button_group(key="lang").set_value("en").run()
     assert not at.exception
     text = page_text(at)
     assert "nearly 11,500 billion VND" in text
@@ -80,7 +80,7 @@ def test_a_link_with_lang_en_opens_in_english(metrics_copy):
     at = app()
     at.query_params["lang"] = "en"
     at.run()
-    assert at.sidebar.radio[0].value == "en"
+    assert at.button_group(key="lang").value == "en"
     assert "nearly 11,500 billion VND" in page_text(at)
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
+from dxkpi.ui.common import PILLS_MAX
 from tests.test_app import ROOT, app, markup, page_text
 
 LABELS = {
@@ -25,7 +27,13 @@ def regions_copy(tmp_path, monkeypatch) -> Path:
 
 
 def switch(at):
-    return next(box for box in at.sidebar.selectbox if box.label == "Địa phương / Region")
+    """The sidebar's region switch: pills, or a drop-down."""
+    return next(w for w in [*at.sidebar.button_group, *at.sidebar.selectbox] if w.label == "Địa phương / Region")
+
+
+def shown(options: list[str]) -> list[str]:
+    """The options as their Markdown shows them: each backslash escape is the character it escapes."""
+    return [re.sub(r"\\(.)", r"\1", o) for o in options]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -34,7 +42,7 @@ def test_the_switch_names_each_region_with_the_dates_the_merger_gives_it(regions
     at.query_params["lang"] = lang
     at.run()
     box = switch(at)
-    assert (box.value, box.options) == ("long-an", LABELS[lang])
+    assert (box.value, shown(box.options)) == ("long-an", LABELS[lang])
 
 
 @pytest.mark.parametrize(
@@ -73,7 +81,7 @@ def test_an_unknown_region_in_the_address_opens_the_default_one(regions_copy):
 def test_with_a_single_file_there_is_no_switch(regions_copy):
     shutil.rmtree(regions_copy / "data" / "regions")
     at = app().run()
-    assert [box.label for box in at.sidebar.selectbox] == []
+    assert [w.label for w in [*at.sidebar.button_group, *at.sidebar.selectbox]] == ["Ngôn ngữ / Language"]
     assert "gần 11.500 tỷ đồng" in page_text(at)
 
 
@@ -130,10 +138,10 @@ def test_a_region_file_added_or_removed_while_the_app_runs_is_in_the_switch_at_t
     text = (folder / "tay-ninh-cu.yaml").read_text(encoding="utf-8")
     (folder / "binh-phuoc.yaml").write_text(text.replace('region: "Tây Ninh (cũ)"', 'region: "Bình Phước"'), "utf-8")
     at.run()
-    assert switch(at).options == [*LABELS["vi"][:1], "Bình Phước", *LABELS["vi"][1:]]
+    assert shown(switch(at).options) == [*LABELS["vi"][:1], "Bình Phước", *LABELS["vi"][1:]]
     (folder / "binh-phuoc.yaml").unlink()
     at.run()
-    assert switch(at).options == LABELS["vi"]
+    assert shown(switch(at).options) == LABELS["vi"]
 
 
 def test_a_broken_link_fixed_in_notepad_leaves_the_banner_and_a_renamed_region_renames_its_label(regions_copy):
@@ -150,5 +158,33 @@ def test_a_broken_link_fixed_in_notepad_leaves_the_banner_and_a_renamed_region_r
     at.run()
     assert (
         [c.value for c in at.code if "tay-ninh-c" in c.value],
-        switch(at).options[2],
+        shown(switch(at).options)[2],
     ) == ([], "Tây Ninh (new) · from 01/07/2025")
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Bình Phước (cũ)", "button_group"),  # pills, the name escaped for their Markdown
+        ("**b** $x^2$ :smile: :red[r] <b>t</b> [l](http://e.com)", "button_group"),
+        ("Bình Phước -> Đồng Nai", "selectbox"),  # Markdown would draw the arrow as →, whatever the escape
+        ("Tỉnh :streamlit:", "selectbox"),  # ... and this as Streamlit's logo
+    ],
+)
+def test_the_switch_shows_pills_unless_markdown_would_change_a_name_and_then_a_drop_down(regions_copy, name, kind):
+    folder = regions_copy / "data" / "regions"
+    text = (folder / "tay-ninh-cu.yaml").read_text(encoding="utf-8")
+    (folder / "binh-phuoc.yaml").write_text(text.replace('region: "Tây Ninh (cũ)"', f"region: {name!r}"), "utf-8")
+    at = app().run()
+    box = switch(at)
+    options = shown(box.options) if kind == "button_group" else box.options
+    assert (not at.exception, type(box).__name__.lower(), options[1]) == (True, kind.replace("_", ""), name)
+
+
+def test_more_regions_than_pills_can_hold_get_a_drop_down(regions_copy):
+    folder = regions_copy / "data" / "regions"
+    text = (folder / "tay-ninh-cu.yaml").read_text(encoding="utf-8")
+    for n in range(PILLS_MAX):
+        (folder / f"xa-{n}.yaml").write_text(text.replace('region: "Tây Ninh (cũ)"', f'region: "Xã {n}"'), "utf-8")
+    at = app().run()
+    assert (type(switch(at)).__name__, len(switch(at).options)) == ("Selectbox", PILLS_MAX + 3)
