@@ -281,6 +281,24 @@ def option(fig: go.Figure, lang: fmt.Lang = "vi") -> tuple[Option, int]:
     return drawn, height
 
 
+def _frame(legend: list[Option], legend_left: float) -> Option:
+    """What every chart's option shares: no animation, the text style, the legend above the plot and the tooltip."""
+    font = FONT_SIZE
+    return {
+        "animation": False,
+        "textStyle": {"fontFamily": FONT, "fontSize": font, "color": INK},
+        "legend": {
+            "data": legend,
+            "top": 4,
+            "left": legend_left,
+            "itemWidth": 30,
+            "textStyle": {"fontSize": font, "color": INK},
+            "selectedMode": True,  # a click on a legend item hides or shows its series
+        },
+        "tooltip": TOOLTIP | {"textStyle": {"fontSize": font, "color": INK}},
+    }
+
+
 def _option(fig: go.Figure, lang: fmt.Lang) -> tuple[Option, int]:
     layout = fig.layout
     xaxis, yaxis = _axis(layout.xaxis), _axis(layout.yaxis)
@@ -323,17 +341,7 @@ def _option(fig: go.Figure, lang: fmt.Lang) -> tuple[Option, int]:
     left = max(margin.get("l", 80), 30 + 9 * widest + 12)
     bottom_px = max(margin.get("b", 60), 12 + x_rows * (x_font + 3) + 30)
     return {
-        "animation": False,
-        "textStyle": {"fontFamily": FONT, "fontSize": font, "color": INK},
-        "legend": {
-            "data": legend,
-            "top": 4,
-            "left": left - 70 if left > 70 else 0,
-            "itemWidth": 30,
-            "textStyle": {"fontSize": font, "color": INK},
-            "selectedMode": True,
-        },
-        "tooltip": TOOLTIP | {"textStyle": {"fontSize": font, "color": INK}},
+        **_frame(legend, left - 70 if left > 70 else 0),
         "grid": {"left": left, "right": margin.get("r", 10) + 20, "top": top, "bottom": bottom_px},
         "xAxis": _value_axis(x_low, x_high, _title(xaxis), bottom_px - 26, [x for x, _ in x_ticks]),
         "yAxis": _value_axis(y_low, y_high, _title(yaxis), left - 24, y_ticks, inverse=reversed_y),
@@ -384,10 +392,7 @@ def _bullet(
     tick_labels = _label_series([(v, ROW, _tick_label(v, xaxis, lang)) for v in ticks], "bottom", "dx-x-ticks")
     tick_labels["label"]["offset"] = [0, row / 2]
     return {
-        "animation": False,
-        "textStyle": {"fontFamily": FONT, "fontSize": font, "color": INK},
-        "legend": {"data": legend, "top": 4, "left": 0, "itemWidth": 30, "textStyle": {"fontSize": font, "color": INK}},
-        "tooltip": TOOLTIP | {"textStyle": {"fontSize": font, "color": INK}},
+        **_frame(legend, 0),
         "grid": {"left": margin.get("l", 10) + 10, "right": margin.get("r", 10) + 30, "top": top, "bottom": bottom_px},
         "xAxis": _value_axis(
             low, high, _title(xaxis), bottom_px - 26, ticks, inverse=xaxis.get("autorange") == "reversed"
