@@ -202,17 +202,15 @@ def test_a_downloaded_excel_file_opens_with_the_model_figures(metrics_copy):
 
 
 def test_a_downloaded_word_report_is_dated_today_with_the_model_figures(metrics_copy):
-    import datetime as dt
-
     import docx
 
-    from dxkpi.core import fmt
+    from dxkpi.core import clock, fmt
     from dxkpi.ui.data import signature
     from dxkpi.ui.downloads import build
 
     content = build(str(metrics_copy), signature(metrics_copy), "docx", "vi")
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(content)).paragraphs)
-    assert ("gần 11.500 tỷ đồng" in text, f"Số liệu tính đến ngày {fmt.date(dt.date.today())}" in text) == (True, True)
+    assert ("gần 11.500 tỷ đồng" in text, f"Số liệu tính đến ngày {fmt.date(clock.today())}" in text) == (True, True)
 
 
 def test_the_word_reports_plan_is_chosen_beside_its_button_the_provinces_own_first(metrics_copy):

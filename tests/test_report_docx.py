@@ -24,7 +24,7 @@ from dxkpi.core import model as m
 from dxkpi.reading.loader import load
 from tests.test_export import ROOT, run
 
-TODAY = dt.date.today()
+TODAY = clock.today()  # the suite's fixed day (tests/conftest.py), which the exported report also sees
 # region id -> its file; None is the default file (metrics.yaml), exported without --region
 REGIONS = {None: ROOT / "metrics.yaml", "tay-ninh": ROOT / "data/regions/tay-ninh.yaml",
            "tay-ninh-cu": ROOT / "data/regions/tay-ninh-cu.yaml"}  # fmt: skip
