@@ -654,6 +654,39 @@ def test_a_hostile_region_name_or_publisher_stays_text_on_a_comparison_chart():
     )
 
 
+DAY0 = dt.date(2020, 1, 1)
+
+
+def days(*offsets: int) -> list[dt.date]:
+    return [DAY0 + dt.timedelta(days=d) for d in offsets]
+
+
+@pytest.mark.parametrize(
+    ("at", "labels", "drawn"),
+    [
+        # 100 days over 100 pixels; '2021' at 10 px is 22.4 px wide: labels 60 px apart stay on one line
+        ([20, 80], ["2021", "2022"], ["2021", "2022"]),
+        ([20, 30], ["2021", "2022"], ["2021", "<br>2022"]),  # 10 px apart: the second goes below the first
+        ([20, 30, 60], ["2021", "2022", "2023"], ["2021", "<br>2022", "2023"]),  # the third has room on the first line
+        ([20, 30, 40], ["2021", "2022", "2023"], ["2021", "<br>2022", "<br><br>2023"]),  # the third, a row lower
+        ([20, 30], ["2021<br>63 tỉnh", "2022<br>63 tỉnh"], ["2021<br>63 tỉnh", "<br><br>2022<br>63 tỉnh"]),
+    ],
+)
+def test_a_tick_label_that_would_run_into_the_one_before_it_goes_below_it(at, labels, drawn):
+    ticks = dict(zip(days(*at), labels, strict=True))
+    assert list(charts.staggered(ticks, days(0, 100), plot_px=100, font=10).values()) == drawn
+
+
+def test_long_ans_two_online_service_figures_three_months_apart_have_their_periods_on_two_lines():
+    """76% in 2021 and 83,6% on 11/03/2022, a chart of three across: '2021' and '11/03/2022' were written over each
+    other; beside its table, the other region's one figure has its period alone."""
+    entries = [Entry(Region(p.stem, p), load(p).metrics, {}) for p in (SHIPPED / "metrics.yaml",
+               SHIPPED / "data/regions/tay-ninh-cu.yaml", SHIPPED / "data/regions/tay-ninh.yaml")]  # fmt: skip
+    (group,) = [g for g in groups(entries) if g.topic == "dich-vu-cong-truc-tuyen"]
+    ticks = [list(charts.comparison_chart(p, "vi", None, 3).layout.xaxis.ticktext) for p in group.panels]
+    assert ticks == [["2021", "<br>11/03/2022"], ["11/2023"], ["12/2025"]]
+
+
 # ----- the shipped DTI: each set its own line, the country's sets their own reference lines -----
 
 SHIPPED = Path(__file__).parent.parent

@@ -353,20 +353,22 @@ def _date_range(panel: Panel) -> list[dt.date]:
     return [min(dates) - pad, max(dates) + pad]
 
 
-def comparison_chart(panel: Panel, lang: str = "vi", order: list[str] | None = None) -> go.Figure:
-    """The figures of one definition, a line per region, over time (a period at its end date)."""
+def comparison_chart(panel: Panel, lang: str = "vi", order: list[str] | None = None, across: int = 1) -> go.Figure:
+    """The figures of one definition, a line per region, over time (a period at its end date), drawn `across` to a
+    row of the page (beside its table: 2)."""
     order = order if order is not None else [line.entry.region.id for line in panel.lines]
     ind = panel.indicator
     fig = go.Figure()
     _add_region_lines(fig, panel, lang, order)
     yaxis = _percent_axis(ind) or {"rangemode": "tozero"}
     fig.update_yaxes(title_text=_axis_title(ind, lang), **yaxis)
-    ticks = period_ticks(panel, lang)
+    span = _date_range(panel)
+    ticks = staggered(period_ticks(panel, lang), span, _plot_px(across, 78), FONT_SIZE)  # 78: '100%'
     fig.update_xaxes(
         title_text=fmt.t(lang, "Kỳ số liệu", "Period"),
         tickvals=list(ticks),
         ticktext=list(ticks.values()),
-        range=_date_range(panel),
+        range=span,
         automargin=True,
     )
     return _layout(fig, ind, lang, height=340)
@@ -379,6 +381,40 @@ def period_ticks(panel: Panel, lang: str = "vi") -> dict[dt.date, str]:
     for obs in sorted((o for line in panel.lines for o in line.figures), key=lambda o: _when(o.period)):
         ticks.setdefault(_when(obs.period), _x(fmt.period(obs.period, lang)))
     return ticks
+
+
+# The narrowest page a chart of the Compare page is drawn on: a 1280-pixel projector with the sidebar open leaves
+# about 790 pixels for the page's content, which a chart shares with the rest of its row.
+PAGE_PX = 790
+TICK_GAP_PX = 8
+_NARROW = set(" /.,:;()|il")  # about half a digit's width in the charts' sans-serif
+
+
+def _plot_px(across: int, left: int) -> float:
+    """The width of a chart's plot when `across` charts share the narrowest page's row: the column less the gap
+    between columns, the plot's `left` margin and ECharts' right one."""
+    return PAGE_PX / max(across, 1) - 16 - left - 30
+
+
+def _text_px(text: str, font: float) -> float:
+    """About how wide `text` is drawn at `font` pixels: 0.56 em a character, 0.28 em a narrow one."""
+    return sum(0.28 if c in _NARROW else 0.56 for c in html.unescape(text)) * font
+
+
+def staggered(ticks: dict[dt.date, str], span: list[dt.date], plot_px: float, font: float) -> dict[dt.date, str]:
+    """The time axis' tick labels, each that would run into the one before it on its line moved down below it, as
+    many rows as it takes (a leading line break for each line of the labels above): none is written over another."""
+    total = (span[1] - span[0]).days or 1
+    height = max((label.count("<br>") + 1 for label in ticks.values()), default=1)
+    ends: list[float] = []  # for each row of labels, where its last one ends, in pixels from the axis' start
+    out: dict[dt.date, str] = {}
+    for when, label in ticks.items():
+        centre = (when - span[0]).days / total * plot_px
+        half = max(_text_px(line, font) for line in label.split("<br>")) / 2
+        row = next((r for r, end in enumerate(ends) if centre - half >= end + TICK_GAP_PX), len(ends))
+        ends[row : row + 1] = [centre + half]
+        out[when] = "<br>" * (row * height) + label
+    return out
 
 
 def provinces_ranked(panel: Panel, lang: str = "vi") -> dict[dt.date, str]:
@@ -404,8 +440,9 @@ def _rank_ticks(bottom: float) -> list[int]:
     return [1, *range(10, int(bottom) + 1, 10)]
 
 
-def rank_chart(panel: Panel, lang: str = "vi", order: list[str] | None = None) -> go.Figure:
-    """Ranks over the years, a line per region, 1 at the top; under each year, how many provinces were ranked."""
+def rank_chart(panel: Panel, lang: str = "vi", order: list[str] | None = None, across: int = 1) -> go.Figure:
+    """Ranks over the years, a line per region, 1 at the top; under each year, how many provinces were ranked;
+    drawn `across` to a row of the page (beside its table: 2)."""
     order = order if order is not None else [line.entry.region.id for line in panel.lines]
     fig = go.Figure()
     _add_region_lines(fig, panel, lang, order)
@@ -418,14 +455,15 @@ def rank_chart(panel: Panel, lang: str = "vi", order: list[str] | None = None) -
         tickvals=_rank_ticks(bottom),
         zeroline=False,
     )
-    ticks = provinces_ranked(panel, lang)
+    span = _date_range(panel)
+    ticks = staggered(provinces_ranked(panel, lang), span, _plot_px(across, RANK_MARGIN["l"]), FONT_SIZE - 3)
     fig.update_xaxes(
         title_text=fmt.t(lang, "Năm · số tỉnh được xếp hạng", "Year · provinces ranked"),
         tickvals=list(ticks),
         ticktext=list(ticks.values()),
         tickangle=0,  # two short lines under each year, never slanted
         tickfont={"size": FONT_SIZE - 3},
-        range=_date_range(panel),
+        range=span,
         automargin=True,
     )
     return _layout(fig, panel.indicator, lang, height=380, margin=RANK_MARGIN)

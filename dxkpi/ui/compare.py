@@ -138,8 +138,9 @@ def group_block(group: compare.Group, lang: str, order: list[str], key: Hashable
                 if len(panels) > 1:
                     common.html(f'<div class="dx-name"><b>{h.esc(panel.label(lang))}</b></div>')
                 draw = charts.rank_chart if panel.is_rank else charts.comparison_chart
+                across = 2 if len(panels) == 1 else len(panels)  # beside its table, or in a row of its own
                 drawn = common.chart_of(
-                    (key, group.topic, k, tuple(order)), functools.partial(draw, panel, lang, order), lang
+                    (key, group.topic, k, tuple(order)), functools.partial(draw, panel, lang, order, across), lang
                 )
                 if drawn is not None:
                     common.chart(drawn, f"cmp-chart-{group.topic}-{k}")
