@@ -768,3 +768,33 @@ def test_no_line_of_any_shipped_chart_joins_figures_of_two_definitions(path):
         country = charts.by_definition(ind, national.figures()) if national else {}
         lines = [t for t in fig.data if t.mode and "lines" in t.mode and t.name != "Required path"]
         assert len(lines) == len(own) + len(country), ind.id
+
+
+@pytest.mark.parametrize(
+    ("ident", "places"),
+    [
+        # 76% in 2021 and 83,6% on 11/03/2022: the lower one's label below it, running right from the first date
+        ("dvctt-muc-4", [("bottom right", "top center")]),
+        # the province's 2020 figure runs right from the first date; the country's 2025 one left from the last
+        ("dn-cong-nghe-so", [("top right",), ("bottom left",)]),
+        # two ranks a year apart: each runs inwards from its end of the chart
+        ("xep-hang-papi", [("top right", "top left")]),
+    ],
+)
+def test_value_labels_at_a_charts_first_and_last_dates_run_inwards_and_two_close_ones_part(ident, places):
+    fig = shipped_chart("metrics.yaml", ident, "vi")
+    assert [tuple(t.textposition) for t in fig.data if t.text is not None] == places
+
+
+def test_a_chart_of_one_date_keeps_its_labels_centred_above_their_points():
+    ind = indicator([obs(2023, 88.9)])
+    fig = charts.timeseries(ind, assess(ind, []), [], sources(), minimum=1)
+    assert [t.textposition for t in fig.data if t.text is not None] == ["top center"]
+
+
+def test_a_regions_two_close_figures_on_a_compare_chart_have_their_labels_on_either_side():
+    entries = [Entry(Region(p.stem, p), load(p).metrics, {}) for p in (SHIPPED / "metrics.yaml",
+               SHIPPED / "data/regions/tay-ninh-cu.yaml")]  # fmt: skip
+    (group,) = [g for g in groups(entries) if g.topic == "dich-vu-cong-truc-tuyen"]
+    long_an = charts.comparison_chart(group.panels[0], "vi", None, 2).data[0]
+    assert (list(long_an.text), list(long_an.textposition)) == (["76%", "83,6%"], ["middle left", "middle right"])

@@ -35,6 +35,32 @@ def chart_texts(chart: Locator) -> list[str]:
     return chart.locator("svg text").all_text_contents()
 
 
+# For each ECharts chart of the page: its key (the st-key- class of the block around it), its SVG's left and right,
+# and every text it drew with its box on the page.
+TEXT_BOXES = f"""() => [...document.querySelectorAll('{ECHART}')].map(c => {{
+  const key = (c.closest('[class*="st-key-"]')?.className.match(/st-key-[^ ]+/) || [''])[0];
+  const svg = c.querySelector('svg').getBoundingClientRect();
+  const texts = [...c.querySelectorAll('svg text')].map(t => {{
+    const r = t.getBoundingClientRect(); return [t.textContent, r.left, r.top, r.right, r.bottom]; }})
+    .filter(t => t[3] > t[1]);
+  return [key, svg.left, svg.right, texts];
+}})"""
+
+
+def crowded(page: Page) -> list[tuple[str, str, str]]:
+    """Each text of a chart on the page that is written over another of the same chart (key, text, other) or runs
+    past the chart's left or right edge (key, text, 'outside'); more than a pixel each way counts."""
+    found = []
+    for key, left, right, texts in page.evaluate(TEXT_BOXES):
+        for i, (text, x0, y0, x1, y1) in enumerate(texts):
+            if x0 < left - 1 or x1 > right + 1:
+                found.append((key, text, "outside"))
+            for other, a0, b0, a1, b1 in texts[i + 1 :]:
+                if x0 < a1 - 1 and a0 < x1 - 1 and y0 < b1 - 1 and b0 < y1 - 1:
+                    found.append((key, text, other))
+    return found
+
+
 # Streamlit marks its root element with the script's state; "notRunning" once a run has finished.
 
 KEY_FIGURES_VI = [

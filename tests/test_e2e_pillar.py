@@ -24,6 +24,7 @@ from tests.test_e2e import (  # noqa: F401  (page and dashboard are fixtures; br
     ECHART,
     ROOT,
     assert_no_error,
+    crowded,
     dashboard,
     main_area,
     page,
@@ -108,6 +109,31 @@ def test_every_indicator_of_a_shipped_pillar_page_has_its_chart_drawn_with_its_t
         assert [t for t in labels if t not in texts] == [], (key, texts)
         assert drawn[key]["shapes"] > len(names), key
     assert_no_error(page)
+
+
+@pytest.mark.parametrize("region", ["", "tay-ninh", "tay-ninh-cu"], ids=["long-an", "tay-ninh", "tay-ninh-cu"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_no_text_of_a_shipped_pillar_pages_charts_is_written_over_another_or_runs_off_it_on_a_projector(
+    browser,  # noqa: F811
+    dashboard: Server,  # noqa: F811
+    region: str,
+    lang: str,
+):
+    """At 1280 pixels, every pillar page of each shipped region: a value label at a chart's first date ran over the
+    value axis' numbers, one at its last off the chart, two close points' labels over each other, and a long
+    legend name off the chart's right edge."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        found = []
+        for pillar in m.Pillar:
+            page.goto(f"{dashboard.url}/{pillar.value}?lang={lang}" + (f"&region={region}" if region else ""))
+            wait_idle(page)
+            page.wait_for_function(CHARTS_DRAWN, polling="raf", timeout=FIRST_DRAW_MS)
+            found += crowded(page)
+        assert found == []
+    finally:
+        context.close()
 
 
 def names(ids: list[int]) -> list[str]:

@@ -92,7 +92,7 @@ def read(option: echarts.Option) -> list[dict]:
             (mark,) = s["markLine"]["data"]
             shown.append({"name": s["name"], "x": [mark["xAxis"]], "y": [], "labels": [], "hover": []})
             continue
-        rows = s["data"]
+        rows = [echarts.row_of(item) for item in s["data"]]
         shown.append(
             {
                 "name": s["name"],
@@ -111,7 +111,16 @@ def test_every_shipped_chart_draws_the_same_series_points_labels_and_hovers_in_b
     assert len(found) > 40  # every pillar page's charts and the Compare page's
     for name, figure in found:
         option, height = echarts.option(figure, lang)
-        assert (read(option), height) == (traced(figure), figure.layout.height), name
+        assert read(option) == traced(figure), name
+        # as tall as plotly's, or taller by a long legend's rows: the plot keeps plotly's height between its margins
+        plot = height - option["grid"]["top"] - option["grid"]["bottom"]
+        plotly_plot = figure.layout.height - figure.layout.margin.t - figure.layout.margin.b
+        assert (height >= figure.layout.height, plot >= plotly_plot - 40) == (True, True), (
+            name,
+            height,
+            plot,
+            plotly_plot,
+        )
 
 
 @pytest.mark.parametrize(
@@ -206,7 +215,7 @@ def test_a_file_s_text_reaches_echarts_as_data_inserted_by_templates_never_as_ma
     option, _ = echarts.option(figure, "vi")
     figures_series = drawn(option)[0]
     assert figures_series["tooltip"] == {"formatter": "{@[2]}"}  # Streamlit inserts dimension 2 escaped
-    assert HOSTILE in figures_series["data"][0][2]  # the source's own words, not pre-escaped twice
+    assert HOSTILE in echarts.row_of(figures_series["data"][0])[2]  # the source's own words, not pre-escaped twice
     every_formatter = [
         f
         for s in option["series"]
@@ -215,3 +224,35 @@ def test_a_file_s_text_reaches_echarts_as_data_inserted_by_templates_never_as_ma
         if f
     ]
     assert set(every_formatter) <= {"{@[2]}", "{@[3]}", "{a}", "{b}"}
+
+
+def test_a_label_placed_apart_from_its_lines_has_its_own_position_and_alignment():
+    """76% below its point and starting there (the chart's first date), 83,6% above its point."""
+    fig = charts.indicator_chart(*shipped_args("dvctt-muc-4"))
+    figures = drawn(echarts.option(fig, "vi")[0])[0]
+    placed = []
+    for item in figures["data"]:
+        label = figures["label"] | (item["label"] if isinstance(item, dict) else {})
+        placed.append((echarts.row_of(item)[3], label["position"], label.get("align")))
+    assert placed == [("76%", "bottom", "left"), ("83,6%", "top", None)]
+
+
+@pytest.mark.parametrize(
+    ("ident", "styles"),
+    [
+        ("chi-so-sipas", [{"width": echarts.LEGEND_TEXT, "overflow": "break"}]),  # the SIPAS index's 84 characters
+        ("dvctt-muc-4", [None, None, None]),  # the indicator, the required path, the target: short enough
+    ],
+)
+def test_a_legend_name_too_long_for_a_projectors_chart_wraps_and_a_short_one_keeps_its_own_width(ident, styles):
+    fig = charts.indicator_chart(*shipped_args(ident))
+    legend = echarts.option(fig, "vi")[0]["legend"]["data"]
+    assert [item.get("textStyle") for item in legend] == styles
+
+
+def shipped_args(ident: str) -> tuple:
+    metrics = METRICS["metrics"]
+    ind = next(i for i in metrics.indicators if i.id == ident)
+    targets = metrics.targets_of(ind)
+    progress = assess_all(metrics)[ind.id]
+    return ind, progress, targets, metrics.source_by_id(), "vi", metrics.national_of(ind), metrics.definition_by_id()

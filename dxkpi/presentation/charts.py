@@ -266,7 +266,53 @@ def timeseries(
     # Periods sit at their end date; ticks stay on whole years, as a reader counts them.
     # A figure sits at the end of its period, so a year's tick is on 31 December: "2020" under the 2020 figure.
     fig.update_xaxes(title_text=fmt.t(lang, "Năm", "Year"), dtick="M12", tick0=YEAR_END_TICK, tickformat="%Y")
+    _place_labels(fig, rising_up=ind.unit is not m.Unit.RANK)
     return _layout(fig, ind, lang, height=340)
+
+
+# About how wide a pillar page's chart plot is on the narrowest page (a 1280-pixel projector, sidebar open).
+PILLAR_PLOT_PX = 360
+
+
+def _place_labels(fig: go.Figure, rising_up: bool = True) -> None:
+    """Each value label's place beside its point. Labels at the chart's first and last dates start at their point
+    and run inwards (centred, the first ran over the value axis' numbers and the last off the chart); of two points
+    of a line too close for both labels side by side, the lower one's label goes below it and the higher one's
+    above. `rising_up` is False for a rank axis, where a smaller number is higher."""
+    dates = [x for trace in fig.data for x in (trace.x or ())]
+    if len(set(dates)) < 2:
+        return  # one date: the axis has room either side of it
+    first, last = min(dates), max(dates)
+    per_day = PILLAR_PLOT_PX / (last - first).days
+    for trace in fig.data:
+        if trace.text is None or not isinstance(trace.textposition, str):
+            continue
+        side = trace.textposition.split()[0]  # "top" or "bottom"
+        points = list(zip(trace.x, trace.y, trace.text, strict=True))
+        trace.textposition = [_place(points, i, side, (first, last), per_day, rising_up) for i in range(len(points))]
+
+
+def _place(
+    points: list[tuple[dt.date, float | None, str]],
+    i: int,
+    side: str,
+    ends: tuple[dt.date, dt.date],
+    per_day: float,
+    rising_up: bool,
+) -> str:
+    """The plotly text position of point `i`'s label on a line of `points` (date, value, label): see _place_labels."""
+    when, value, label = points[i]
+    here = side
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(points):
+            continue
+        other, other_value, other_label = points[j]
+        room = (_text_px(label, FONT_SIZE) + _text_px(other_label, FONT_SIZE)) / 2 + TICK_GAP_PX
+        if abs((when - other).days) * per_day >= room or value is None or other_value is None or value == other_value:
+            continue
+        here = "top" if (value > other_value) == rising_up else "bottom"
+    horizontal = "right" if when == ends[0] else "left" if when == ends[1] else "center"
+    return f"{here} {horizontal}"
 
 
 def _add_national(
@@ -324,7 +370,9 @@ def _line_name(line: Line, panel: Panel, lang: str) -> str:
 _TEXT_POSITIONS = ["middle left", "middle right", "top center", "bottom center"]
 
 
-def _add_region_lines(fig: go.Figure, panel: Panel, lang: str, order: list[str]) -> None:
+def _add_region_lines(fig: go.Figure, panel: Panel, lang: str, order: list[str], across: int = 1) -> None:
+    span = _date_range(panel)
+    per_day = _plot_px(across, 78) / ((span[1] - span[0]).days or 1)
     for k, line in enumerate(panel.lines):
         color, symbol, dash = _region_style(line, order)
         name = _line_name(line, panel, lang)
@@ -336,13 +384,27 @@ def _add_region_lines(fig: go.Figure, panel: Panel, lang: str, order: list[str])
             line={"color": color, "width": 3, "dash": dash},
             marker={"size": 11, "symbol": symbol},
             text=[_x(fmt.figure(o, line.indicator, lang)) for o in line.figures],
-            textposition=_TEXT_POSITIONS[k % len(_TEXT_POSITIONS)],
+            textposition=_outwards(line, _TEXT_POSITIONS[k % len(_TEXT_POSITIONS)], per_day, lang),
             textfont={"color": fmt.ink(color)},  # the region's hue, darkened to 4.5:1 on white for text
             cliponaxis=False,
             hovertext=[_hover(line.indicator, o, sources, lang, who=name) for o in line.figures],
             hoverinfo="text",
             name=_x(name),
         )
+
+
+def _outwards(line: Line, position: str, per_day: float, lang: str) -> str | list[str]:
+    """The labels' place beside a region's points: `position` for each, except that of two points too close for
+    labels on the same side, the earlier one's goes to its left and the later one's to its right."""
+    if position not in ("middle left", "middle right") or len(line.figures) < 2:
+        return position
+    dates = [_when(o.period) for o in line.figures]
+    widths = [_text_px(fmt.figure(o, line.indicator, lang), FONT_SIZE) for o in line.figures]
+    places = [position] * len(dates)
+    for i in range(1, len(dates)):
+        if (dates[i] - dates[i - 1]).days * per_day < (widths[i] + widths[i - 1]) / 2 + TICK_GAP_PX:
+            places[i - 1], places[i] = "middle left", "middle right"
+    return places
 
 
 def _date_range(panel: Panel) -> list[dt.date]:
@@ -359,7 +421,7 @@ def comparison_chart(panel: Panel, lang: str = "vi", order: list[str] | None = N
     order = order if order is not None else [line.entry.region.id for line in panel.lines]
     ind = panel.indicator
     fig = go.Figure()
-    _add_region_lines(fig, panel, lang, order)
+    _add_region_lines(fig, panel, lang, order, across)
     yaxis = _percent_axis(ind) or {"rangemode": "tozero"}
     fig.update_yaxes(title_text=_axis_title(ind, lang), **yaxis)
     span = _date_range(panel)
@@ -445,7 +507,7 @@ def rank_chart(panel: Panel, lang: str = "vi", order: list[str] | None = None, a
     drawn `across` to a row of the page (beside its table: 2)."""
     order = order if order is not None else [line.entry.region.id for line in panel.lines]
     fig = go.Figure()
-    _add_region_lines(fig, panel, lang, order)
+    _add_region_lines(fig, panel, lang, order, across)
     figures = [o for line in panel.lines for o in line.figures]
     # The axis reaches the last place of the longest ranking, so a rank reads against how many were ranked.
     bottom = max([o.value for o in figures if o.value is not None] + [o.out_of for o in figures if o.out_of])

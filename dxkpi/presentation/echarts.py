@@ -33,7 +33,11 @@ INK = "#2A3F5F"  # plotly_white's text colour, 11:1 on white
 GRID = "#EBF0F8"  # plotly_white's grid
 FONT = "Open Sans, Verdana, Arial, sans-serif"  # plotly's own
 LEGEND_ROW = 28  # px a legend row takes at FONT_SIZE
-CHART_WIDTH = 640  # px a chart usually has on a laptop or a projector (two thirds of the page), to wrap the legend
+# px a pillar page's chart has on a 1280-pixel projector with the sidebar open, to count the legend's rows; a name
+# longer than LEGEND_TEXT wraps onto more lines instead of running off the chart.
+CHART_WIDTH = 500
+LEGEND_TEXT = 360  # ECharts breaks lines by its own measure, which ran 12 % short of what Chromium drew
+LEGEND_CHAR = 9  # px a character of the legend takes at FONT_SIZE
 
 # plotly's marker symbols as ECharts draws them; the star and the x as paths of the same shape. ECharts sizes a
 # symbol by its box, plotly by about its width across: shapes other than the circle and the square look smaller at
@@ -170,9 +174,12 @@ def _series(trace: Any, horizontal: bool) -> Option:
     labels = [text(str(t)) for t in (trace.text or [])] if trace.text is not None else []
     hovers = [text(str(t)) for t in (trace.hovertext or [])] if trace.hovertext is not None else []
     name = text(trace.name or "")
-    rows = []
+    rows: list[Any] = []
     for k, (x, y) in enumerate(zip(xs, ys, strict=True)):
         rows.append([x, y, hovers[k] if k < len(hovers) else name, labels[k] if k < len(labels) else ""])
+    positions = trace.textposition
+    if isinstance(positions, list | tuple):  # a label per point: the chart's first and last run inwards
+        rows = [_aligned(row, where, _vertical(positions)) for row, where in zip(rows, positions, strict=True)]
     tooltip: Option = {"formatter": "{@[2]}"} if trace.hoverinfo != "name" else {"formatter": "{a}"}
     if trace.type == "bar":
         color = trace.marker.color
@@ -210,12 +217,40 @@ def _series(trace: Any, horizontal: bool) -> Option:
         font = trace.textfont.color if trace.textfont is not None else None
         option["label"] = {
             "show": True,
-            "position": LABEL_POSITIONS.get(trace.textposition or "top center", "top"),
+            "position": LABEL_POSITIONS.get(_vertical(trace.textposition), "top"),
             "formatter": "{@[3]}",
             "color": font or INK,
             "fontSize": FONT_SIZE,
         }
     return option
+
+
+def _vertical(position: Any) -> str:
+    """A plotly text position, or the first of a per-point list, as its side above or below the point: "top
+    center" for "top right"."""
+    first = (position[0] if isinstance(position, list | tuple) else position) or "top center"
+    side = first.split()[0]
+    return f"{side} center" if side in ("top", "bottom") else first
+
+
+def _aligned(row: list[Any], position: str, series: str) -> Any:
+    """A point whose label has its own place (below when the line's are above; to the right when the line's are to
+    the left; starting at the point, "top right": the text runs to the right) as an ECharts data item with that
+    label's position and alignment; a point whose label sits where the line's do stays a plain row."""
+    side, horizontal = position.split()[0], position.split()[-1]
+    if position == series:
+        return row
+    if side not in ("top", "bottom"):
+        return {"value": row, "label": {"position": LABEL_POSITIONS.get(position, "top")}}
+    label: Option = {"position": LABEL_POSITIONS[f"{side} center"]}
+    if horizontal != "center":
+        label["align"] = "left" if horizontal == "right" else "right"
+    return {"value": row, "label": label}
+
+
+def row_of(item: Any) -> list[Any]:
+    """A data item's row: [x, y, hover text, value label], whether plain or with its own label options."""
+    return item["value"] if isinstance(item, dict) else item
 
 
 LINE_ICON = "path://M0,0H30V3H0Z"  # a line's legend without a marker: a stroke, as plotly draws it
@@ -224,20 +259,27 @@ LINE_ICON = "path://M0,0H30V3H0Z"  # a line's legend without a marker: a stroke,
 def _legend_item(series: Option) -> Option:
     """A series' legend entry: its name, and for a line drawn without markers (the required path, the bullet's
     target) a stroke instead of ECharts' own marker."""
+    item: Option = {"name": series["name"]}
     if series.get("type") == "line" and series.get("symbol") == "none":
-        return {"name": series["name"], "icon": LINE_ICON}
-    return {"name": series["name"]}
+        item["icon"] = LINE_ICON
+    if LEGEND_CHAR * len(series["name"]) > LEGEND_TEXT:
+        # A long name wraps at word breaks (a text width set on every item would make each one that wide).
+        item["textStyle"] = {"width": LEGEND_TEXT, "overflow": "break"}
+    return item
 
 
 def _legend_rows(names: list[str]) -> int:
-    """How many rows the legend wraps to at CHART_WIDTH: a marker and a gap beside each name."""
-    rows, used = 1, 0
+    """How many rows the legend takes at CHART_WIDTH: a marker and a gap beside each name, a name longer than
+    LEGEND_TEXT on as many lines as it wraps to."""
+    rows, used, tallest = 1, 0, 1
     for name in names:
-        width = 40 + 9 * len(name)
+        text = LEGEND_CHAR * len(name)
+        width = 40 + min(text, LEGEND_TEXT)
         if used and used + width > CHART_WIDTH:
-            rows, used = rows + 1, 0
+            rows, used, tallest = rows + tallest, 0, 1
         used += width
-    return rows
+        tallest = max(tallest, math.ceil(text / LEGEND_TEXT))
+    return rows + tallest - 1
 
 
 def _value_axis(low: float, high: float, title: str, gap: float, ticks: list[float], **more: Any) -> Option:
@@ -266,7 +308,7 @@ def description(series: list[Option], lang: fmt.Lang) -> str:
     for s in series:
         if not s.get("name"):
             continue
-        rows = s.get("data") or []
+        rows = [row_of(item) for item in s.get("data") or []]
         said = [r[3] or r[2].split("\n")[0] for r in rows]
         if said == [s["name"].rsplit(": ", 1)[-1]]:  # the bullet's bar is named by its value already
             said = []
@@ -292,7 +334,7 @@ def _frame(legend: list[Option], legend_left: float) -> Option:
             "top": 4,
             "left": legend_left,
             "itemWidth": 30,
-            "textStyle": {"fontSize": font, "color": INK},
+            "textStyle": {"fontSize": font, "color": INK, "lineHeight": font + 4},
             "selectedMode": True,  # a click on a legend item hides or shows its series
         },
         "tooltip": TOOLTIP | {"textStyle": {"fontSize": font, "color": INK}},
@@ -307,15 +349,17 @@ def _option(fig: go.Figure, lang: fmt.Lang) -> tuple[Option, int]:
     names = [s["name"] for s in series if s["name"]]
     legend = [_legend_item(s) for s in series if s["name"]]
     margin = layout.margin.to_plotly_json()
-    height = int(layout.height or 340)
+    rows = _legend_rows(names)
+    # The figure's height has room for two rows of legend; each more makes the chart taller, not its plot smaller.
+    height = int(layout.height or 340) + LEGEND_ROW * max(0, rows - 2)
     font = FONT_SIZE
-    top = 14 + LEGEND_ROW * _legend_rows(names) + 10  # the legend above the plot, then room for a value label
+    top = 14 + LEGEND_ROW * rows + 10  # the legend above the plot, then room for a value label
 
     if horizontal:
         return _bullet(series, legend, xaxis, margin, height, top, lang), height
 
-    xs = [r[0] for s in series for r in s["data"]]
-    ys = [r[1] for s in series for r in s["data"]]
+    xs = [row_of(r)[0] for s in series for r in s["data"]]
+    ys = [row_of(r)[1] for s in series for r in s["data"]]
     y_low, y_high, y_ticks = _value_ticks(ys, yaxis, lang)
     reversed_y = yaxis.get("autorange") == "reversed" or ("range" in yaxis and yaxis["range"][0] > yaxis["range"][1])
     if "range" in xaxis:
