@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dxkpi.presentation import echarts
 from tests.builders import hostile_text
 from tests.test_app import ROOT, app, assert_shown_as_written, page_text
 
@@ -131,7 +132,9 @@ def test_figures_of_two_definitions_are_on_two_charts_never_one(regions_copy):
     at = compare_page("en")
     specs = chart_specs(at)
     services = [specs["dich-vu-cong-truc-tuyen-0"], specs["dich-vu-cong-truc-tuyen-1"]]
-    assert [[(t["name"], [r[1] for r in t["data"]]) for t in s["series"] if t.get("name")] for s in services] == [
+    assert [
+        [(t["name"], [echarts.row_of(r)[1] for r in t["data"]]) for t in s["series"] if t.get("name")] for s in services
+    ] == [
         [("Long An", [76, 83.6])],
         [("Tây Ninh (former)", [41.11])],
     ]

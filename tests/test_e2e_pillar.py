@@ -23,6 +23,7 @@ from tests.test_e2e import (  # noqa: F401  (page and dashboard are fixtures; br
     CHARTS_DRAWN,
     ECHART,
     ROOT,
+    TEXTS,
     assert_no_error,
     crowded,
     dashboard,
@@ -79,12 +80,16 @@ def expected_charts(pillar: m.Pillar) -> dict[str, tuple[list[str], list[str]]]:
 
 # Each drawn chart's key (its indicator) and every text its SVG drew (legend, value labels, ticks), as the browser
 # has them.
-DRAWN = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stEChartsChart"]')].map(c => {
+DRAWN = (
+    """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stEChartsChart"]')].map(c => {
   const box = c.closest('[class*="st-key-chart-"]');
   const key = box ? [...box.classList].find(k => k.startsWith('st-key-chart-')).slice('st-key-chart-'.length) : null;
   return {key, shapes: c.querySelectorAll('svg path').length,
-          texts: [...c.querySelectorAll('svg text')].map(t => t.textContent)};
+          texts: ("""
+    + TEXTS
+    + """)(c)};
 })"""
+)
 
 
 @pytest.mark.parametrize("pillar", list(m.Pillar), ids=[p.value for p in m.Pillar])

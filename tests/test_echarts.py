@@ -256,3 +256,12 @@ def shipped_args(ident: str) -> tuple:
     targets = metrics.targets_of(ind)
     progress = assess_all(metrics)[ind.id]
     return ind, progress, targets, metrics.source_by_id(), "vi", metrics.national_of(ind), metrics.definition_by_id()
+
+
+def test_on_a_slide_a_long_legend_name_is_cut_short_and_the_chart_keeps_its_height():
+    fig = charts.indicator_chart(*shipped_args("chi-so-dti"))
+    page, page_height = echarts.option(fig, "vi")
+    slide, slide_height = echarts.option(fig, "vi", wrap=False)
+    styles = {item.get("textStyle", {}).get("overflow") for item in slide["legend"]["data"]}
+    # the DTI's four names are all long: each cut short on the slide, wrapped (the chart taller) on the page
+    assert (styles, slide_height, page_height > fig.layout.height) == ({"truncate"}, fig.layout.height, True)

@@ -256,7 +256,7 @@ def row_of(item: Any) -> list[Any]:
 LINE_ICON = "path://M0,0H30V3H0Z"  # a line's legend without a marker: a stroke, as plotly draws it
 
 
-def _legend_item(series: Option) -> Option:
+def _legend_item(series: Option, wrap: bool = True) -> Option:
     """A series' legend entry: its name, and for a line drawn without markers (the required path, the bullet's
     target) a stroke instead of ECharts' own marker."""
     item: Option = {"name": series["name"]}
@@ -264,11 +264,12 @@ def _legend_item(series: Option) -> Option:
         item["icon"] = LINE_ICON
     if LEGEND_CHAR * len(series["name"]) > LEGEND_TEXT:
         # A long name wraps at word breaks (a text width set on every item would make each one that wide).
-        item["textStyle"] = {"width": LEGEND_TEXT, "overflow": "break"}
+        cut: Option = {"overflow": "break"} if wrap else {"overflow": "truncate", "ellipsis": "…"}
+        item["textStyle"] = {"width": LEGEND_TEXT, **cut}
     return item
 
 
-def _legend_rows(names: list[str]) -> int:
+def _legend_rows(names: list[str], wrap: bool = True) -> int:
     """How many rows the legend takes at CHART_WIDTH: a marker and a gap beside each name, a name longer than
     LEGEND_TEXT on as many lines as it wraps to."""
     rows, used, tallest = 1, 0, 1
@@ -278,7 +279,7 @@ def _legend_rows(names: list[str]) -> int:
         if used and used + width > CHART_WIDTH:
             rows, used, tallest = rows + tallest, 0, 1
         used += width
-        tallest = max(tallest, math.ceil(text / LEGEND_TEXT))
+        tallest = max(tallest, math.ceil(text / LEGEND_TEXT) if wrap else 1)
     return rows + tallest - 1
 
 
@@ -316,9 +317,11 @@ def description(series: list[Option], lang: fmt.Lang) -> str:
     return fmt.t(lang, "Biểu đồ. ", "Chart. ") + ". ".join(parts) + "."
 
 
-def option(fig: go.Figure, lang: fmt.Lang = "vi") -> tuple[Option, int]:
-    """The ECharts option drawing `fig` (a figure of charts.py), and its height in pixels."""
-    drawn, height = _option(fig, lang)
+def option(fig: go.Figure, lang: fmt.Lang = "vi", wrap: bool = True) -> tuple[Option, int]:
+    """The ECharts option drawing `fig` (a figure of charts.py), and its height in pixels. A legend name too long
+    for the chart wraps, and the chart grows by the rows; with `wrap` False (a slide, whose height is fixed) it is
+    cut short with "…" instead."""
+    drawn, height = _option(fig, lang, wrap)
     drawn["aria"] = {"enabled": True, "label": {"description": description(drawn["series"], lang)}}
     return drawn, height
 
@@ -341,17 +344,18 @@ def _frame(legend: list[Option], legend_left: float) -> Option:
     }
 
 
-def _option(fig: go.Figure, lang: fmt.Lang) -> tuple[Option, int]:
+def _option(fig: go.Figure, lang: fmt.Lang, wrap: bool = True) -> tuple[Option, int]:
     layout = fig.layout
     xaxis, yaxis = _axis(layout.xaxis), _axis(layout.yaxis)
     horizontal = any(t.type == "bar" and t.orientation == "h" for t in fig.data)
     series = [_series(t, horizontal) for t in fig.data]
     names = [s["name"] for s in series if s["name"]]
-    legend = [_legend_item(s) for s in series if s["name"]]
+    legend = [_legend_item(s, wrap) for s in series if s["name"]]
     margin = layout.margin.to_plotly_json()
-    rows = _legend_rows(names)
-    # The figure's height has room for two rows of legend; each more makes the chart taller, not its plot smaller.
-    height = int(layout.height or 340) + LEGEND_ROW * max(0, rows - 2)
+    rows = _legend_rows(names, wrap)
+    # The figure's height has room for two rows of legend; each more makes a page's chart taller, not its plot
+    # smaller (a slide's keeps its height).
+    height = int(layout.height or 340) + (LEGEND_ROW * max(0, rows - 2) if wrap else 0)
     font = FONT_SIZE
     top = 14 + LEGEND_ROW * rows + 10  # the legend above the plot, then room for a value label
 

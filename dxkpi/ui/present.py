@@ -82,7 +82,8 @@ def render() -> None:
             for chart in slide.charts:
                 figure = chart.figure
                 figure.update_layout(height=CHART_HEIGHT)
-                common.chart(echarts.option(figure, lang), f"slide-{i}-{chart.key}")
+                # A slide's chart keeps its height: a long legend name is cut short, as the slide's texts are.
+                common.chart(echarts.option(figure, lang, wrap=False), f"slide-{i}-{chart.key}")
     else:
         st.markdown(h.slide_html(slide, lang), unsafe_allow_html=True)
     with st.container(key="dx-nav"):
