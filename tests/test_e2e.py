@@ -31,12 +31,13 @@ ECHART = '[data-testid="stEChartsChart"]'
 
 
 # An ECharts chart's texts in drawing order, each legend name ECharts wrapped joined back into one: its lines are
-# SVG texts one after another in the same place (the same transform), each line's y below the last.
+# SVG texts one after another in the same place (the same transform), each line's y below the last, written from
+# the left (a tick's two lines, year and provinces ranked, are centred and stay two).
 TEXTS = """c => {
   const out = [];
   let last = null;
   for (const t of c.querySelectorAll('svg text')) {
-    const place = t.getAttribute('transform');
+    const place = t.getAttribute('text-anchor') === 'start' ? t.getAttribute('transform') : null;
     const y = parseFloat(t.getAttribute('y') || '0');
     if (last && place && place === last.place && y > last.y) out[out.length - 1] += t.textContent;  // a line broken
     else out.push(t.textContent);                                                    // at a space keeps it at its end
