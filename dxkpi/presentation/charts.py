@@ -307,7 +307,7 @@ def _place(
         if not 0 <= j < len(points):
             continue
         other, other_value, other_label = points[j]
-        room = (_text_px(label, FONT_SIZE) + _text_px(other_label, FONT_SIZE)) / 2 + TICK_GAP_PX
+        room = (text_px(label, FONT_SIZE) + text_px(other_label, FONT_SIZE)) / 2 + TICK_GAP_PX
         if abs((when - other).days) * per_day >= room or value is None or other_value is None or value == other_value:
             continue
         here = "top" if (value > other_value) == rising_up else "bottom"
@@ -399,7 +399,7 @@ def _outwards(line: Line, position: str, per_day: float, lang: str) -> str | lis
     if position not in ("middle left", "middle right") or len(line.figures) < 2:
         return position
     dates = [_when(o.period) for o in line.figures]
-    widths = [_text_px(fmt.figure(o, line.indicator, lang), FONT_SIZE) for o in line.figures]
+    widths = [text_px(fmt.figure(o, line.indicator, lang), FONT_SIZE) for o in line.figures]
     places = [position] * len(dates)
     for i in range(1, len(dates)):
         if (dates[i] - dates[i - 1]).days * per_day < (widths[i] + widths[i - 1]) / 2 + TICK_GAP_PX:
@@ -458,7 +458,7 @@ def _plot_px(across: int, left: int) -> float:
     return PAGE_PX / max(across, 1) - 16 - left - 30
 
 
-def _text_px(text: str, font: float) -> float:
+def text_px(text: str, font: float) -> float:
     """About how wide `text` is drawn at `font` pixels: 0.56 em a character, 0.28 em a narrow one."""
     return sum(0.28 if c in _NARROW else 0.56 for c in html.unescape(text)) * font
 
@@ -472,7 +472,7 @@ def staggered(ticks: dict[dt.date, str], span: list[dt.date], plot_px: float, fo
     out: dict[dt.date, str] = {}
     for when, label in ticks.items():
         centre = (when - span[0]).days / total * plot_px
-        half = max(_text_px(line, font) for line in label.split("<br>")) / 2
+        half = max(text_px(line, font) for line in label.split("<br>")) / 2
         row = next((r for r, end in enumerate(ends) if centre - half >= end + TICK_GAP_PX), len(ends))
         ends[row : row + 1] = [centre + half]
         out[when] = "<br>" * (row * height) + label

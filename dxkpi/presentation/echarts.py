@@ -24,7 +24,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from dxkpi.core import fmt
-from dxkpi.presentation.charts import FONT_SIZE  # one font size for both renderers
+from dxkpi.presentation.charts import FONT_SIZE, text_px  # one font size, one measure of text, for both renderers
 
 Option = dict[str, Any]
 Figure = go.Figure  # what charts.py draws, for the pages to name without importing plotly
@@ -37,7 +37,6 @@ LEGEND_ROW = 28  # px a legend row takes at FONT_SIZE
 # longer than LEGEND_TEXT wraps onto more lines instead of running off the chart.
 CHART_WIDTH = 500
 LEGEND_TEXT = 360  # ECharts breaks lines by its own measure, which ran 12 % short of what Chromium drew
-LEGEND_CHAR = 9  # px a character of the legend takes at FONT_SIZE
 
 # plotly's marker symbols as ECharts draws them; the star and the x as paths of the same shape. ECharts sizes a
 # symbol by its box, plotly by about its width across: shapes other than the circle and the square look smaller at
@@ -262,7 +261,7 @@ def _legend_item(series: Option, wrap: bool = True) -> Option:
     item: Option = {"name": series["name"]}
     if series.get("type") == "line" and series.get("symbol") == "none":
         item["icon"] = LINE_ICON
-    if LEGEND_CHAR * len(series["name"]) > LEGEND_TEXT:
+    if text_px(series["name"], FONT_SIZE) > LEGEND_TEXT:
         # A long name wraps at word breaks (a text width set on every item would make each one that wide).
         cut: Option = {"overflow": "break"} if wrap else {"overflow": "truncate", "ellipsis": "…"}
         item["textStyle"] = {"width": LEGEND_TEXT, **cut}
@@ -272,12 +271,12 @@ def _legend_item(series: Option, wrap: bool = True) -> Option:
 def _legend_rows(names: list[str], wrap: bool = True) -> int:
     """How many rows the legend takes at CHART_WIDTH: a marker and a gap beside each name, a name longer than
     LEGEND_TEXT on as many lines as it wraps to."""
-    rows, used, tallest = 1, 0, 1
+    rows, tallest, used = 1, 1, 0.0
     for name in names:
-        text = LEGEND_CHAR * len(name)
+        text = text_px(name, FONT_SIZE)
         width = 40 + min(text, LEGEND_TEXT)
         if used and used + width > CHART_WIDTH:
-            rows, used, tallest = rows + tallest, 0, 1
+            rows, tallest, used = rows + tallest, 1, 0.0
         used += width
         tallest = max(tallest, math.ceil(text / LEGEND_TEXT) if wrap else 1)
     return rows + tallest - 1
