@@ -307,8 +307,9 @@ def _place(
         if not 0 <= j < len(points):
             continue
         other, other_value, other_label = points[j]
-        room = (text_px(label, FONT_SIZE) + text_px(other_label, FONT_SIZE)) / 2 + TICK_GAP_PX
-        if abs((when - other).days) * per_day >= room or value is None or other_value is None or value == other_value:
+        if value is None or other_value is None or value == other_value:
+            continue
+        if not _too_close(when, other, label, other_label, per_day):
             continue
         here = "top" if (value > other_value) == rising_up else "bottom"
     horizontal = "right" if when == ends[0] else "left" if when == ends[1] else "center"
@@ -399,10 +400,10 @@ def _outwards(line: Line, position: str, per_day: float, lang: str) -> str | lis
     if position not in ("middle left", "middle right") or len(line.figures) < 2:
         return position
     dates = [_when(o.period) for o in line.figures]
-    widths = [text_px(fmt.figure(o, line.indicator, lang), FONT_SIZE) for o in line.figures]
+    labels = [fmt.figure(o, line.indicator, lang) for o in line.figures]
     places = [position] * len(dates)
     for i in range(1, len(dates)):
-        if (dates[i] - dates[i - 1]).days * per_day < (widths[i] + widths[i - 1]) / 2 + TICK_GAP_PX:
+        if _too_close(dates[i], dates[i - 1], labels[i], labels[i - 1], per_day):
             places[i - 1], places[i] = "middle left", "middle right"
     return places
 
@@ -461,6 +462,12 @@ def _plot_px(across: int, left: int) -> float:
 def text_px(text: str, font: float) -> float:
     """About how wide `text` is drawn at `font` pixels: 0.56 em a character, 0.28 em a narrow one."""
     return sum(0.28 if c in _NARROW else 0.56 for c in html.unescape(text)) * font
+
+
+def _too_close(when: dt.date, other: dt.date, label: str, other_label: str, per_day: float) -> bool:
+    """Whether two points' value labels, side by side at `per_day` pixels a day, would run into each other."""
+    room = (text_px(label, FONT_SIZE) + text_px(other_label, FONT_SIZE)) / 2 + TICK_GAP_PX
+    return abs((when - other).days) * per_day < room
 
 
 def staggered(ticks: dict[dt.date, str], span: list[dt.date], plot_px: float, font: float) -> dict[dt.date, str]:
