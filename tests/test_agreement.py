@@ -167,7 +167,7 @@ def test_the_plans_page_the_deck_and_the_excel_count_each_plan_in_the_same_sente
             at.query_params["region"] = "tay-ninh"
         at.run()
         at.switch_page("dxkpi/ui/pages/plans.py").run()
-        shown = html.unescape("\n".join(md.value for md in at.markdown))
+        shown = html.unescape("\n".join(e.value for e in at.html))
         assert account.target_sentence(lang) in shown, account.plan.id
 
 
@@ -202,7 +202,7 @@ def test_the_word_report_and_the_plans_page_count_the_provinces_plan_in_the_same
     at.run()
     at.switch_page("dxkpi/ui/pages/plans.py").run()
     assert not at.exception
-    sent = "\n".join(md.value for md in at.markdown)
+    sent = "\n".join(e.value for e in at.html)
     said = {
         key: html.unescape(re.search(rf'data-testid="dx-plan-{key}">(.*?)</div>', sent).group(1))
         for key in ("targets", "tasks")

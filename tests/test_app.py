@@ -41,7 +41,15 @@ def app() -> AppTest:
 
 def markup(at: AppTest) -> str:
     """The page's markdown and HTML as sent to the browser."""
-    return "\n".join(md.value for md in at.markdown) + "\n" + "\n".join(t.value for t in at.title)
+    return "\n".join(e.value for kind in ("html", "markdown", "title") for e in at.get(kind))
+
+
+def headings(at: AppTest) -> list[str]:
+    """The page's section headings, as the reader reads them: st.subheader's and those in its HTML."""
+    sent = "\n".join(e.value for e in at.html)
+    return [s.value for s in at.subheader] + [
+        html.unescape(x) for x in re.findall(r'<h3 class="dx-h3">(.*?)</h3>', sent)
+    ]
 
 
 def page_text(at: AppTest) -> str:
@@ -53,7 +61,7 @@ def test_the_overview_shows_the_key_figures_the_vietnamese_way(metrics_copy):
     at = app().run()
     assert not at.exception
     text = page_text(at)
-    assert "<h1>Chỉ tiêu chuyển đổi số tỉnh Long An</h1>" in markup(at)
+    assert '<h1 class="dx-title">Chỉ tiêu chuyển đổi số tỉnh Long An</h1>' in markup(at)
     for figure in [
         ">193 tỷ đồng",
         "~220 doanh nghiệp",
@@ -291,7 +299,7 @@ def test_the_overview_speaks_of_the_current_period_first_and_keeps_the_final_acc
     monkeypatch.setenv("DXKPI_TODAY", "02/12/2026")
     at = app().run()
     text = page_text(at)
-    subheaders = [s.value for s in at.subheader]
+    subheaders = headings(at)
     assert subheaders[0].startswith("Giai đoạn 2026–2030: tiến độ")
     assert "mục tiêu gần nhất chưa đến hạn (2027 nếu Quyết định 2629/QĐ-TTg đặt, nếu không thì 2030)" in text
     assert subheaders.index("Các kế hoạch đang thực hiện") < subheaders.index("Tổng kết giai đoạn 2021–2025")
@@ -412,7 +420,7 @@ def test_a_warning_is_shown_beside_the_data_and_hides_nothing(tmp_path, monkeypa
     assert [i.value for i in at.info] == ["Chưa chọn số liệu nổi bật (meta.key_figures)."]  # the page itself
     assert at.expander[0].label == "1 cảnh báo về tệp số liệu (số liệu vẫn hiển thị đầy đủ)"
     assert at.code[0].value.startswith("metrics.yaml:32:17: cảnh báo: indicators[doanh-thu].observations[1].period")
-    assert "<h1>Thử nghiệm</h1>" in markup(at)
+    assert '<h1 class="dx-title">Thử nghiệm</h1>' in markup(at)
     at.switch_page("dxkpi/ui/pages/downloads.py").run()
     assert len(at.get("download_button")) == 6  # a warning does not hold the downloads back
 

@@ -37,7 +37,7 @@ def open_baseline(lang: str, region: str | None = None) -> AppTest:
 
 def page_text(at: AppTest) -> str:
     """What a reader sees: tags removed, entities decoded, white space as one space."""
-    sent = [e.value for kind in ("markdown", "title", "subheader", "info", "error") for e in at.get(kind)]
+    sent = [e.value for kind in ("html", "markdown", "title", "subheader", "info", "error") for e in at.get(kind)]
     text = html.unescape(re.sub(r"<style>.*?</style>|<[^>]+>", " ", "\n".join(sent), flags=re.S))
     return re.sub(r"\s+", " ", text)
 
@@ -204,7 +204,8 @@ def test_text_from_the_region_files_shows_exactly_as_written(metrics_copy, lang)
         path.write_text(hostile_text(path.read_text(encoding="utf-8")), encoding="utf-8")
     at = open_baseline(lang, "tay-ninh")
     assert not at.exception
-    sent = [e.value for kind in ("markdown", "title", "subheader", "info", "error", "caption") for e in at.get(kind)]
+    kinds = ("html", "markdown", "title", "subheader", "info", "error", "caption")
+    sent = [e.value for kind in kinds for e in at.get(kind)]
     assert [a for a in ACTIVE if a in "\n".join(sent)] == []
     assert HOSTILE in page_text(at)
 

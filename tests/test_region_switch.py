@@ -57,7 +57,7 @@ def test_an_address_with_a_region_opens_that_regions_figures(regions_copy, regio
     at.query_params["region"] = region
     at.run()
     assert not at.exception
-    assert f"<h1>{title}</h1>" in markup(at).replace("&#40;", "(").replace("&#41;", ")")
+    assert f'<h1 class="dx-title">{title}</h1>' in markup(at).replace("&#40;", "(").replace("&#41;", ")")
     assert figure in page_text(at)
     assert "gần 11.500 tỷ đồng" not in page_text(at)  # Long An's revenue figure belongs to Long An only
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dxkpi.core import fmt
 from dxkpi.core import model as m
 
-# HTML's own characters, and what Markdown (and Streamlit's $…$ maths) would act on, since Streamlit
-# passes this HTML through its Markdown renderer: each becomes a numeric entity, in one pass.
+# HTML's own characters, and what Markdown (and Streamlit's $…$ maths) would act on, since the slides pass this
+# HTML through Streamlit's Markdown renderer (the pages show it with st.html, where an entity is just its
+# character): each becomes a numeric entity, in one pass.
 # Line breaks too: a blank line would end the HTML block and let Markdown read the rest. The colon
 # because Streamlit turns :smile:, :material/x: and :red[x] into emoji, icons and colours.
 _INERT = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'[]()*_`!#$~|\\{}+-=:\n\r"})
@@ -15,6 +16,16 @@ _INERT = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'[]()*_`!#$~|\\{}+-=:\n
 def esc(text: object) -> str:
     """Text from metrics.yaml made inert in HTML and Markdown."""
     return str(text).translate(_INERT)
+
+
+def title(text: str) -> str:
+    """A page's title, drawn as Streamlit draws st.title."""
+    return f'<h1 class="dx-title">{esc(text)}</h1>'
+
+
+def heading(text: str) -> str:
+    """A section's heading, drawn as Streamlit draws st.subheader."""
+    return f'<h3 class="dx-h3">{esc(text)}</h3>'
 
 
 def badge(status: str, lang: str) -> str:
@@ -97,6 +108,11 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 # opacity, #767d85 on white, 4.16:1; the captions are our text, so they take the meta grey #4a5562 (7.6:1) opaque.
 CSS = """
 <style>
+.dx-title{font-size:2.75rem;font-weight:700;line-height:1.2;margin:0;padding:1.25rem 0 1rem 0}
+.dx-h3{font-size:1.75rem;font-weight:600;line-height:1.2;letter-spacing:-0.005em;margin:1rem 0 0 0;
+  padding:.75rem 0 1rem 0}
+ul.dx-meta{font-size:1rem;margin:6px 0 1rem 0;padding-left:0}
+ul.dx-meta li{margin:.2em 0 .2em 1.15em;padding-left:.3em}
 .dx-grid{display:grid;gap:14px;margin:6px 0 18px 0}
 .dx-lead{font-size:1.15rem;font-weight:600;color:#1b2733;margin:4px 0 10px 0}
 .dx-card{border:1px solid #d0d4da;border-radius:10px;padding:14px 16px;background:#fff}
@@ -109,7 +125,7 @@ CSS = """
 .dx-badge{display:inline-block;border:2px solid;border-radius:999px;padding:2px 12px;font-weight:600;
   background:#fff;white-space:nowrap}
 .dx-table{border-collapse:collapse;width:100%;font-size:1rem}
-.dx-table th,.dx-table td{border-bottom:1px solid #d0d4da;padding:8px 10px;text-align:left;vertical-align:top}
+.dx-table th,.dx-table td{border:1px solid rgba(27,39,51,.1);padding:8px 10px;text-align:left;vertical-align:top}
 .dx-table th{background:#f2f4f7}
 .dx-num{text-align:right;font-variant-numeric:tabular-nums}
 .dx-scroll{overflow-x:auto;max-width:100%}

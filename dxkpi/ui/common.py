@@ -236,12 +236,21 @@ def warning_banner(snap: data.Snapshot, lang: str) -> None:
 def title(text: str) -> None:
     """A page title taken from the file, shown exactly as written (st.title would read it as Markdown)."""
     # HTML, not st.title with escaped text: Markdown would still turn an address in it into a link.
-    html(f"<h1>{h.esc(text)}</h1>")
+    html(h.title(text))
 
 
 def html(markup: str) -> None:
     """Show HTML built by dxkpi.presentation.html (which escapes every text from the file)."""
-    st.markdown(markup, unsafe_allow_html=True)
+    # st.html, not st.markdown(unsafe_allow_html=True): Markdown parses HTML in the browser's script, with a part
+    # of 189 kB loaded for it, and the browser's own parser is much faster (issue 19, docs/speed.md).
+    st.html(markup)
+
+
+def flush(parts: list[str]) -> None:
+    """Show the HTML pieces gathered so far as one element, and empty the list."""
+    if parts:
+        html("".join(parts))
+        parts.clear()
 
 
 def style() -> None:

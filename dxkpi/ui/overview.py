@@ -24,31 +24,35 @@ def render() -> None:
     lang = st.session_state.get("lang", "vi")
     meta = snap.metrics.meta
     t = common.t
-    common.title(fmt.fallback(lang, meta.title, meta.title_en))
+    # The page's HTML between its links goes out as one element: each element is one more for the browser to
+    # draw, and a cold overview's time is almost all the browser's (docs/speed.md).
+    out = [h.title(fmt.fallback(lang, meta.title, meta.title_en))]
     program = fmt.fallback(lang, meta.program, meta.program_en)
     region_note = fmt.fallback(lang, meta.region_note, meta.region_note_en)
-    common.html(f'<div class="dx-meta">{h.esc(program)} · {h.esc(meta.reporting_period)}</div>')
+    out.append(f'<div class="dx-meta">{h.esc(program)} · {h.esc(meta.reporting_period)}</div>')
     if region_note:
-        common.html(f'<div class="dx-meta">{h.esc(region_note)}</div>')
+        out.append(f'<div class="dx-meta">{h.esc(region_note)}</div>')
 
     indicators = snap.metrics.indicators
     measured = [i for i in indicators if i.kind in (m.Kind.MEASURED, m.Kind.RANK) and snap.metrics.targets_of(i)]
     counts = Counter(common.status_of(snap, i.id) for i in measured)
     span = p.current_span(snap.metrics)
     now = f"{span[0]}–{span[1]}" if span else ""
-    st.subheader(
-        t(
-            lang,
-            f"Giai đoạn {now}: tiến độ {len(measured)} chỉ tiêu có mục tiêu"
-            if now
-            else f"Tiến độ {len(measured)} chỉ tiêu có mục tiêu",
-            f"{now}: progress of {len(measured)} indicators with a target"
-            if now
-            else f"Progress of {len(measured)} indicators with a target",
+    out.append(
+        h.heading(
+            t(
+                lang,
+                f"Giai đoạn {now}: tiến độ {len(measured)} chỉ tiêu có mục tiêu"
+                if now
+                else f"Tiến độ {len(measured)} chỉ tiêu có mục tiêu",
+                f"{now}: progress of {len(measured)} indicators with a target"
+                if now
+                else f"Progress of {len(measured)} indicators with a target",
+            )
         )
     )
-    common.html(h.grid([h.count_card(s, counts.get(s, 0), lang) for s in TRACKED], columns=6))
-    common.html(
+    out.append(h.grid([h.count_card(s, counts.get(s, 0), lang) for s in TRACKED], columns=6))
+    out.append(
         '<div class="dx-meta">'
         + h.esc(
             t(
@@ -61,18 +65,19 @@ def render() -> None:
         )
         + "</div>"
     )
-    _open_plans(snap.metrics, lang)
+    _open_plans(snap.metrics, lang, out)
     account = final_account(snap.metrics)
     if account.lines:
-        st.subheader(final_title(account, lang))
-        common.html(f'<div class="dx-meta">{h.esc(account.headline(lang))}</div>')
+        out.append(h.heading(final_title(account, lang)))
+        out.append(f'<div class="dx-meta">{h.esc(account.headline(lang))}</div>')
+        common.flush(out)
         st.page_link(
             str(PAGES / "final_account.py"),
             label=t(lang, f"Xem từng mục tiêu năm {account.year}", f"See every {account.year} target"),
             icon=":material/fact_check:",
         )
 
-    st.subheader(t(lang, "Số liệu nổi bật", "Key figures"))
+    out.append(h.heading(t(lang, "Số liệu nổi bật", "Key figures")))
     by_id = {i.id: i for i in indicators}
     sources = snap.metrics.source_by_id()
     cards = []
@@ -82,22 +87,24 @@ def render() -> None:
         if latest is not None:
             cards.append(h.figure_card(ind, latest, sources.get(latest.source), lang))
     if cards:
-        common.html(h.grid(cards, columns=3))
+        out.append(h.grid(cards, columns=3))
     else:
+        common.flush(out)
         st.info(t(lang, "Chưa chọn số liệu nổi bật (meta.key_figures).", "No key figures chosen (meta.key_figures)."))
 
-    st.subheader(t(lang, "Trạng thái theo trụ cột", "Status by pillar"))
-    common.html(status_matrix(snap, lang))
+    out.append(h.heading(t(lang, "Trạng thái theo trụ cột", "Status by pillar")))
+    out.append(status_matrix(snap, lang))
+    common.flush(out)
 
 
-def _open_plans(metrics: m.Metrics, lang: str) -> None:
+def _open_plans(metrics: m.Metrics, lang: str, out: list[str]) -> None:
     """The plans under way, each with its counts in the province's sentence, and the way to the Plans page."""
     t = common.t
     plans = p.open_plans(metrics)
     if not plans:
         return
     today = clock.today()
-    st.subheader(t(lang, "Các kế hoạch đang thực hiện", "Plans under way"))
+    out.append(h.heading(t(lang, "Các kế hoạch đang thực hiện", "Plans under way")))
     rows = []
     for plan in plans:
         account = p.account_of(metrics, plan, today)
@@ -106,7 +113,8 @@ def _open_plans(metrics: m.Metrics, lang: str) -> None:
             counts += f"<br>{h.esc(account.task_sentence(lang))}"
         rows.append([h.esc(fmt.plan_title(plan, lang)), h.esc(fmt.period(plan.period, lang)), counts])
     header = [h.esc(x) for x in (t(lang, "Kế hoạch", "Plan"), t(lang, "Kỳ", "Period"), t(lang, "Kết quả", "Counts"))]
-    common.html(h.table(header, rows))
+    out.append(h.table(header, rows))
+    common.flush(out)
     st.page_link(
         str(PAGES / "plans.py"),
         label=t(lang, "Xem từng chỉ tiêu, nhiệm vụ của kế hoạch", "See each plan's targets and tasks"),
