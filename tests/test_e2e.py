@@ -261,6 +261,27 @@ def test_a_page_without_charts_has_the_browser_load_the_charts_code_so_the_next_
     assert page.evaluate(CHART_CODE) == 1  # the same module: Streamlit's own import found it loaded
 
 
+MARKDOWN_HTML = "() => performance.getEntriesByType('resource').filter(e => /\\/rehype-raw\\./.test(e.name)).length"
+
+
+@pytest.mark.parametrize("path", ["/", "/chinh-quyen-so", "/ke-hoach"])
+def test_a_page_draws_its_cards_and_tables_without_loading_markdowns_html_parser(
+    page: Page, dashboard: Server, path: str
+):
+    """The pages' HTML goes to the browser's own parser (st.html): Markdown's part for HTML in Markdown (189 kB,
+    parsing in script) is never fetched, and the page title and headings keep the size st.title and st.subheader
+    give theirs."""
+    open_page(page, f"{dashboard.url}{path}")
+    main = main_area(page)
+    expect(main.locator(".dx-table, .dx-card").first).to_be_visible()
+    page.wait_for_function(f"() => ({CHART_CODE})() === 1")  # the page drawn and still (the charts' code loaded)
+    assert page.evaluate(MARKDOWN_HTML) == 0
+    size = "el => parseFloat(getComputedStyle(el).fontSize) / parseFloat(getComputedStyle(document.body).fontSize)"
+    assert round(main.locator("h1").first.evaluate(size), 2) == 2.75  # st.title's 2.75rem
+    if path == "/":
+        assert [round(h.evaluate(size), 2) for h in main.locator("h3").all()] == [1.75] * 5  # st.subheader's
+
+
 def test_hovering_a_figure_on_a_chart_shows_its_wording_period_and_source_in_vietnamese(page: Page, dashboard: Server):
     open_page(page, f"{dashboard.url}/nen-tang")
     page.wait_for_function(CHARTS_DRAWN, polling="raf")
