@@ -236,3 +236,14 @@ def test_a_figure_card_says_when_the_figure_was_published():
         '<div class="dx-meta">2024 · công bố 21/10/2025 · s9</div>'
         "</div>"
     )
+
+
+@pytest.mark.parametrize(
+    ("piece", "expected"),
+    [
+        (html.title, f'<h1 class="dx-title">{HOSTILE_ESCAPED}</h1>'),
+        (html.heading, f'<h3 class="dx-h3">{HOSTILE_ESCAPED}</h3>'),
+    ],
+)
+def test_a_title_or_heading_from_the_file_is_one_element_with_its_text_escaped(piece, expected):
+    assert piece(HOSTILE) == expected
