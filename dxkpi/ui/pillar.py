@@ -245,7 +245,7 @@ def indicator_block(snap: common.Loaded, ind: m.Indicator, lang: str, folded: bo
         drawn = None if folded else common.chart_of(key, build, lang)
         # A figure with no chart gets the whole width; so does a folded block's, whose chart goes below it.
         left, right = st.columns([1, 2]) if drawn is not None else (st.container(), None)
-        # One element for the whole column: each st.markdown is a React element of its own to draw.
+        # One element for the whole column: each st.html is a React element of its own to draw.
         parts: list[str] = []
         latest = ind.latest_figure()
         if latest is not None:
