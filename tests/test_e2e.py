@@ -245,7 +245,13 @@ def test_a_pillar_page_draws_its_charts(page: Page, dashboard: Server, path: str
     assert_no_error(page)
 
 
-CHART_CODE = "() => performance.getEntriesByType('resource').filter(e => /\\/EChartsChart\\./.test(e.name)).length"
+def fetched(part: str) -> str:
+    """JavaScript: how many times the page has fetched one part of Streamlit's frontend (its file's name begins with
+    `part` and a dot)."""
+    return f"() => performance.getEntriesByType('resource').filter(e => /\\/{part}\\./.test(e.name)).length"
+
+
+CHART_CODE = fetched("EChartsChart")
 
 
 def test_a_page_without_charts_has_the_browser_load_the_charts_code_so_the_next_page_draws_at_once(
@@ -261,7 +267,7 @@ def test_a_page_without_charts_has_the_browser_load_the_charts_code_so_the_next_
     assert page.evaluate(CHART_CODE) == 1  # the same module: Streamlit's own import found it loaded
 
 
-MARKDOWN_HTML = "() => performance.getEntriesByType('resource').filter(e => /\\/rehype-raw\\./.test(e.name)).length"
+MARKDOWN_HTML = fetched("rehype-raw")
 
 
 @pytest.mark.parametrize("path", ["/", "/chinh-quyen-so", "/ke-hoach"])
