@@ -14,12 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from streamlit import runtime
 from streamlit.runtime import Runtime
 from streamlit.runtime.app_session import AppSession
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from dxkpi.ui import data
+from dxkpi.ui import data, live
 from dxkpi.ui.live import Hub
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,6 +171,12 @@ def test_the_streamlit_internals_the_server_side_rerun_uses_are_still_there():
     assert "session_id" in inspect.signature(Runtime.get_app_session).parameters
     assert list(inspect.signature(AppSession.request_rerun).parameters) == ["self", "client_state"]
     assert "self.request_rerun(self._client_state)" in inspect.getsource(AppSession._on_source_file_changed)
+
+
+def test_a_rerun_asked_for_when_no_streamlit_server_is_running_says_the_session_is_gone_instead_of_raising():
+    # AppTest, and a server that has stopped, have no Runtime: a settle timer firing then used to raise in its thread.
+    assert not runtime.exists()
+    assert live.rerun_session("no-such-session") is False
 
 
 def test_pages_a_save_reruns_take_turns_two_at_a_time_while_a_readers_own_run_never_waits(tmp_path):

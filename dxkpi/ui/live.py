@@ -181,6 +181,10 @@ class _Handler(FileSystemEventHandler):
 
 def rerun_session(session_id: str) -> bool:
     """Rerun one browser session from the server, as Streamlit's run-on-save does; False if it is gone."""
+    # Under AppTest, or once the server has stopped, there is no Runtime and so no session to rerun: a timer
+    # that fires then must not raise in its thread.
+    if not runtime.exists():
+        return False
     session = runtime.get_instance().get_app_session(session_id)
     if session is None:
         return False
