@@ -1,4 +1,4 @@
-"""Entry point: `streamlit run dashboard.py`. The app itself lives in dxkpi.ui."""
+"""The app Streamlit runs: `python -m dxkpi serve` (or `streamlit run dashboard.py`). It lives in dxkpi.ui."""
 
 from dxkpi.ui.app import main
 

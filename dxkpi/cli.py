@@ -1,4 +1,4 @@
-"""The command line: `python -m dxkpi validate|schema|export|template|import`."""
+"""The command line: `python -m dxkpi validate|schema|export|template|import` (`serve` is the ui's: __main__.py)."""
 
 from __future__ import annotations
 
@@ -38,7 +38,12 @@ def _day(text: str) -> dt.date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m dxkpi", description="Bảng chỉ tiêu chuyển đổi số / digital-transformation KPIs")
+    parser = _Parser(
+        prog="python -m dxkpi",
+        description="Bảng chỉ tiêu chuyển đổi số / digital-transformation KPIs",
+        epilog="python -m dxkpi serve [--server.port 8502 ...]: chạy bảng điều khiển / run the dashboard "
+        "(docs/serving.md)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     validate = sub.add_parser(
         "validate",

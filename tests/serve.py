@@ -57,13 +57,16 @@ def copy_metrics(folder: Path) -> Path:
 
 
 class Server:
-    """`python -m streamlit run <script>` from the repo root on a free port, ready when it answers /health."""
+    """The app served from the repo root on a free port, ready when it answers /health: "dashboard.py" the way
+    README runs it (`python -m dxkpi serve`), any other script (hello-world, another checkout's dashboard.py)
+    with `python -m streamlit run <script>`."""
 
     def __init__(self, script: str, log: Path, env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.url = f"http://localhost:{self.port}"
         self.log = log
-        cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(self.port)]
+        app = ["dxkpi", "serve"] if script == "dashboard.py" else ["streamlit", "run", script]
+        cmd = [sys.executable, "-m", *app, "--server.port", str(self.port)]
         cmd += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
         with log.open("wb") as out:
             self.proc = subprocess.Popen(

@@ -146,3 +146,15 @@ def test_import_into_a_missing_metrics_file_names_the_file_and_exits_1_without_a
         f"missing.yaml:1:1: the metrics file is missing; it was expected at {tmp_path / 'missing.yaml'}\n",
         "1 problem(s); nothing was written\n",
     )
+
+
+def test_serve_is_streamlits_run_of_the_dashboard_and_passes_streamlits_options_through():
+    result = run("serve", "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Usage: streamlit run [OPTIONS]")
+    assert "--server.port" in result.stdout
+
+
+def test_the_commands_help_names_serve():
+    result = run("--help")
+    assert result.returncode == 0 and "python -m dxkpi serve" in result.stdout

@@ -267,6 +267,24 @@ def test_a_page_without_charts_has_the_browser_load_the_charts_code_so_the_next_
     assert page.evaluate(CHART_CODE) == 1  # the same module: Streamlit's own import found it loaded
 
 
+# When the page fetched one file, by the start of its name: each fetch's start, in ms since the page opened.
+STARTS = """name => performance.getEntriesByType('resource')
+  .filter(e => e.name.split('/').pop().startsWith(name)).map(e => e.startTime)"""
+
+
+def test_a_chart_page_has_the_browser_fetch_the_charts_part_from_its_html_before_streamlit_connects_and_only_once(
+    page: Page, dashboard: Server
+):
+    """python -m dxkpi serve names the charts' part in the page's HTML (dxkpi/ui/serve.py): the browser asks for it
+    before Streamlit's frontend has even checked the server's health, instead of after the first chart arrives,
+    and Streamlit's own import of it later finds it loaded."""
+    open_page(page, f"{dashboard.url}/chinh-quyen-so")
+    page.wait_for_function(CHARTS_DRAWN, polling="raf")
+    charts, health = page.evaluate(STARTS, "EChartsChart."), page.evaluate(STARTS, "health")
+    assert len(charts) == 1 and health and charts[0] < health[0]
+    assert page.evaluate(STARTS, "Html.") and page.evaluate(STARTS, "Html.")[0] < health[0]  # st.html's part too
+
+
 MARKDOWN_HTML = fetched("rehype-raw")
 
 

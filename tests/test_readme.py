@@ -31,7 +31,7 @@ def fenced_blocks(text: str) -> list[str]:
 def test_readme_starts_with_the_run_and_test_commands():
     blocks = fenced_blocks(README)
     assert blocks[0].strip() == (
-        "python -m pip install -r requirements.txt -c requirements.lock && python -m streamlit run dashboard.py"
+        "python -m pip install -r requirements.txt -c requirements.lock && python -m dxkpi serve"
     )
     assert blocks[1].strip() == (
         "python -m pip install -r requirements-dev.txt -c requirements.lock"
