@@ -1,7 +1,9 @@
 """Issue 19's speed goals in one run: every page a meeting shows, cold and in a walk, against hello-world.
 
-Serves, the same way as bench_dashboard.py (tests/serve.py: `python -m streamlit run <app> --server.headless
-true`, cwd = the repo root), bench/hello_app.py and dashboard.py reading a copy of the shipped metrics.yaml and
+Serves, as the browser tests do (tests/serve.py, cwd = the repo root, .streamlit/config.toml for every app),
+dashboard.py the way README runs it (`python -m dxkpi serve`), and bench/hello_app.py twice: with plain `python -m
+streamlit run` (the goals' baseline) and through the dashboard's server (`hello-served`, for the server's share of a
+gain), the dashboard reading a copy of the shipped metrics.yaml and
 data/ (Long An, and in data/regions the former and the new Tây Ninh). "Complete" is bench_dashboard.py's: Streamlit
 idle and connected, no status widget and no skeleton left, the page's own title in its h1, its texts and counts
 present, every chart the page draws (counted in a warm-up load) drawn: an ECharts chart's SVG with its shapes and
@@ -65,6 +67,18 @@ def _page(path: str, title: str, texts: list[str], last: str, counts: list | Non
 PAGES: dict[str, dict] = {
     "hello": {
         "app": "hello",
+        "path": "/",
+        "title": "",
+        "counts": [['[data-testid="stMarkdown"]', 1]],
+        "doc_counts": [],
+        "texts": ["Hello"],
+        "last": '[data-testid="stMarkdown"]',
+        "charts": 0,
+        "goal": None,
+    },
+    # hello-world through `python -m dxkpi serve`'s server (dxkpi/ui/serve.py): what Streamlit costs served that way
+    "hello-served": {
+        "app": "hello-served",
         "path": "/",
         "title": "",
         "counts": [['[data-testid="stMarkdown"]', 1]],
@@ -249,12 +263,13 @@ def main() -> int:
     chromium = shutil.which("chromium")
     if not chromium:
         sys.exit("Debian's chromium package is needed (apt-get install chromium)")
-    names = list(PAGES) if not args.only else ["hello", *[n for n in args.only if n in PAGES and n != "hello"]]
+    first = ["hello", "hello-served"]
+    names = list(PAGES) if not args.only else [*first, *[n for n in args.only if n in PAGES and n not in first]]
     walks = args.walks if not args.only or "walk" in args.only else 0
     if args.base:
-        for name in names[1:]:
+        for name in names[2:]:
             PAGES[name + "@base"] = {**PAGES[name], "app": "base"}
-        names += [name + "@base" for name in names[1:]]
+        names += [name + "@base" for name in names[2:]]
 
     with tempfile.TemporaryDirectory(prefix="bench-speed-") as tmp:
         folder = Path(tmp)
@@ -262,6 +277,7 @@ def main() -> int:
         servers: dict[str, Server] = {}
         try:
             servers["hello"] = Server("bench/hello_app.py", folder / "hello.log")
+            servers["hello-served"] = Server("bench/hello_app.py", folder / "hello-served.log", served=True)
             servers["dashboard"] = Server("dashboard.py", folder / "dashboard.log", {"DXKPI_METRICS": str(metrics)})
             if args.base:
                 script = str(Path(args.base).resolve() / "dashboard.py")
@@ -312,10 +328,11 @@ def _med(values: list[float]) -> float:
 
 def report(runs: int, loads: dict[str, list[float]], timings: dict[str, list[dict]]) -> None:
     base = statistics.median(loads["hello"])
+    served = statistics.median(loads["hello-served"]) if loads.get("hello-served") else float("nan")
     print(f"(a) cold: navigation start -> complete, fresh context each load; median of {runs}")
     print(
         f"{'page':<22}{'charts':>7}{'median':>9}{'min':>8}{'max':>8}{'x hello':>9}{'range':>13}   goal"
-        f"{'run':>12}{'chunk':>16}"
+        f"{'run':>12}{'chunk':>16}{'x served':>10}"
     )
     for name, times in loads.items():
         spec = PAGES[name]
@@ -330,10 +347,11 @@ def report(runs: int, loads: dict[str, list[float]], timings: dict[str, list[dic
         print(
             f"{name:<22}{spec['charts']:>7}{statistics.median(times):>8.2f}s{min(times):>7.2f}s{max(times):>7.2f}s"
             f"{ratio:>8.2f}x{min(times) / base:>6.2f}-{max(times) / base:.2f}x   {verdict:<14}"
-            f"{run:>8.2f}s{chunk:>16}"
+            f"{run:>8.2f}s{chunk:>16}{statistics.median(times) / served:>9.2f}x"
         )
     print("    (x hello: median / hello's median; range: each load / hello's median; run: the script run finished;")
-    print("     chunk: the charts' frontend chunk requested - received, since navigation start)")
+    print("     chunk: the charts' frontend chunk requested - received, since navigation start; x served: median /")
+    print("     the median of hello-served, hello-world through python -m dxkpi serve's server like the dashboard)")
 
 
 def report_walk(walked: list[list[float]], base: float, which: str) -> None:

@@ -59,13 +59,15 @@ def copy_metrics(folder: Path) -> Path:
 class Server:
     """The app served from the repo root on a free port, ready when it answers /health: "dashboard.py" the way
     README runs it (`python -m dxkpi serve`), any other script (hello-world, another checkout's dashboard.py)
-    with `python -m streamlit run <script>`."""
+    with `python -m streamlit run <script>`, or, `served`, through the same server as the dashboard."""
 
-    def __init__(self, script: str, log: Path, env: dict[str, str] | None = None) -> None:
+    def __init__(self, script: str, log: Path, env: dict[str, str] | None = None, served: bool = False) -> None:
         self.port = free_port()
         self.url = f"http://localhost:{self.port}"
         self.log = log
         app = ["dxkpi", "serve"] if script == "dashboard.py" else ["streamlit", "run", script]
+        if served and script != "dashboard.py":  # another app through python -m dxkpi serve's server
+            app = ["dxkpi.ui.serve", script]
         cmd = [sys.executable, "-m", *app, "--server.port", str(self.port)]
         cmd += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
         with log.open("wb") as out:

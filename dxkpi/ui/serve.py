@@ -19,6 +19,7 @@ import functools
 import html
 import re
 import socket
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -160,11 +161,17 @@ def install() -> None:
     server._bind_socket = _tcp_listener(server._bind_socket)
 
 
-def main(argv: Sequence[str]) -> int:
+def main(argv: Sequence[str], script: Path = DASHBOARD) -> int:
     """`streamlit run dashboard.py [options]`, its pages asking at once for the parts they need."""
     from streamlit.web import cli
 
     install()
     # Streamlit's own command line, as `streamlit run` is; it exits when the server stops.
-    cli.main(["run", str(DASHBOARD), *argv], prog_name="streamlit")
+    cli.main(["run", str(script), *argv], prog_name="streamlit")
     return 0
+
+
+if __name__ == "__main__":
+    # `python -m dxkpi.ui.serve <script> [options]`: another app through the same server (bench/bench_speed.py
+    # serves hello-world this way, to tell the server's share of a gain from the page's).
+    sys.exit(main(sys.argv[2:], Path(sys.argv[1])))
