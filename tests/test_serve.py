@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from streamlit.web.server.starlette import starlette_server, starlette_static_routes
 
-from dxkpi.ui import serve
+from dxkpi.ui import preload, serve
 from dxkpi.ui.app import CHART_PAGES
 
-STATIC = serve.static_dir()
+STATIC = preload.static_dir()
 JS = STATIC / "static" / "js"
 INDEX = (STATIC / "index.html").read_text(encoding="utf-8")
 PRELOAD = re.compile(r'<link rel="modulepreload" crossorigin href="\./static/js/([^"]+)">')
@@ -27,7 +27,7 @@ def added(page: str) -> list[str]:
 
 @pytest.mark.parametrize("part", [*serve.EVERY_PAGE, *serve.CHARTS])
 def test_every_part_the_pages_ask_for_is_one_file_of_the_locked_streamlit(part):
-    name = serve.chunk(JS, part)
+    name = preload.chunk(JS, part)
     assert name is not None and name.startswith(f"{part}.") and (JS / name).is_file()
 
 
@@ -56,11 +56,11 @@ def test_the_files_of_a_part_are_it_and_everything_it_imports_each_once_in_the_o
 def test_a_page_with_charts_asks_for_the_charts_part_and_its_imports_and_the_overview_only_for_the_common_parts():
     overview, chart_page = added(""), added("chinh-quyen-so")
     for part in serve.EVERY_PAGE:
-        assert serve.chunk(JS, part) in overview
-    assert serve.chunk(JS, "EChartsChart") in chart_page
-    assert serve.chunk(JS, "EChartsChart") not in overview
+        assert preload.chunk(JS, part) in overview
+    assert preload.chunk(JS, "EChartsChart") in chart_page
+    assert preload.chunk(JS, "EChartsChart") not in overview
     assert set(overview) < set(chart_page)
-    every_import = set(serve.imports((JS / str(serve.chunk(JS, "EChartsChart"))).read_text(encoding="utf-8")))
+    every_import = set(serve.imports((JS / str(preload.chunk(JS, "EChartsChart"))).read_text(encoding="utf-8")))
     assert every_import <= set(PRELOAD.findall(serve.page_html(STATIC, "chinh-quyen-so"))) | {
         n for n in re.findall(r'src="\./static/js/([^"]+)"', INDEX)
     }
@@ -173,7 +173,7 @@ def test_installed_the_server_sends_each_page_its_html_and_every_other_file_as_s
     for path, page in [("/", ""), ("/chinh-quyen-so", "chinh-quyen-so"), ("/ke-hoach", "ke-hoach")]:
         status, headers, body = get(files, path)
         assert (status, headers["cache-control"], body.decode()) == (200, "no-cache", serve.page_html(STATIC, page))
-    html_part = str(serve.chunk(JS, "Html"))
+    html_part = str(preload.chunk(JS, "Html"))
     status, headers, body = get(files, f"/static/js/{html_part}")
     assert (status, body) == (200, (JS / html_part).read_bytes())
     assert headers["cache-control"].startswith("public, immutable")

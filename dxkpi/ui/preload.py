@@ -54,13 +54,23 @@ _SCRIPT = """
 """
 
 
+def static_dir() -> Path:
+    """Streamlit's frontend: index.html, and static/js with its chunks."""
+    return Path(st.__file__).resolve().parent / "static"
+
+
+def chunk(js: Path, part: str) -> str | None:
+    """The file name of one part in a folder of chunks (ButtonGroup -> ButtonGroup.<hash>.js), or None if there is
+    no such part."""
+    found = sorted(js.glob(f"{part}.*.js"))
+    return found[0].name if len(found) == 1 else None
+
+
 @functools.cache
 def chunk_name(part: str = CHUNK) -> str | None:
     """The file name of one part of Streamlit's frontend (EChartsChart.<hash>.js), or None if this Streamlit has
     no such part."""
-    folder = Path(st.__file__).resolve().parent / "static" / "static" / "js"
-    found = sorted(folder.glob(f"{part}.*.js"))
-    return found[0].name if len(found) == 1 else None
+    return chunk(static_dir() / "static" / "js", part)
 
 
 def chart_bundle() -> None:

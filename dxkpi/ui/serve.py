@@ -24,9 +24,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import streamlit as st
-
 from .app import CHART_PAGES
+from .preload import chunk
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard.py"
 EVERY_PAGE = ("ButtonGroup", "Html", "PageLink")  # the region and language switches, st.html, st.page_link
@@ -36,17 +35,6 @@ CHARTS = ("EChartsChart",)  # st.echarts_chart
 _IMPORT = re.compile(r'import(?:[^";]*?from)?\s*"\./([^"/]+\.js)";')
 # A file index.html already names (its entry script and its own modulepreload list).
 _NAMED = re.compile(r'(?:src|href)="\./static/js/([^"/]+\.js)"')
-
-
-def static_dir() -> Path:
-    """Streamlit's frontend: index.html, and static/js with its chunks."""
-    return Path(st.__file__).resolve().parent / "static"
-
-
-def chunk(js: Path, part: str) -> str | None:
-    """The file name of one part (ButtonGroup -> ButtonGroup.<hash>.js), or None if this Streamlit has none."""
-    found = sorted(js.glob(f"{part}.*.js"))
-    return found[0].name if len(found) == 1 else None
 
 
 def imports(source: str) -> list[str]:
