@@ -1,8 +1,9 @@
 """How fast the dashboard opens and how fast a saved edit shows, in headless Chromium, against hello-world.
 
-Serves, the same way (`python -m streamlit run <app> --server.headless true ...`, cwd = repo root, so the
-same .streamlit/config.toml), both bench/hello_app.py (`st.write("Hello")`, the baseline) and dashboard.py
-reading a copy of metrics.yaml in a temporary folder. Then measures, in one run:
+Serves, as the browser tests do (tests/serve.py, `--server.headless true`, cwd = repo root, so the same
+.streamlit/config.toml), bench/hello_app.py (`st.write("Hello")`, the baseline) with `python -m streamlit run` and
+dashboard.py, reading a copy of metrics.yaml in a temporary folder, the way README runs it (`python -m dxkpi serve`).
+Then measures, in one run:
 
 (a) Page load: from navigation start (performance.timeOrigin) to the page being *complete*, in a fresh
     browser context (cold cache, new session) each run. Complete, for every page alike, is the first moment

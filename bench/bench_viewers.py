@@ -2,8 +2,9 @@
 
 Serves dashboard.py (reading a copy of metrics.yaml in a temporary folder, through DXKPI_METRICS, so the
 repository's file is never touched) and, as the baseline, bench/hello_app.py (`st.write("Hello")`), both
-the way the browser tests do (tests/serve.py: `python -m streamlit run ... --server.headless true`, cwd =
-repo root, so the same .streamlit/config.toml, on localhost). Then, in one run:
+the way the browser tests do (tests/serve.py: the dashboard by `python -m dxkpi serve`, hello-world by `python -m
+streamlit run`, `--server.headless true`, cwd = repo root, so the same .streamlit/config.toml, on localhost).
+Then, in one run:
 
 (a) Load: N viewers open the overview at once, each in its own headless Chromium context (its own
     Streamlit session, as on N laptops); each must show the key figures ("gần 11.500 tỷ đồng") with the

@@ -1,4 +1,4 @@
-"""The dashboard as a reader sees it: `streamlit run dashboard.py` read in a real headless Chromium.
+"""The dashboard as a reader sees it: `python -m dxkpi serve` read in a real headless Chromium.
 
 Each server reads a copy of metrics.yaml (and its data/ folder) in a temporary folder, through
 DXKPI_METRICS, so a test can save that copy while a page is open. Screenshots of every page are left
