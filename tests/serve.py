@@ -65,9 +65,12 @@ class Server:
         self.port = free_port()
         self.url = f"http://localhost:{self.port}"
         self.log = log
-        app = ["dxkpi", "serve"] if script == "dashboard.py" else ["streamlit", "run", script]
-        if served and script != "dashboard.py":  # another app through python -m dxkpi serve's server
+        if script == "dashboard.py":
+            app = ["dxkpi", "serve"]
+        elif served:  # another app through python -m dxkpi serve's server
             app = ["dxkpi.ui.serve", script]
+        else:
+            app = ["streamlit", "run", script]
         cmd = [sys.executable, "-m", *app, "--server.port", str(self.port)]
         cmd += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
         with log.open("wb") as out:

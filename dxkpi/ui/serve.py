@@ -82,12 +82,16 @@ def with_preloads(index: str, names: Sequence[str]) -> str:
     return index[:line] + links + index[line:]
 
 
-@functools.cache
 def page_html(static: Path, page: str) -> str:
     """The index.html sent for one page (its url path's first part: "" for the overview, "chinh-quyen-so")."""
-    js = static / "static" / "js"
-    parts = EVERY_PAGE + (CHARTS if page in CHART_PAGES else ())
-    return with_preloads((static / "index.html").read_text(encoding="utf-8"), closure(js, parts))
+    return _index_html(static, page in CHART_PAGES)
+
+
+@functools.cache
+def _index_html(static: Path, charts: bool) -> str:
+    """The index.html with its preloads, made once for the pages with charts and once for the others."""
+    parts = EVERY_PAGE + (CHARTS if charts else ())
+    return with_preloads((static / "index.html").read_text(encoding="utf-8"), closure(static / "static" / "js", parts))
 
 
 def page_of(path: str) -> str:
@@ -107,7 +111,10 @@ def _with_page_html(make: Callable[..., Any]) -> Callable[..., Any]:
 
         async def get_response(path: str, scope: Any) -> Any:
             response = await base(path, scope)
-            if not isinstance(response, FileResponse) or Path(response.path).resolve() != index:
+            # The name first: every file served goes through here, and resolving a path asks the disk.
+            if not isinstance(response, FileResponse) or Path(response.path).name != index.name:
+                return response
+            if Path(response.path).resolve() != index:
                 return response
             # Streamlit's own headers for its HTML (no-cache), on the same page with the preload links.
             return HTMLResponse(page_html(static, page_of(path)), headers={"Cache-Control": "no-cache"})
