@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from dxkpi.ui import serve
 from tests.builders import HOSTILE, LONG, hostile_text
 from tests.serve import CHART, CHART_DRAWN, Server, copy_metrics, wait_idle
 
@@ -283,6 +284,45 @@ def test_a_chart_page_has_the_browser_fetch_the_charts_part_from_its_html_before
     charts, health = page.evaluate(STARTS, "EChartsChart."), page.evaluate(STARTS, "health")
     assert len(charts) == 1 and health and charts[0] < health[0]
     assert page.evaluate(STARTS, "Html.") and page.evaluate(STARTS, "Html.")[0] < health[0]  # st.html's part too
+
+
+# Where the page asked for the server's health and settings: each such fetch's path.
+ASKED_SERVER = """() => performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)
+  .filter(p => p.endsWith('/_stcore/health') || p.endsWith('/_stcore/host-config'))"""
+
+
+@pytest.mark.parametrize("path", ["/chinh-quyen-so", "/so-sanh?region=tay-ninh"])
+def test_a_page_off_the_overview_asks_for_the_server_at_the_apps_root_at_once_not_first_at_its_own_address(
+    page: Page, dashboard: Server, path: str
+):
+    """Left to itself, Streamlit's frontend on /chinh-quyen-so first asks /chinh-quyen-so/_stcore/health, and waits
+    100-250 ms after that fails; the page's HTML from python -m dxkpi serve says where the server is."""
+    open_page(page, f"{dashboard.url}{path}")
+    expect(main_area(page).locator("h1").first).to_be_visible()
+    assert page.evaluate(ASKED_SERVER) == ["/_stcore/health", "/_stcore/host-config"]
+
+
+@pytest.mark.parametrize(
+    ("url", "depth", "root"),
+    [
+        ("http://dx.test/chinh-quyen-so", 1, "http://dx.test/"),
+        ("http://dx.test/chinh-quyen-so/?region=tay-ninh", 1, "http://dx.test/"),
+        ("http://dx.test/tinh/chinh-quyen-so", 1, "http://dx.test/tinh/"),  # a proxy's prefix, or server.baseUrlPath
+        ("http://dx.test/nen-tang/x", 2, "http://dx.test/"),
+    ],
+)
+def test_the_root_script_tells_streamlit_its_server_is_at_the_pages_address_less_the_pages_parts(
+    browser: Browser, url: str, depth: int, root: str
+):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        html = f"<head><script>window.__streamlit = {{LIGHT_THEME: 1}}</script>{serve.root_script(depth)}</head>"
+        page.route("http://dx.test/**", lambda route: route.fulfill(content_type="text/html", body=html))
+        page.goto(url)
+        assert page.evaluate("window.__streamlit") == {"LIGHT_THEME": 1, "BACKEND_BASE_URL": root}
+    finally:
+        context.close()
 
 
 MARKDOWN_HTML = fetched("rehype-raw")

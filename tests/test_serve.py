@@ -66,15 +66,32 @@ def test_a_page_with_charts_asks_for_the_charts_part_and_its_imports_and_the_ove
     }
 
 
-@pytest.mark.parametrize("page", sorted(CHART_PAGES | {"", "ke-hoach", "tong-ket"}))
+@pytest.mark.parametrize("page", sorted(CHART_PAGES | {".", "ke-hoach", "tong-ket"}))
 def test_a_pages_html_is_streamlits_index_html_with_lines_added_and_each_file_named_once(page):
     sent = serve.page_html(STATIC, page)
     named = PRELOAD.findall(sent)
     assert len(named) == len(set(named))
     extra = [line for line in sent.splitlines() if line not in INDEX.splitlines()]
-    assert extra and all(PRELOAD.fullmatch(line.strip()) for line in extra)
+    links = [line for line in extra if PRELOAD.fullmatch(line.strip())]
+    # Off the overview, one more line: where the server is (test_e2e.py runs its script).
+    assert links and extra == links + ([] if page == "." else [serve.root_script(1).rstrip("\n")])
     assert [line for line in sent.splitlines() if line not in extra] == INDEX.splitlines()
     assert sent.index(extra[-1]) < sent.index("</head>")
+
+
+@pytest.mark.parametrize(
+    ("path", "depth"), [(".", 0), ("", 0), ("chinh-quyen-so", 1), ("nen-tang/x", 2), ("present\\y", 2)]
+)
+def test_a_pages_depth_is_the_number_of_parts_of_its_path_inside_the_app(path, depth):
+    assert serve.depth_of(path) == depth
+
+
+def test_streamlits_frontend_still_takes_the_servers_address_from_window_streamlit():
+    # The setting root_script makes; test_e2e.py runs the script and sees the setting used.
+    entry = re.search(r'<script type="module" crossorigin src="\./static/js/([^"]+)"', INDEX)
+    assert entry is not None
+    source = (JS / entry.group(1)).read_text(encoding="utf-8")
+    assert "window.__streamlit" in source and "BACKEND_BASE_URL" in source
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,15 @@
    (app.CHART_PAGES); elsewhere preload.py has it loaded once the page is drawn.
 2. Each connection has Nagle's algorithm off (_tcp_listener says why): Streamlit's own listening socket leaves it
    on, and then every small file and message waits 40 ms for the browser's acknowledgement.
+3. On every page but the overview, Streamlit's browser code looks for its server first at the page's own address
+   (/chinh-quyen-so/_stcore/health), and only when that fails, after a retry's wait of 100-250 ms, at the app's
+   root. The page's index.html tells it the root (window.__streamlit.BACKEND_BASE_URL: the page's address less
+   the page's part), so it asks there at once.
 
 Nothing else changes: the same files, headers, routes and options (`python -m dxkpi serve --server.port 8502` passes
 them to Streamlit). A part this Streamlit does not have is left out, so another Streamlit still serves the app the
-usual way; tests/test_serve.py fails if the locked one's parts or the two functions changed here are not found."""
+usual way; tests/test_serve.py fails if the locked one's parts, its setting of the server's address or the two
+functions changed here are not found."""
 
 from __future__ import annotations
 
@@ -67,6 +72,15 @@ def closure(js: Path, parts: Sequence[str]) -> list[str]:
     return seen
 
 
+def before_head(index: str, lines: str) -> str:
+    """index.html with `lines` (each ending in a newline) on lines of their own before the one that closes head."""
+    head = index.rfind("</head>")
+    if not lines or head < 0:
+        return index
+    line = index.rfind("\n", 0, head) + 1
+    return index[:line] + lines + index[line:]
+
+
 def with_preloads(index: str, names: Sequence[str]) -> str:
     """index.html with a modulepreload link for each file it does not already name, just before </head>."""
     named = set(_NAMED.findall(index))
@@ -75,16 +89,31 @@ def with_preloads(index: str, names: Sequence[str]) -> str:
         for n in names
         if n not in named
     )
-    head = index.rfind("</head>")
-    if not links or head < 0:
-        return index
-    line = index.rfind("\n", 0, head) + 1  # the links go on lines of their own, before the one that closes head
-    return index[:line] + links + index[line:]
+    return before_head(index, links)
 
 
-def page_html(static: Path, page: str) -> str:
-    """The index.html sent for one page (its url path's first part: "" for the overview, "chinh-quyen-so")."""
-    return _index_html(static, page in CHART_PAGES)
+def root_script(depth: int) -> str:
+    """The script line telling Streamlit's browser code that its server is at the page's address less its last
+    `depth` parts (the app's root, under any prefix a proxy adds), instead of trying the page's address first."""
+    return (
+        "    <script>window.__streamlit = Object.assign({}, window.__streamlit, {BACKEND_BASE_URL: "
+        f'(p => (p.length -= {int(depth)}, location.origin + p.join("/") + "/"))'
+        '(location.pathname.replace(/\\/+$/, "").split("/"))})</script>\n'
+    )
+
+
+def depth_of(path: str) -> int:
+    """How many parts the path of a request for index.html has inside the app (0 for the overview)."""
+    parts = [p for p in path.replace("\\", "/").split("/") if p not in ("", ".")]
+    return len(parts)
+
+
+def page_html(static: Path, path: str) -> str:
+    """The index.html sent for a page, its path inside the app given ("." or "" for the overview,
+    "chinh-quyen-so"): its parts preloaded and, off the overview, where the server is."""
+    sent = _index_html(static, page_of(path) in CHART_PAGES)
+    depth = depth_of(path)
+    return before_head(sent, root_script(depth)) if depth else sent
 
 
 @functools.cache
@@ -117,7 +146,7 @@ def _with_page_html(make: Callable[..., Any]) -> Callable[..., Any]:
             if Path(response.path).resolve() != index:
                 return response
             # Streamlit's own headers for its HTML (no-cache), on the same page with the preload links.
-            return HTMLResponse(page_html(static, page_of(path)), headers={"Cache-Control": "no-cache"})
+            return HTMLResponse(page_html(static, path), headers={"Cache-Control": "no-cache"})
 
         files.get_response = get_response
         return files
