@@ -80,10 +80,12 @@ def test_a_pages_html_is_streamlits_index_html_with_lines_added_and_each_file_na
 
 
 @pytest.mark.parametrize(
-    ("path", "depth"), [(".", 0), ("", 0), ("chinh-quyen-so", 1), ("nen-tang/x", 2), ("present\\y", 2)]
-)
-def test_a_pages_depth_is_the_number_of_parts_of_its_path_inside_the_app(path, depth):
-    assert serve.depth_of(path) == depth
+    ("path", "parts"),
+    [(".", []), ("", []), ("chinh-quyen-so", ["chinh-quyen-so"]), ("nen-tang/x", ["nen-tang", "x"]),
+     ("present\\y", ["present", "y"])],
+)  # fmt: skip
+def test_the_parts_of_a_pages_path_inside_the_app_are_its_names_between_slashes(path, parts):
+    assert serve.parts_of(path) == parts
 
 
 def test_streamlits_frontend_still_takes_the_servers_address_from_window_streamlit():
@@ -112,7 +114,7 @@ def test_preload_links_go_before_the_end_of_head_escaped_and_never_twice(index, 
 
 @pytest.mark.parametrize(
     ("path", "page"),
-    [("", ""), ("index.html", "index.html"), ("chinh-quyen-so", "chinh-quyen-so"), ("so-sanh/", "so-sanh"),
+    [("", ""), (".", ""), ("index.html", "index.html"), ("chinh-quyen-so", "chinh-quyen-so"), ("so-sanh/", "so-sanh"),
      ("nen-tang/x", "nen-tang"), ("present\\y", "present")],
 )  # fmt: skip
 def test_the_page_an_index_html_is_for_is_the_first_part_of_its_path(path, page):

@@ -102,17 +102,11 @@ def root_script(depth: int) -> str:
     )
 
 
-def depth_of(path: str) -> int:
-    """How many parts the path of a request for index.html has inside the app (0 for the overview)."""
-    parts = [p for p in path.replace("\\", "/").split("/") if p not in ("", ".")]
-    return len(parts)
-
-
 def page_html(static: Path, path: str) -> str:
     """The index.html sent for a page, its path inside the app given ("." or "" for the overview,
     "chinh-quyen-so"): its parts preloaded and, off the overview, where the server is."""
     sent = _index_html(static, page_of(path) in CHART_PAGES)
-    depth = depth_of(path)
+    depth = len(parts_of(path))
     return before_head(sent, root_script(depth)) if depth else sent
 
 
@@ -123,9 +117,15 @@ def _index_html(static: Path, charts: bool) -> str:
     return with_preloads((static / "index.html").read_text(encoding="utf-8"), closure(static / "static" / "js", parts))
 
 
+def parts_of(path: str) -> list[str]:
+    """The parts of the path of a request for index.html inside the app (none for the overview, "." or "")."""
+    return [part for part in path.replace("\\", "/").split("/") if part not in ("", ".")]
+
+
 def page_of(path: str) -> str:
     """The page a request for index.html is for: the first part of its path inside the app."""
-    return path.replace("\\", "/").strip("/").split("/", 1)[0]
+    parts = parts_of(path)
+    return parts[0] if parts else ""
 
 
 def _with_page_html(make: Callable[..., Any]) -> Callable[..., Any]:
