@@ -145,7 +145,7 @@ def _with_page_html(make: Callable[..., Any]) -> Callable[..., Any]:
                 return response
             if Path(response.path).resolve() != index:
                 return response
-            # Streamlit's own headers for its HTML (no-cache), on the same page with the preload links.
+            # Streamlit's own headers for its HTML (no-cache), on the page with its preloads and its server's root.
             return HTMLResponse(page_html(static, path), headers={"Cache-Control": "no-cache"})
 
         files.get_response = get_response
