@@ -110,3 +110,34 @@ def test_a_region_name_full_of_markup_shows_as_written_in_the_switch(page: Page,
         expect(pills.nth(1)).to_be_checked()
     finally:
         server.stop()
+
+
+LONG_NAME = "Thành phố Hồ Chí Minh (cũ), trước ngày hợp nhất với Bình Dương và Bà Rịa Vũng Tàu"
+# Any text inside a pill cut short: wider than its box (Streamlit's "…"), or running past the sidebar's edge.
+CUT = """group => {
+  const edge = document.querySelector('[data-testid="stSidebar"]').getBoundingClientRect().right;
+  return [...group.querySelectorAll('button, button *')]
+    .filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > edge)
+    .map(e => e.tagName + ': ' + e.textContent);
+}"""
+
+
+def test_a_long_region_name_shows_whole_in_the_switch_on_more_lines(page: Page, tmp_path_factory):  # noqa: F811
+    folder = tmp_path_factory.mktemp("regions-long")
+    metrics = copy_metrics(folder)
+    path = folder / "data" / "regions" / "tay-ninh-cu.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count('region: "Tây Ninh (cũ)"') == 1
+    path.write_text(text.replace('region: "Tây Ninh (cũ)"', f'region: "{LONG_NAME}"'), encoding="utf-8")
+    server = Server("dashboard.py", folder / "streamlit.log", {"DXKPI_METRICS": str(metrics)})
+    try:
+        open_page(page, f"{server.url}/")
+        pills = region_switch(page).get_by_role("radio")
+        expect(pills.nth(1)).to_have_text(f"{LONG_NAME} · đến 30/06/2025")
+        assert region_switch(page).evaluate(CUT) == []
+        one_line = pills.nth(0).bounding_box()
+        assert one_line is not None and pills.nth(1).bounding_box()["height"] > 1.5 * one_line["height"]  # it wraps
+        pills.nth(1).click()
+        expect(page).to_have_url(re.compile(r"region=tay-ninh-cu"))
+    finally:
+        server.stop()

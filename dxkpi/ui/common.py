@@ -253,8 +253,19 @@ def flush(parts: list[str]) -> None:
         parts.clear()
 
 
+# Streamlit cuts a pill's text short with "…" at the sidebar's edge: two regions whose long names start alike
+# ("Thành phố Hồ Chí Minh (cũ) · đến …") would look the same, so the switches' names wrap instead.
+SIDEBAR_CSS = (
+    '<style>[data-testid="stSidebar"] [data-testid="stButtonGroup"] button{max-width:100%;height:auto;'
+    "text-align:left}"
+    '[data-testid="stSidebar"] [data-testid="stButtonGroup"] button *{white-space:normal;overflow:visible;'
+    "text-overflow:clip}</style>"
+)
+
+
 def style() -> None:
-    html(h.CSS)
+    """The pages' own styles (presentation/html.py's CSS) and the sidebar's."""
+    html(h.CSS + SIDEBAR_CSS)
 
 
 def source_caption(snap: Loaded, source_id: str, period: str, qualifiers: str, lang: str) -> str:
