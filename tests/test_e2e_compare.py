@@ -106,6 +106,35 @@ def test_no_text_of_a_compare_chart_is_written_over_another_or_runs_off_it_on_a_
         context.close()
 
 
+# Each row of charts side by side under a topic: where each chart's foot is, to the pixel.
+ROW_FEET = """() => [...document.querySelectorAll('[data-testid="stHorizontalBlock"]')]
+  .map(row => [...row.querySelectorAll('[data-testid="stEChartsChart"]')]
+    .map(c => Math.round(c.getBoundingClientRect().bottom)))
+  .filter(feet => feet.length > 1)"""
+
+
+@pytest.mark.parametrize(("width", "lang"), [(1280, "vi"), (1280, "en"), (1920, "vi")])
+def test_the_charts_in_a_row_stand_on_one_line_when_a_name_above_one_takes_two(
+    browser,  # noqa: F811
+    regions_server: Server,
+    width: int,
+    lang: str,
+):
+    """Online services' three definitions: the third's name wrapped onto a second line and set its plot, and its
+    x axis, 28 pixels below the other two."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        open_page(page, f"{regions_server.url}/so-sanh?lang={lang}")
+        expect(page.locator(ECHART)).to_have_count(CHARTS)
+        page.wait_for_function(CHARTS_DRAWN, polling="raf")
+        rows = page.evaluate(ROW_FEET)
+        assert len(rows) == 4, rows  # the DTI's two sets, and the topics of two and three definitions
+        assert [feet for feet in rows if max(feet) - min(feet) > 1] == []
+    finally:
+        context.close()
+
+
 def test_saving_another_regions_file_redraws_the_open_compare_page(
     page: Page,  # noqa: F811
     regions_server: Server,

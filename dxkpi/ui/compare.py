@@ -132,7 +132,9 @@ def group_block(group: compare.Group, lang: str, order: list[str], key: Hashable
             columns = [right]
         else:
             facts(group, lang)
-            columns = st.columns(len(panels))
+            # Each chart at its column's foot: a name on two lines above one chart, one line above the next, would
+            # otherwise set their plots, and the x axes the reader compares along, at different heights.
+            columns = st.columns(len(panels), vertical_alignment="bottom")
         for k, (panel, column) in enumerate(zip(panels, columns, strict=True)):
             with column:
                 if len(panels) > 1:
