@@ -612,6 +612,33 @@ def test_a_comparison_charts_figures_are_written_in_their_regions_hue_at_aa_cont
     assert all(fmt.contrast(t.textfont.color) >= fmt.AA_CONTRAST for t in fig.data)
 
 
+def test_a_rank_label_on_the_side_its_line_comes_from_or_goes_to_sits_above_or_below_that_stretch():
+    fig = charts.rank_chart(papi_panel(), "vi")
+    assert [(t.name, t.textposition) for t in fig.data] == [
+        # left of each point; 45/63's line comes in from 46, lower on the chart: above it ("hạng 45/63" sat on it)
+        ("Long An", ("middle left", "top left")),
+        # right of each point; 60/63's line goes on up to 2: below it
+        ("Tây Ninh (cũ)", ("bottom right", "middle right")),
+        ("Tây Ninh", "top center"),  # one point, no line
+    ]
+
+
+@pytest.mark.parametrize(
+    ("values", "places"),
+    [
+        ([60.0, 70.0, 80.0], ("middle left", "top left", "top left")),  # rising: the line in runs lower
+        ([80.0, 70.0, 60.0], ("middle left", "bottom left", "bottom left")),  # falling: it runs higher
+        ([70.0, 70.0], ("middle left", "top left")),  # level: above it
+    ],
+)
+def test_a_comparison_label_beside_its_point_is_moved_off_the_line_coming_in_to_it(values, places):
+    long_an = region("long-an", "Long An", None, indicator([obs(2021 + k, v) for k, v in enumerate(values)]))
+    other = region("tay-ninh", "Tây Ninh", None, indicator([obs(2025, 95.25)]))
+    (group,) = groups([long_an, other])
+    fig = charts.comparison_chart(group.panels[0], "vi")
+    assert fig.data[0].textposition == places
+
+
 def test_a_region_keeps_its_colour_on_every_chart_of_the_page():
     order = ["long-an", "tay-ninh-cu", "tay-ninh"]
     tay_ninh = region("tay-ninh", "Tây Ninh", None, indicator([obs(2025, 95.25)]))

@@ -237,6 +237,22 @@ def test_a_label_placed_apart_from_its_lines_has_its_own_position_and_alignment(
     assert placed == [("76%", "bottom", "left"), ("83,6%", "top", None)]
 
 
+def test_a_rank_label_moved_off_its_line_is_drawn_above_or_below_its_point_running_away_from_it():
+    """On PAPI's chart, 45/63 above its point and ending there, 60/63 below its point and starting there."""
+    option = echarts.option(charts.rank_chart(papi_panel(), "vi"), "vi")[0]
+    placed = []
+    for series in drawn(option)[:2]:
+        for item in series["data"]:
+            label = series["label"] | (item["label"] if isinstance(item, dict) else {})
+            placed.append((echarts.row_of(item)[3], label["position"], label.get("align")))
+    assert placed == [
+        ("hạng 46/63", "left", None),
+        ("hạng 45/63", "top", "right"),
+        ("hạng 60/63", "bottom", "left"),
+        ("hạng 2/63", "right", None),
+    ]
+
+
 @pytest.mark.parametrize(
     ("ident", "styles"),
     [

@@ -371,7 +371,10 @@ def _line_name(line: Line, panel: Panel, lang: str) -> str:
 _TEXT_POSITIONS = ["middle left", "middle right", "top center", "bottom center"]
 
 
-def _add_region_lines(fig: go.Figure, panel: Panel, lang: str, order: list[str], across: int = 1) -> None:
+def _add_region_lines(
+    fig: go.Figure, panel: Panel, lang: str, order: list[str], across: int = 1, rising_up: bool = True
+) -> None:
+    """A line per region of the panel, with its value labels; `rising_up` is False on a rank axis (1 at the top)."""
     span = _date_range(panel)
     per_day = _plot_px(across, 78) / ((span[1] - span[0]).days or 1)
     for k, line in enumerate(panel.lines):
@@ -385,7 +388,7 @@ def _add_region_lines(fig: go.Figure, panel: Panel, lang: str, order: list[str],
             line={"color": color, "width": 3, "dash": dash},
             marker={"size": 11, "symbol": symbol},
             text=[_x(fmt.figure(o, line.indicator, lang)) for o in line.figures],
-            textposition=_outwards(line, _TEXT_POSITIONS[k % len(_TEXT_POSITIONS)], per_day, lang),
+            textposition=_outwards(line, _TEXT_POSITIONS[k % len(_TEXT_POSITIONS)], per_day, lang, rising_up),
             textfont={"color": fmt.ink(color)},  # the region's hue, darkened to 4.5:1 on white for text
             cliponaxis=False,
             hovertext=[_hover(line.indicator, o, sources, lang, who=name) for o in line.figures],
@@ -394,9 +397,10 @@ def _add_region_lines(fig: go.Figure, panel: Panel, lang: str, order: list[str],
         )
 
 
-def _outwards(line: Line, position: str, per_day: float, lang: str) -> str | list[str]:
+def _outwards(line: Line, position: str, per_day: float, lang: str, rising_up: bool = True) -> str | list[str]:
     """The labels' place beside a region's points: `position` for each, except that of two points too close for
-    labels on the same side, the earlier one's goes to its left and the later one's to its right."""
+    labels on the same side, the earlier one's goes to its left and the later one's to its right; and a label on
+    the side the line comes in from or goes on to sits above that stretch of line, or below it, not across it."""
     if position not in ("middle left", "middle right") or len(line.figures) < 2:
         return position
     dates = [_when(o.period) for o in line.figures]
@@ -405,7 +409,20 @@ def _outwards(line: Line, position: str, per_day: float, lang: str) -> str | lis
     for i in range(1, len(dates)):
         if _too_close(dates[i], dates[i - 1], labels[i], labels[i - 1], per_day):
             places[i - 1], places[i] = "middle left", "middle right"
-    return places
+    values = [o.value for o in line.figures]
+    return [_clear_of_line(values, i, place, rising_up) for i, place in enumerate(places)]
+
+
+def _clear_of_line(values: list[float | None], i: int, place: str, rising_up: bool) -> str:
+    """Point `i`'s label at `place` ("middle left" or "middle right"), moved above its point when the line on that
+    side runs lower on the chart (or level), below when it runs higher: a label beside its point was written
+    across the line coming in to it ("hạng 45/63" on a line from 46 to 45)."""
+    j = i - 1 if place == "middle left" else i + 1
+    here, there = values[i], values[j] if 0 <= j < len(values) else None
+    if here is None or there is None:
+        return place
+    lower = there <= here if rising_up else there >= here
+    return f"{'top' if lower else 'bottom'} {place.split()[1]}"
 
 
 def _date_range(panel: Panel) -> list[dt.date]:
@@ -514,7 +531,7 @@ def rank_chart(panel: Panel, lang: str = "vi", order: list[str] | None = None, a
     drawn `across` to a row of the page (beside its table: 2)."""
     order = order if order is not None else [line.entry.region.id for line in panel.lines]
     fig = go.Figure()
-    _add_region_lines(fig, panel, lang, order, across)
+    _add_region_lines(fig, panel, lang, order, across, rising_up=False)
     figures = [o for line in panel.lines for o in line.figures]
     # The axis reaches the last place of the longest ranking, so a rank reads against how many were ranked.
     bottom = max([o.value for o in figures if o.value is not None] + [o.out_of for o in figures if o.out_of])
