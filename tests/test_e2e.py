@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -344,6 +346,34 @@ def test_a_page_draws_its_cards_and_tables_without_loading_markdowns_html_parser
     assert round(main.locator("h1").first.evaluate(size), 2) == 2.75  # st.title's 2.75rem
     if path == "/":
         assert [round(h.evaluate(size), 2) for h in main.locator("h3").all()] == [1.75] * 5  # st.subheader's
+
+
+TITLE_PX = "() => [...document.querySelectorAll('.dx-slide-title')].map(e => parseFloat(getComputedStyle(e).fontSize))"
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_a_slide_goes_to_the_browsers_own_parser_and_its_title_is_the_size_of_the_exported_decks(
+    browser: Browser, dashboard: Server, tmp_path: Path, width: int, height: int
+):
+    """The slides were Markdown with HTML: Streamlit's heading size (46.75 px on every screen) overrode the slide's
+    own, which the exported HTML deck draws, and the presentation page fetched Markdown's HTML parser (189 kB)."""
+    deck = tmp_path / "deck.html"
+    export = [sys.executable, "-m", "dxkpi", "export", "--format", "html", "-o", str(deck), "--no-progress"]
+    subprocess.run([*export, "--metrics", str(ROOT / "metrics.yaml")], check=True, capture_output=True)
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    try:
+        page.goto(deck.as_uri())
+        exported = page.evaluate(TITLE_PX)
+        for slide in (2, 5):  # the overview's cards; a pillar's table beside its charts
+            open_page(page, f"{dashboard.url}/present?slide={slide}")
+            expect(page.locator(".dx-counter")).to_have_text(re.compile(rf"^{slide} / \d+$"))
+            page.wait_for_function(CHARTS_DRAWN, polling="raf")
+            assert (page.evaluate(TITLE_PX), page.evaluate(MARKDOWN_HTML)) == ([exported[slide - 1]], 0)
+        assert exported[1] == pytest.approx(0.052 * height, abs=0.1)  # the slides' 5.2vh: bigger on a bigger screen
+    finally:
+        context.close()
 
 
 def test_hovering_a_figure_on_a_chart_shows_its_wording_period_and_source_in_vietnamese(page: Page, dashboard: Server):

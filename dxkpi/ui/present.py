@@ -73,11 +73,11 @@ def render() -> None:
     total = len(deck)
     i = _index(total)
     slide = deck[i]
-    st.markdown(CHROME_CSS + h.SLIDE_CSS, unsafe_allow_html=True)
+    common.html(CHROME_CSS + h.SLIDE_CSS)
     if slide.charts:
         left, right = st.columns([3, 2])
         with left:
-            st.markdown(h.slide_html(slide, lang), unsafe_allow_html=True)
+            common.html(h.slide_html(slide, lang))
         with right:
             for chart in slide.charts:
                 figure = chart.figure
@@ -85,7 +85,7 @@ def render() -> None:
                 # A slide's chart keeps its height: a long legend name is cut short, as the slide's texts are.
                 common.chart(echarts.option(figure, lang, wrap=False), f"slide-{i}-{chart.key}")
     else:
-        st.markdown(h.slide_html(slide, lang), unsafe_allow_html=True)
+        common.html(h.slide_html(slide, lang))
     with st.container(key="dx-nav"):
         leave, prev, counter, nxt = st.columns([1, 3, 4, 3], vertical_alignment="center")
         leave.page_link(
@@ -96,6 +96,7 @@ def render() -> None:
             help=common.t(lang, "Thoát trình chiếu (phím Esc)", "Leave presentation mode (Esc key)"),
         )
         prev.button("◀", key="dx-prev", disabled=i == 0, on_click=_go, args=(i - 1,), use_container_width=True)
-        counter.markdown(f'<div class="dx-counter">{i + 1} / {total}</div>', unsafe_allow_html=True)
+        with counter:
+            common.html(f'<div class="dx-counter">{i + 1} / {total}</div>')
         nxt.button("▶", key="dx-next", disabled=i == total - 1, on_click=_go, args=(i + 1,), use_container_width=True)
     components.html(KEYS_JS, height=0)
