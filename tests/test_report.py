@@ -94,6 +94,45 @@ def test_the_figure_keeps_its_qualifier_and_its_footnote_cites_the_figures_and_t
     )
 
 
+@pytest.mark.parametrize(
+    ("lang", "notes"),
+    [
+        (
+            "vi",
+            [
+                "Số liệu: [bao] baotayninh.vn, “Bài báo”, 01/03/2026. Mục tiêu: [qd] UBND tỉnh, “Quyết định”.",
+                "Số liệu: [bao], xem chú thích 1. Mục tiêu: [qd], xem chú thích 1.",
+                "Số liệu: [kh] Sở KH&CN, “Kế hoạch”. Mục tiêu: [kh].",  # the same source twice in one note
+            ],
+        ),
+        (
+            "en",
+            [
+                "Figure: [bao] baotayninh.vn, “Bài báo”, 01/03/2026. Target: [qd] UBND tỉnh, “Quyết định”.",
+                "Figure: [bao], see note 1. Target: [qd], see note 1.",
+                "Figure: [kh] Sở KH&CN, “Kế hoạch”. Target: [kh].",
+            ],
+        ),
+    ],
+)
+def test_a_source_is_cited_in_full_in_its_first_footnote_and_after_that_by_its_id_and_that_notes_number(lang, notes):
+    metrics = model()
+    first = metrics.indicators[0]
+    again = dataclasses.replace(first, id="dvc-2", name="Tỷ lệ hồ sơ trực tuyến")
+    plan = m.Source("kh", "Kế hoạch", "Sở KH&CN", m.SourceKind.DECISION)
+    own = dataclasses.replace(
+        first,
+        id="dvc-3",
+        name="Tỷ lệ thủ tục",
+        observations=[make_observation(60.0, year(2025), source="kh")],
+        targets=[dataclasses.replace(t, source="kh") for t in first.targets],
+    )
+    indicators = [first, again, own, *metrics.indicators[1:]]
+    report = draft(dataclasses.replace(metrics, indicators=indicators, sources=[*metrics.sources, plan]), lang=lang,
+                   today=TODAY)  # fmt: skip
+    assert [r.note for b in report.body for r in b.runs if r.note] == notes
+
+
 def test_before_its_source_was_published_the_figure_is_not_in_the_report():
     report = draft(model(), as_of=dt.date(2026, 2, 28), today=TODAY)
     assert ([r.note for b in report.body for r in b.runs if r.note], report.annexes[0].rows[0][3]) == ([], "—")

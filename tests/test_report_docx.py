@@ -229,7 +229,25 @@ def test_every_figure_keeps_its_sources_words_its_period_and_a_footnote_naming_i
     assert (len(notes), references(doc)) == (len(figured), [str(n) for n in range(1, len(figured) + 1)])
     cited = [re.match(r"Số liệu: \[([^\]]+)\]", note).group(1) for note in notes]
     assert sorted(cited) == sorted(i.latest_figure().source for i in figured)
-    assert all(sources[s].publisher in note for s, note in zip(cited, notes, strict=True))
+    for k, (source, note) in enumerate(zip(cited, notes, strict=True), start=1):
+        figure = note.split(". Mục tiêu: ")[0]
+        again = re.fullmatch(rf"Số liệu: \[{re.escape(source)}\], xem chú thích (\d+)\.?", figure)
+        full = notes[int(again.group(1)) - 1] if again else figure  # cited again: the note that gives it in full
+        assert (sources[source].publisher in full, int(again.group(1)) < k if again else True) == (True, True), note
+
+
+@pytest.mark.parametrize("region", REGIONS, ids=IDS)
+def test_each_source_is_cited_in_full_once_and_after_that_by_its_id_and_that_notes_number(reports, region):
+    notes = footnotes(reports[region])
+    sources = metrics_of(region).source_by_id()
+    cited = [s for note in notes for s in re.findall(r"\[([^\]]+)\]", note)]
+    numbered = list(enumerate(notes, start=1))
+    in_full = {s: [k for k, note in numbered if f"[{s}] {sources[s].publisher}" in note] for s in cited}
+    assert {s: len(found) for s, found in in_full.items()} == {s: 1 for s in cited}
+    for k, note in enumerate(notes, start=1):
+        for s, number in re.findall(r"\[([^\]]+)\], xem chú thích (\d+)", note):
+            assert in_full[s] == [int(number)] and int(number) < k, note
+    assert len(set(cited)) < len(cited)  # the shipped files cite some sources more than once
 
 
 def test_the_sources_own_qualifiers_are_kept(reports):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import plotly.graph_objects as go
 
@@ -33,10 +33,12 @@ BLANK = "…"  # what the clerk fills in: the number, the signer, the date of th
 
 @dataclass(frozen=True)
 class Run:
-    """A piece of a paragraph's text, followed by a footnote when `note` is set."""
+    """A piece of a paragraph's text, followed by a footnote when `note` is set. `cites` are the sources the note
+    cites, each with the words before it ("Số liệu: ", source id), from which draft() writes the note."""
 
     text: str
     note: str | None = None
+    cites: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -194,17 +196,41 @@ def spoken_at(obs: m.Observation, ind: m.Indicator, lang: str) -> str:
     return fmt.t(lang, f"{text} năm {obs.period.start.year}", f"{text} in {obs.period.start.year}")
 
 
-def _source_note(obs: m.Observation, target: m.Target | None, sources: dict[str, m.Source], lang: str) -> str:
-    """The footnote of a figure: its source in full, and its target's."""
-
-    def cite(source_id: str) -> str:
-        source = sources.get(source_id)
-        return citation(source, lang) if source is not None else f"[{source_id}]"
-
-    text = fmt.t(lang, "Số liệu: ", "Figure: ") + cite(obs.source)
+def _source_cites(obs: m.Observation, target: m.Target | None, lang: str) -> tuple[tuple[str, str], ...]:
+    """What the footnote of a figure cites: the figure's source, and its target's."""
+    cites = [(fmt.t(lang, "Số liệu: ", "Figure: "), obs.source)]
     if target is not None:
-        text += fmt.t(lang, ". Mục tiêu: ", ". Target: ") + cite(target.source)
-    return text + "."
+        cites.append((fmt.t(lang, "Mục tiêu: ", "Target: "), target.source))
+    return tuple(cites)
+
+
+def cited_once(body: list[Block], sources: dict[str, m.Source], lang: str) -> list[Block]:
+    """The body with each run's footnote written from its `cites`, in reading order: a source in full the first
+    time a note cites it, after that by its id and the number of the note that gives it in full ("Số liệu:
+    [S16], xem chú thích 3."), as a report cites a document again; the same source twice in one note, by its id."""
+    first: dict[str, int] = {}  # source id -> the note citing it in full
+    number = 0
+    out = []
+    for block in body:
+        runs = []
+        for run in block.runs:
+            if not run.cites:
+                runs.append(run)
+                continue
+            number += 1
+            parts = []
+            for words, source_id in run.cites:
+                source = sources.get(source_id)
+                if source_id in first:
+                    again = first[source_id]
+                    said = "" if again == number else fmt.t(lang, f", xem chú thích {again}", f", see note {again}")
+                    parts.append(f"{words}[{source_id}]{said}")
+                    continue
+                first[source_id] = number
+                parts.append(words + (citation(source, lang) if source is not None else f"[{source_id}]"))
+            runs.append(replace(run, note=". ".join(parts) + "."))
+        out.append(replace(block, runs=tuple(runs)))
+    return out
 
 
 def _share_words(prog: Progress, lang: str) -> str:
@@ -219,13 +245,12 @@ def _share_words(prog: Progress, lang: str) -> str:
     )
 
 
-def _figure_runs(ind: m.Indicator, prog: Progress, metrics: m.Metrics, lang: str) -> list[Run]:
+def _figure_runs(ind: m.Indicator, prog: Progress, lang: str) -> list[Run]:
     """One figure of a pillar's paragraph: what, how much and when, its footnote, then its target and status."""
     obs = ind.latest_figure()
     assert obs is not None
-    sources = metrics.source_by_id()
     target = prog.target
-    runs = [Run(f"{fmt.name(ind, lang)}: {spoken_at(obs, ind, lang)}", _source_note(obs, target, sources, lang))]
+    runs = [Run(f"{fmt.name(ind, lang)}: {spoken_at(obs, ind, lang)}", cites=_source_cites(obs, target, lang))]
     if target is not None:
         runs.append(
             Run(
@@ -246,7 +271,7 @@ def _pillar_paragraph(metrics: m.Metrics, progress: dict[str, Progress], pillar:
     for n, ind in enumerate(figured):
         if n:
             runs.append(Run("; "))
-        runs += _figure_runs(ind, progress[ind.id], metrics, lang)
+        runs += _figure_runs(ind, progress[ind.id], lang)
     if figured:
         runs.append(Run("."))
     missing = [fmt.name(i, lang) for i in inds if i.latest_figure() is None]
@@ -818,7 +843,7 @@ def draft(
         kind_word=fmt.t(lang, "BÁO CÁO", "REPORT"),
         summary=summary,
         recipient=fmt.t(lang, "Kính gửi: ", "To: ") + recipient,
-        body=tuple(body),
+        body=tuple(cited_once(body, known.source_by_id(), lang)),
         recipients_head=fmt.t(lang, "Nơi nhận:", "Recipients:"),
         recipients=(
             fmt.t(lang, "- Như trên;", "- As above;"),
