@@ -8,6 +8,8 @@ Same browser and server as tests/test_e2e.py; waits are for conditions only.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -85,6 +87,20 @@ def test_the_compare_page_draws_every_regions_charts_and_leaves_a_screenshot(
     assert shot.stat().st_size > 50_000
 
 
+@contextlib.contextmanager
+def compare_drawn(browser, server: Server, width: int, lang: str) -> Iterator[Page]:
+    """The Compare page in a fresh browser window `width` pixels wide, in `lang`, every chart drawn."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        shown = context.new_page()
+        open_page(shown, f"{server.url}/so-sanh?lang={lang}")
+        expect(shown.locator(ECHART)).to_have_count(CHARTS)
+        shown.wait_for_function(CHARTS_DRAWN, polling="raf")
+        yield shown
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize(("width", "lang"), [(1280, "vi"), (1280, "en"), (1920, "vi")])
 def test_no_text_of_a_compare_chart_is_written_over_another_or_runs_off_it_on_a_projector_or_a_wide_screen(
     browser,  # noqa: F811
@@ -94,16 +110,9 @@ def test_no_text_of_a_compare_chart_is_written_over_another_or_runs_off_it_on_a_
 ):
     """Long An's two online-service figures are three months apart: their periods (2021, 11/03/2022) and values
     (76%, 83,6%) were written over each other."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    try:
-        page = context.new_page()
-        open_page(page, f"{regions_server.url}/so-sanh?lang={lang}")
-        expect(page.locator(ECHART)).to_have_count(CHARTS)
-        page.wait_for_function(CHARTS_DRAWN, polling="raf")
-        online = chart_texts(page.locator(f".st-key-cmp-dich-vu-cong-truc-tuyen {ECHART}").first)
-        assert ([t for t in online if t in ("2021", "11/03/2022")], crowded(page)) == (["2021", "11/03/2022"], [])
-    finally:
-        context.close()
+    with compare_drawn(browser, regions_server, width, lang) as shown:
+        online = chart_texts(shown.locator(f".st-key-cmp-dich-vu-cong-truc-tuyen {ECHART}").first)
+        assert ([t for t in online if t in ("2021", "11/03/2022")], crowded(shown)) == (["2021", "11/03/2022"], [])
 
 
 # Each row of charts side by side under a topic: where each chart's foot is, to the pixel.
@@ -122,17 +131,10 @@ def test_the_charts_in_a_row_stand_on_one_line_when_a_name_above_one_takes_two(
 ):
     """Online services' three definitions: the third's name wrapped onto a second line and set its plot, and its
     x axis, 28 pixels below the other two."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    try:
-        page = context.new_page()
-        open_page(page, f"{regions_server.url}/so-sanh?lang={lang}")
-        expect(page.locator(ECHART)).to_have_count(CHARTS)
-        page.wait_for_function(CHARTS_DRAWN, polling="raf")
-        rows = page.evaluate(ROW_FEET)
+    with compare_drawn(browser, regions_server, width, lang) as shown:
+        rows = shown.evaluate(ROW_FEET)
         assert len(rows) == 4, rows  # the DTI's two sets, and the topics of two and three definitions
         assert [feet for feet in rows if max(feet) - min(feet) > 1] == []
-    finally:
-        context.close()
 
 
 def test_saving_another_regions_file_redraws_the_open_compare_page(
