@@ -418,7 +418,7 @@ def _clear_of_line(values: list[float | None], i: int, place: str, rising_up: bo
     side runs lower on the chart (or level), below when it runs higher: a label beside its point was written
     across the line coming in to it ("hạng 45/63" on a line from 46 to 45)."""
     j = i - 1 if place == "middle left" else i + 1
-    here, there = values[i], values[j] if 0 <= j < len(values) else None
+    here, there = values[i], (values[j] if 0 <= j < len(values) else None)
     if here is None or there is None:
         return place
     lower = there <= here if rising_up else there >= here

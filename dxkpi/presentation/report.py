@@ -220,13 +220,13 @@ def cited_once(body: list[Block], sources: dict[str, m.Source], lang: str) -> li
             number += 1
             parts = []
             for words, source_id in run.cites:
-                source = sources.get(source_id)
                 if source_id in first:
                     again = first[source_id]
                     said = "" if again == number else fmt.t(lang, f", xem chú thích {again}", f", see note {again}")
                     parts.append(f"{words}[{source_id}]{said}")
                     continue
                 first[source_id] = number
+                source = sources.get(source_id)
                 parts.append(words + (citation(source, lang) if source is not None else f"[{source_id}]"))
             runs.append(replace(run, note=". ".join(parts) + "."))
         out.append(replace(block, runs=tuple(runs)))
